@@ -1,0 +1,124 @@
+# wsdoc — build, set-up, demo, tests.
+#
+#   make            build/wsdoc
+#   make deps       install the Debian packages wsdoc needs (as root), or say how
+#   make demo       deps, build, then render samples/ into out/
+#   make check      deps, build with -Werror, run every test
+#   make bench      performance figures (not a test)
+#   make install    PREFIX=/usr/local DESTDIR=
+#
+# BUILD=dir builds elsewhere (each worktree or sanitizer build its own).
+
+PREFIX	?= /usr/local
+DESTDIR	?=
+BUILD	?= build
+CC	?= cc
+VERSION	:= 0.1
+
+# Every library through pkg-config; libharu and iniparser ship no .pc file
+# on Debian 12, so their flags fall back to the Debian paths.
+PKGS	:= libxml-2.0 libxslt libexslt harfbuzz harfbuzz-subset fontconfig freetype2 libunibreak
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+HPDF_CFLAGS := $(shell pkg-config --cflags libhpdf 2>/dev/null)
+HPDF_LIBS   := $(shell pkg-config --libs libhpdf 2>/dev/null || echo -lhpdf)
+INI_CFLAGS  := $(shell pkg-config --cflags iniparser 2>/dev/null || echo -I/usr/include/iniparser)
+INI_LIBS    := $(shell pkg-config --libs iniparser 2>/dev/null || echo -liniparser)
+CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+WARN	:= -Wall -Wextra -Wstrict-prototypes -Wmissing-prototypes -Wshadow \
+	   -Wno-unused-parameter -Wformat=2 -Wno-format-nonliteral
+ifeq ($(WERROR),1)
+WARN	+= -Werror
+endif
+OPT	?= -O2 -g
+ifeq ($(SAN),1)
+OPT	:= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+LDSAN	:= -fsanitize=address,undefined
+endif
+ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) -MMD -MP \
+	-DWSDOC_VERSION='"$(VERSION)"' \
+	$(PKG_CFLAGS) $(HPDF_CFLAGS) $(INI_CFLAGS) $(CFLAGS)
+ALL_LIBS := $(PKG_LIBS) $(HPDF_LIBS) $(INI_LIBS) -lm $(LDSAN) $(LDFLAGS)
+
+SRCS	:= $(sort $(wildcard src/*/*.c))
+MAIN	:= src/cli/main.c
+OBJS	:= $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS))
+LIBOBJS	:= $(filter-out $(BUILD)/obj/cli/main.o,$(OBJS))
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+
+# Debian packages: to build and run, then what only the tests need.
+DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libhpdf-dev \
+	libiniparser-dev libharfbuzz-dev libfontconfig-dev libunibreak-dev \
+	fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-arphic-uming \
+	fonts-wqy-microhei
+TEST_PKGS := libcmocka-dev poppler-utils qpdf
+
+.PHONY: all deps deps-test demo check test unit bench install uninstall clean golden-update
+
+all: $(BUILD)/wsdoc
+
+# Rebuild everything when the flags change (check adds -Werror).
+$(BUILD)/.flags: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(CC) $(ALL_CFLAGS)' | cmp -s - $@ || echo '$(CC) $(ALL_CFLAGS)' > $@
+FORCE:
+
+$(BUILD)/obj/%.o: src/%.c $(BUILD)/.flags
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/wsdoc: $(OBJS)
+	$(CC) $(OBJS) -o $@ $(ALL_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS) $(BUILD)/.flags
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc $< $(LIBOBJS) -o $@ $(ALL_LIBS) $(CMOCKA_LIBS)
+
+-include $(OBJS:.o=.d) $(UNIT_BINS:=.d)
+
+deps:
+	@missing=$$(for p in $(DEB_PKGS) $(TEST_PKGS); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; \
+	done | tr '\n' ' '); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+		echo "deps: installing $$missing"; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -q --no-install-recommends $$missing || exit 1; \
+	else \
+		echo "deps: missing packages; run as root:"; \
+		echo "  apt-get install $$missing"; \
+		exit 1; \
+	fi
+
+demo: deps all
+	@sh tests/demo.sh $(BUILD)/wsdoc
+
+check: deps
+	@$(MAKE) --no-print-directory WERROR=1 all $(UNIT_BINS)
+	@sh tests/run.sh $(BUILD)
+
+golden-update: all
+	@UPDATE=1 sh tests/run.sh $(BUILD)
+
+bench: deps all
+	@sh tests/bench.sh $(BUILD)/wsdoc
+
+DATADIR = $(DESTDIR)$(PREFIX)/share/wsdoc
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DATADIR)/forms $(DATADIR)/xslt $(DATADIR)/fonts
+	install -m 755 $(BUILD)/wsdoc $(DESTDIR)$(PREFIX)/bin/wsdoc
+	install -m 644 docs/wsdoc.1 $(DESTDIR)$(PREFIX)/share/man/man1/wsdoc.1
+	for d in forms xslt fonts; do \
+		for f in $$d/*; do [ -f "$$f" ] && install -m 644 "$$f" $(DATADIR)/$$d/; done; \
+	done; true
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/wsdoc $(DESTDIR)$(PREFIX)/share/man/man1/wsdoc.1
+	rm -rf $(DATADIR)
+
+clean:
+	rm -rf $(BUILD) out

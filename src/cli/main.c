@@ -1,0 +1,118 @@
+/* main.c — build/wsdoc: global options, then one of the commands. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "../diag/diag.h"
+#include "cli.h"
+
+#ifndef WSDOC_VERSION
+#define WSDOC_VERSION "0.1"
+#endif
+
+static const struct {
+	const char	*name;
+	int		(*run)(int, char **);
+	const char	*help;
+} S_cmds[] = {
+#define X(name, help) { #name, cmd_##name, help },
+	CMD_LIST(X)
+#undef X
+};
+
+void
+cli_usage(const char *synopsis, const char *options, int to_stdout)
+{
+	FILE *f = to_stdout ? stdout : stderr;
+
+	fprintf(f, "用法: wsdoc %s\n", synopsis);
+	if (options && *options)
+		fprintf(f, "%s", options);
+}
+
+static void
+S_help(FILE *f)
+{
+	fputs("用法: wsdoc [-W 级别] 命令 [选项] 文件...\n"
+	    "杭州师范大学辅导员工作坊：检查申报、评估材料并排出正式 PDF 文书。\n\n"
+	    "命令:\n", f);
+	for (size_t i = 0; i < sizeof S_cmds / sizeof S_cmds[0]; i++)
+		fprintf(f, "  %-10s %s\n", S_cmds[i].name, S_cmds[i].help);
+	fputs("\n全局选项:\n"
+	    "  -W 级别     只显示该级别及以上的信息，且该级别即视为失败\n"
+	    "              (note|warning|error，或 提示|警告|错误)\n"
+	    "  -h, --help  显示帮助；每个命令也接受 -h\n"
+	    "  --version   显示版本\n\n"
+	    "退出状态: 0 完成; 1 输入有错误; 2 用法错误; 3 系统错误\n"
+	    "详见 wsdoc(1)。\n", f);
+}
+
+/* Take "-W LEVEL" (or -WLEVEL) out of argv wherever it stands. */
+static int
+S_take_W(int *argc, char **argv)
+{
+	int i = 1, j = 1;
+
+	while (i < *argc) {
+		const char *lvl = NULL;
+		if (strcmp(argv[i], "-W") == 0) {
+			if (i + 1 >= *argc) {
+				fputs("wsdoc: -W 需要一个级别: note、warning 或 error\n", stderr);
+				return -1;
+			}
+			lvl = argv[i + 1];
+			i += 2;
+		} else if (strncmp(argv[i], "-W", 2) == 0) {
+			lvl = argv[i] + 2;
+			i++;
+		} else {
+			argv[j++] = argv[i++];
+			continue;
+		}
+		int l = diag_level_parse(lvl);
+		if (l < 0 || l == DL_FATAL) {
+			fprintf(stderr, "wsdoc: -W 的级别“%s”无效；应为 note、warning 或 error\n", lvl);
+			return -1;
+		}
+		diag_set_threshold(l);
+		diag_set_fail_level(l < DL_ERROR ? l : DL_ERROR);
+	}
+	*argc = j;
+	argv[j] = NULL;
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	/* A full file-size limit must be an error we can report, not death. */
+	signal(SIGXFSZ, SIG_IGN);
+	LIBXML_TEST_VERSION
+
+	if (S_take_W(&argc, argv) == -1)
+		return 2;
+	if (argc < 2) {
+		S_help(stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		S_help(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("wsdoc %s (libxml2 %s)\n", WSDOC_VERSION, xmlParserVersion);
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof S_cmds / sizeof S_cmds[0]; i++)
+		if (strcmp(argv[1], S_cmds[i].name) == 0) {
+			int rc = S_cmds[i].run(argc - 1, argv + 1);
+			xmlCleanupParser();
+			return rc;
+		}
+	fprintf(stderr, "wsdoc: 未知命令“%s”；用 wsdoc -h 查看全部命令\n", argv[1]);
+	return 2;
+}

@@ -1,0 +1,182 @@
+/* diag.c — prints every diagnostic as file:line:col: 级别 CODE: 信息〔条款〕. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../util/util.h"
+
+static const struct diag_entry S_catalogue[DIAG__COUNT] = {
+#define D(id, code, level, clause, fmt) { code, level, clause, fmt },
+#include "diag.def"
+#undef D
+};
+
+static enum diag_level S_threshold = DL_NOTE;
+static enum diag_level S_fail = DL_ERROR;
+static int S_worst = -1;
+static int S_sys;	/* an F-IO- or F-SYS- message was emitted */
+static int S_counts[DL_FATAL + 1];
+static void (*S_sink)(const struct diag_msg *, void *);
+static void *S_sink_arg;
+
+const struct diag_entry *
+diag_entry(enum diag_id id)
+{
+	return &S_catalogue[id];
+}
+
+const char *
+diag_level_name(enum diag_level lvl)
+{
+	static const char *names[] = { "提示", "警告", "错误", "致命" };
+	return names[lvl];
+}
+
+int
+diag_level_parse(const char *s)
+{
+	static const char *en[] = { "note", "warning", "error", "fatal" };
+	for (int i = 0; i <= DL_FATAL; i++)
+		if (strcmp(s, en[i]) == 0 || strcmp(s, diag_level_name(i)) == 0)
+			return i;
+	return -1;
+}
+
+void
+diag_set_threshold(enum diag_level lvl)
+{
+	S_threshold = lvl;
+}
+
+void
+diag_set_fail_level(enum diag_level lvl)
+{
+	S_fail = lvl;
+}
+
+void
+diag_set_sink(void (*sink)(const struct diag_msg *, void *), void *arg)
+{
+	S_sink = sink;
+	S_sink_arg = arg;
+}
+
+int
+diag_worst(void)
+{
+	return S_worst;
+}
+
+int
+diag_count(enum diag_level lvl)
+{
+	return S_counts[lvl];
+}
+
+void
+diag_reset(void)
+{
+	S_worst = -1;
+	S_sys = 0;
+	memset(S_counts, 0, sizeof S_counts);
+}
+
+int
+diag_failed(void)
+{
+	return S_worst >= (int)S_fail;
+}
+
+int
+diag_exit_status(void)
+{
+	if (S_sys)
+		return 3;
+	return diag_failed() ? 1 : 0;
+}
+
+static void
+S_vemit(enum diag_id id, const char *file, int line, int col, va_list ap)
+{
+	const struct diag_entry *e = &S_catalogue[id];
+	struct diag_msg m;
+	char text[4096];
+
+	S_counts[e->level]++;
+	if (strncmp(e->code, "F-IO-", 5) == 0 || strncmp(e->code, "F-SYS-", 6) == 0)
+		S_sys = 1;
+	if ((int)e->level > S_worst)
+		S_worst = e->level;
+	if (e->level < S_threshold)
+		return;
+	vsnprintf(text, sizeof text, e->fmt, ap);
+	m.id = id;
+	m.level = e->level;
+	m.file = file;
+	m.line = line;
+	m.col = col;
+	m.text = text;
+	if (S_sink) {
+		S_sink(&m, S_sink_arg);
+		return;
+	}
+	if (file && line > 0 && col > 0)
+		fprintf(stderr, "%s:%d:%d: ", file, line, col);
+	else if (file && line > 0)
+		fprintf(stderr, "%s:%d: ", file, line);
+	else if (file)
+		fprintf(stderr, "%s: ", file);
+	else
+		fputs("wsdoc: ", stderr);
+	fprintf(stderr, "%s %s: %s", diag_level_name(e->level), e->code, text);
+	if (e->clause[0])
+		fprintf(stderr, "〔%s〕", e->clause);
+	fputc('\n', stderr);
+}
+
+void
+diag(enum diag_id id, const char *file, int line, int col, ...)
+{
+	va_list ap;
+
+	va_start(ap, col);
+	S_vemit(id, file, line, col, ap);
+	va_end(ap);
+}
+
+int
+diag_node_col(const xmlNode *node)
+{
+	if (node == NULL || node->type != XML_ELEMENT_NODE)
+		return 0;
+	return node->extra;
+}
+
+void
+diag_node_set_col(xmlNode *node, int col)
+{
+	if (node && node->type == XML_ELEMENT_NODE)
+		node->extra = (unsigned short)(col > 0xFFFF ? 0xFFFF : col);
+}
+
+void
+diag_node(enum diag_id id, const xmlNode *node, ...)
+{
+	const char *file = NULL;
+	int line = 0;
+	va_list ap;
+
+	if (node) {
+		if (node->doc && node->doc->URL)
+			file = (const char *)node->doc->URL;
+		line = (int)xmlGetLineNo(node);
+		if (line < 0)
+			line = 0;
+	}
+	va_start(ap, node);
+	S_vemit(id, file, line, diag_node_col(node), ap);
+	va_end(ap);
+}

@@ -1,0 +1,501 @@
+/* util.c — allocation, buffers, UTF-8, atomic file output, data paths. */
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void
+S_oom(void)
+{
+	static const char msg[] = "wsdoc: 致命: 内存不足\n";
+	(void)!write(2, msg, sizeof msg - 1);
+	exit(3);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (p == NULL)
+		S_oom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (p == NULL)
+		S_oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		S_oom();
+	return p;
+}
+
+void *
+xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		S_oom();
+	return xrealloc(p, n * size);
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	struct buf b;
+	va_list ap;
+	int n;
+
+	buf_init(&b);
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		S_oom();
+	buf_grow(&b, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(b.data, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b.len = (size_t)n;
+	return b.data;
+}
+
+void
+buf_init(struct buf *b)
+{
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->data);
+	buf_init(b);
+}
+
+void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+void
+buf_grow(struct buf *b, size_t extra)
+{
+	size_t need = b->len + extra + 1;
+
+	if (need <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap *= 2;
+	b->data = xrealloc(b->data, cap);
+	b->cap = cap;
+}
+
+void
+buf_append(struct buf *b, const void *p, size_t n)
+{
+	buf_grow(b, n);
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_append(b, s, strlen(s));
+}
+
+void
+buf_putc(struct buf *b, int c)
+{
+	char ch = (char)c;
+	buf_append(b, &ch, 1);
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	buf_grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+char *
+buf_detach(struct buf *b)
+{
+	char *p = b->data ? b->data : xstrdup("");
+	buf_init(b);
+	return p;
+}
+
+size_t
+utf8_decode(const char *str, size_t n, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	uint32_t c;
+	size_t len, i;
+
+	if (n == 0)
+		return 0;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	} else if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		len = 2;
+		c = s[0] & 0x1F;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		len = 3;
+		c = s[0] & 0x0F;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		len = 4;
+		c = s[0] & 0x07;
+	} else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+size_t
+utf8_encode(uint32_t c, char *out)
+{
+	unsigned char *o = (unsigned char *)out;
+
+	if (c < 0x80) {
+		o[0] = (unsigned char)c;
+		return 1;
+	} else if (c < 0x800) {
+		o[0] = (unsigned char)(0xC0 | (c >> 6));
+		o[1] = (unsigned char)(0x80 | (c & 0x3F));
+		return 2;
+	} else if (c < 0x10000) {
+		o[0] = (unsigned char)(0xE0 | (c >> 12));
+		o[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+		o[2] = (unsigned char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xF0 | (c >> 18));
+	o[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+	o[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+	o[3] = (unsigned char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+size_t
+utf8_invalid_at(const char *s, size_t n)
+{
+	size_t i = 0, k;
+	uint32_t cp;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
+			return i;
+		i += k;
+	}
+	return (size_t)-1;
+}
+
+size_t
+utf8_count(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+uint32_t *
+utf8_to_u32(const char *s, size_t len, size_t *n)
+{
+	uint32_t *out = xreallocarray(NULL, len + 1, sizeof *out);
+	size_t i = 0, k, m = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		if ((k = utf8_decode(s + i, len - i, &cp)) == 0) {
+			cp = 0xFFFD;
+			k = 1;
+		}
+		out[m++] = cp;
+		i += k;
+	}
+	out[m] = 0;
+	*n = m;
+	return out;
+}
+
+char *
+file_read(const char *path, size_t *len)
+{
+	struct buf b;
+	struct stat st;
+	char chunk[65536];
+	ssize_t r;
+	int fd, saved;
+
+	if (strcmp(path, "-") == 0)
+		fd = 0;
+	else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return NULL;
+	if (fstat(fd, &st) == -1)
+		goto fail;
+	if (S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		goto fail;
+	}
+	buf_init(&b);
+	if (S_ISREG(st.st_mode) && st.st_size > 0)
+		buf_grow(&b, (size_t)st.st_size);
+	for (;;) {
+		r = read(fd, chunk, sizeof chunk);
+		if (r == 0)
+			break;
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			saved = errno;
+			buf_free(&b);
+			if (fd)
+				close(fd);
+			errno = saved;
+			return NULL;
+		}
+		buf_append(&b, chunk, (size_t)r);
+	}
+	if (fd)
+		close(fd);
+	*len = b.len;
+	if (b.data == NULL)
+		buf_grow(&b, 0), b.data[0] = '\0';
+	return b.data;
+fail:
+	saved = errno;
+	if (fd)
+		close(fd);
+	errno = saved;
+	return NULL;
+}
+
+static int
+S_write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int
+file_write_atomic(const char *path, const void *data, size_t len)
+{
+	char *dir, *tmp;
+	int fd, dfd, saved;
+	sigset_t all, old;
+
+	if (strcmp(path, "-") == 0)
+		return S_write_all(1, data, len);
+
+	dir = path_dirname(path);
+	tmp = xasprintf("%s/.%s.XXXXXX", dir, path_basename(path));
+	/* A signal between mkstemp and unlink/rename must not leave the
+	 * temporary file behind: block the catchable ones meanwhile.
+	 * SIGXFSZ is ignored by main(), so a full file-size limit shows up
+	 * as EFBIG here. */
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	if ((fd = mkstemp(tmp)) == -1)
+		goto fail_nofd;
+	{
+		mode_t um = umask(022);
+		umask(um);
+		fchmod(fd, 0666 & ~um);
+	}
+	if (S_write_all(fd, data, len) == -1 || fsync(fd) == -1)
+		goto fail;
+	if (close(fd) == -1) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) == -1)
+		goto fail;
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+		fsync(dfd);
+		close(dfd);
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	free(tmp);
+	free(dir);
+	return 0;
+fail:
+	saved = errno;
+	if (fd != -1)
+		close(fd);
+	unlink(tmp);
+	errno = saved;
+fail_nofd:
+	saved = errno;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	free(tmp);
+	free(dir);
+	errno = saved;
+	return -1;
+}
+
+char *
+path_dirname(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+const char *
+path_basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+char *
+path_join(const char *dir, const char *rel)
+{
+	if (rel[0] == '/' || dir == NULL || dir[0] == '\0')
+		return xstrdup(rel);
+	return xasprintf("%s/%s", dir, rel);
+}
+
+static int
+S_isdir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *
+wsdoc_datadir(void)
+{
+	static char *dir;
+	char exe[PATH_MAX], *bindir, *cand, *probe;
+	ssize_t n;
+
+	if (dir)
+		return dir;
+	if ((cand = getenv("WSDOC_DATADIR")) != NULL && *cand)
+		return dir = xstrdup(cand);
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		bindir = path_dirname(exe);
+		/* Installed: PREFIX/bin/wsdoc beside PREFIX/share/wsdoc. */
+		cand = xasprintf("%s/../share/wsdoc", bindir);
+		probe = xasprintf("%s/forms", cand);
+		if (S_isdir(probe)) {
+			free(probe);
+			free(bindir);
+			return dir = cand;
+		}
+		free(probe);
+		free(cand);
+		/* Built: SRC/build/wsdoc (or SRC/build/x/wsdoc) in the tree. */
+		for (int up = 1; up <= 3; up++) {
+			struct buf b;
+			buf_init(&b);
+			buf_puts(&b, bindir);
+			for (int i = 0; i < up; i++)
+				buf_puts(&b, "/..");
+			probe = xasprintf("%s/forms", b.data);
+			if (S_isdir(probe)) {
+				free(probe);
+				free(bindir);
+				return dir = buf_detach(&b);
+			}
+			free(probe);
+			buf_free(&b);
+		}
+		free(bindir);
+	}
+#ifdef WSDOC_DATADIR_DEFAULT
+	return dir = xstrdup(WSDOC_DATADIR_DEFAULT);
+#else
+	return dir = xstrdup(".");
+#endif
+}
+
+char *
+data_path(const char *rel)
+{
+	return path_join(wsdoc_datadir(), rel);
+}

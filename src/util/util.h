@@ -1,0 +1,76 @@
+/* util.h — allocation that never fails, growable buffers, UTF-8, safe file
+ * output and the data directory.  Any module may include this header. */
+#ifndef WSDOC_UTIL_H
+#define WSDOC_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* Allocation wrappers: on failure they print a fatal message and exit 3,
+ * so callers never check for NULL (STYLE.md point 6). */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* printf into a new string; the caller frees it. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable byte buffer, always NUL-terminated. */
+struct buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+void	buf_init(struct buf *b);
+void	buf_free(struct buf *b);
+void	buf_reset(struct buf *b);
+void	buf_grow(struct buf *b, size_t extra);
+void	buf_append(struct buf *b, const void *p, size_t n);
+void	buf_puts(struct buf *b, const char *s);
+void	buf_putc(struct buf *b, int c);
+void	buf_printf(struct buf *b, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Hand the data to the caller (who frees it) and reset the buffer. */
+char	*buf_detach(struct buf *b);
+
+/* UTF-8.  utf8_decode reads one code point from s (at most n bytes) into
+ * *cp and returns its length, or 0 if the bytes are not valid UTF-8
+ * (overlong forms, surrogates and values past U+10FFFF are invalid). */
+size_t	utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Encode cp into out (at least 4 bytes); returns the length. */
+size_t	utf8_encode(uint32_t cp, char *out);
+/* Offset of the first invalid byte, or (size_t)-1 if all is valid. */
+size_t	utf8_invalid_at(const char *s, size_t n);
+/* Number of Unicode characters in valid UTF-8 text. */
+size_t	utf8_count(const char *s);
+/* Decode a whole valid UTF-8 string into a new array of code points;
+ * *n receives the count.  Invalid bytes become U+FFFD. */
+uint32_t *utf8_to_u32(const char *s, size_t len, size_t *n);
+
+/* Read a whole file.  Returns NULL with errno set on failure; a directory
+ * is refused with EISDIR.  *len receives the size.  The caller frees. */
+char	*file_read(const char *path, size_t *len);
+
+/* Write a whole file atomically: a temporary file beside it, fsync,
+ * rename over the target, fsync of the directory.  Returns 0, or -1 with
+ * errno set and the target untouched and no temporary file left.
+ * path "-" writes standard output. */
+int	file_write_atomic(const char *path, const void *data, size_t len);
+
+/* Where wsdoc's data (forms/, xslt/, fonts/) lives: $WSDOC_DATADIR, else
+ * PREFIX/share/wsdoc beside an installed program, else the source tree
+ * the program was built in.  data_path returns a new string. */
+const char *wsdoc_datadir(void);
+char	*data_path(const char *rel);
+
+/* Directory part of a path, as a new string ("." if none). */
+char	*path_dirname(const char *path);
+/* Join dir and rel unless rel is absolute; new string. */
+char	*path_join(const char *dir, const char *rel);
+/* Last component of a path (points into path). */
+const char *path_basename(const char *path);
+
+#endif
