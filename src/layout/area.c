@@ -1,0 +1,105 @@
+/* area.c — building and freeing the area tree. */
+#include "area.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/util.h"
+
+struct area_chunk {
+	struct area_chunk *next;
+	size_t		 used, cap;
+	char		 data[];
+};
+
+struct area_doc *
+area_doc_new(void)
+{
+	return xcalloc(1, sizeof(struct area_doc));
+}
+
+void
+area_doc_free(struct area_doc *doc)
+{
+	struct area_chunk *c, *next;
+
+	if (doc == NULL)
+		return;
+	for (size_t i = 0; i < doc->npages; i++)
+		free(doc->pages[i].items);
+	free(doc->pages);
+	free(doc->marks);
+	for (c = doc->arena; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(doc);
+}
+
+const char *
+area_strdup(struct area_doc *doc, const char *s, size_t n)
+{
+	struct area_chunk *c = doc->arena;
+	char *p;
+
+	if (c == NULL || c->cap - c->used < n + 1) {
+		size_t cap = n + 1 > 16384 ? n + 1 : 16384;
+		c = xmalloc(sizeof *c + cap);
+		c->used = 0;
+		c->cap = cap;
+		c->next = doc->arena;
+		doc->arena = c;
+	}
+	p = c->data + c->used;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	c->used += n + 1;
+	return p;
+}
+
+struct area_page *
+area_page_add(struct area_doc *doc, double w, double h)
+{
+	struct area_page *pg;
+
+	if (doc->npages == doc->pagecap) {
+		doc->pagecap = doc->pagecap ? doc->pagecap * 2 : 8;
+		doc->pages = xreallocarray(doc->pages, doc->pagecap, sizeof *doc->pages);
+	}
+	pg = &doc->pages[doc->npages++];
+	memset(pg, 0, sizeof *pg);
+	pg->width = w;
+	pg->height = h;
+	pg->number = (int)doc->npages;
+	return pg;
+}
+
+struct area_item *
+area_item_add(struct area_page *pg, enum area_kind kind)
+{
+	struct area_item *it;
+
+	if (pg->nitems == pg->cap) {
+		pg->cap = pg->cap ? pg->cap * 2 : 64;
+		pg->items = xreallocarray(pg->items, pg->cap, sizeof *pg->items);
+	}
+	it = &pg->items[pg->nitems++];
+	memset(it, 0, sizeof *it);
+	it->kind = kind;
+	return it;
+}
+
+void
+area_bookmark_add(struct area_doc *doc, const char *title, int page, double y,
+    int level)
+{
+	if (doc->nmarks == doc->markcap) {
+		doc->markcap = doc->markcap ? doc->markcap * 2 : 8;
+		doc->marks = xreallocarray(doc->marks, doc->markcap, sizeof *doc->marks);
+	}
+	doc->marks[doc->nmarks].title = area_strdup(doc, title, strlen(title));
+	doc->marks[doc->nmarks].page = page;
+	doc->marks[doc->nmarks].y = y;
+	doc->marks[doc->nmarks].level = level;
+	doc->nmarks++;
+}

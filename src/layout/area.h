@@ -1,0 +1,98 @@
+/* area.h — the area tree: what the layout engine decided, page by page, in
+ * a form any output device can draw.  Written by src/layout, read by the
+ * PDF writer (src/pdf) and the text dump (wsdoc fo --areas).
+ *
+ * Units are points; the origin is the top-left corner of the page and y
+ * grows downwards (the PDF writer flips it).  Items are in drawing order. */
+#ifndef WSDOC_AREA_H
+#define WSDOC_AREA_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct font_face;
+
+enum area_kind {
+	AREA_TEXT,	/* a glyph run in one face at one size */
+	AREA_RULE,	/* a straight line: a border, a leader, a chart axis */
+	AREA_RECT,	/* a filled rectangle: a background, a chart bar */
+	AREA_IMAGE,	/* a PNG */
+	AREA_BOX,	/* not drawn: a block, cell or region, for dumps and tests */
+	AREA_LINEBOX	/* not drawn: one line of text */
+};
+
+enum area_rule_style { RULE_SOLID, RULE_DASHED, RULE_DOTTED, RULE_DOUBLE };
+
+struct area_item {
+	enum area_kind	 kind;
+	double		 x, y;		/* TEXT: start of the baseline; else top-left */
+	double		 w, h;		/* TEXT: advance width and 0 */
+	uint32_t	 color;		/* 0xRRGGBB */
+	union {
+		struct {
+			const struct font_face *face;
+			double	 size;
+			const char *utf8;	/* in the tree's arena */
+			size_t	 len;		/* bytes */
+			double	 char_space;	/* added after every character */
+			double	 word_space;	/* added after every U+0020 */
+			int	 fake_bold;	/* fill-and-stroke rendering */
+		} text;
+		struct {
+			double	 x2, y2;	/* end point; (x, y) is the start */
+			double	 thickness;
+			enum area_rule_style style;
+		} rule;
+		struct {
+			const char *path;	/* PNG file, checked by the layout */
+		} image;
+		struct {
+			const char *what;	/* "block", "cell", "region-body" … */
+			int	 fo_line;	/* line of the FO element, 0 if none */
+		} box;
+	} u;
+};
+
+struct area_page {
+	double		 width, height;
+	int		 number;	/* the page number as printed */
+	struct area_item *items;
+	size_t		 nitems, cap;
+};
+
+struct area_bookmark {
+	const char	*title;
+	int		 page;		/* index into pages */
+	double		 y;
+	int		 level;		/* 0 for top level */
+};
+
+struct area_doc {
+	struct area_page *pages;
+	size_t		 npages, pagecap;
+	struct area_bookmark *marks;
+	size_t		 nmarks, markcap;
+	/* Document information (UTF-8, may be NULL). */
+	const char	*title, *author, *subject, *keywords, *creator;
+	/* Stamped diagonally across every page when not NULL (草稿). */
+	const char	*watermark;
+	/* Arena for every string and item the tree holds. */
+	struct area_chunk *arena;
+};
+
+struct area_doc	*area_doc_new(void);
+void		 area_doc_free(struct area_doc *doc);
+/* A copy of s (n bytes) in the document's arena, NUL-terminated. */
+const char	*area_strdup(struct area_doc *doc, const char *s, size_t n);
+struct area_page *area_page_add(struct area_doc *doc, double w, double h);
+/* A new zeroed item at the end of the page; the pointer stays valid until
+ * the next area_item_add on the same page. */
+struct area_item *area_item_add(struct area_page *pg, enum area_kind kind);
+void		 area_bookmark_add(struct area_doc *doc, const char *title,
+		    int page, double y, int level);
+
+/* Write the tree as text, one item a line, for golden tests. */
+void		 area_dump(const struct area_doc *doc, FILE *out);
+
+#endif
