@@ -45,6 +45,10 @@ int	font_has_glyph(const struct font_face *f, uint32_t cp);
 const char *font_face_family(const struct font_face *f);
 const char *font_face_file(const struct font_face *f);
 int	font_face_index(const struct font_face *f);
+/* 1 if the face itself is bold (else bold is drawn by stroking). */
+int	font_face_is_bold(const struct font_face *f);
+/* How many of GB2312's 6763 hanzi the face has; *total gets 6763. */
+size_t	font_gb2312_coverage(const struct font_face *f, size_t *total);
 
 /* Subset: a TrueType font holding just the code points given (plus
  * .notdef), with a cmap for them, as a new buffer the caller frees.

@@ -1,0 +1,778 @@
+/* font.c — font roles from fonts/fonts.ini, resolved with fontconfig; faces
+ * parsed once with HarfBuzz from a mapped file; cached advances; subsets. */
+#include "font.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fontconfig/fontconfig.h>
+#include <hb.h>
+#include <hb-ot.h>
+#include <hb-subset.h>
+#include <iniparser.h>
+
+#include "../diag/diag.h"
+#include "../util/util.h"
+
+#define S_MAXFAM	16
+#define S_MAXFACES	24
+
+/* A face: loaded once per process (keyed by file and index). */
+struct font_face {
+	char		*family;	/* as fontconfig reports it (first name) */
+	char		*file;
+	int		 index;
+	int		 weight;	/* fontconfig weight */
+	int		 truetype;	/* glyf outlines, no CFF */
+	hb_blob_t	*blob;
+	hb_face_t	*face;
+	hb_font_t	*font;
+	double		 upem;
+	double		 ascent, descent;	/* per point of size, > 0 */
+	double		 notdef_adv;		/* per point of size */
+	/* Advance per point of size for each BMP code point, filled 256 at a
+	 * time on first use; a negative value means "no glyph".  The hot path
+	 * of layout. */
+	float		*adv[256];
+	struct font_face *next;
+};
+
+struct font_set {
+	const struct font_role *role;
+	int		 bold, italic, fake_bold;
+	const struct font_face *faces[S_MAXFACES];
+	size_t		 nfaces;
+	int		 nprimary;	/* faces from `families` (0 or 1) */
+};
+
+struct font_role {
+	char		*name;
+	char		*aliases[S_MAXFAM];
+	size_t		 naliases;
+	char		*families[S_MAXFAM];
+	size_t		 nfamilies;
+	char		*fallback[S_MAXFAM];
+	size_t		 nfallback;
+	char		*package;
+	struct font_set	*sets[4];	/* [bold * 2 + italic], lazily */
+	int		 chosen;	/* index into families of the face, or -1 */
+};
+
+static void font_subset_cache_clear(void);
+
+static struct font_role *S_roles;
+static size_t S_nroles;
+static struct font_face *S_faces;
+static int S_inited;
+
+/* Compare family names as fontconfig does: case and blanks ignored. */
+static int
+S_famcmp(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a == ' ')
+			a++;
+		while (*b == ' ')
+			b++;
+		int x = (unsigned char)*a, y = (unsigned char)*b;
+		if (x >= 'A' && x <= 'Z')
+			x += 'a' - 'A';
+		if (y >= 'A' && y <= 'Z')
+			y += 'a' - 'A';
+		if (x != y || x == 0)
+			return x - y;
+		a++;
+		b++;
+	}
+}
+
+static size_t
+S_split(const char *s, char **out, size_t max)
+{
+	size_t n = 0;
+
+	while (s && *s && n < max) {
+		const char *e = strchr(s, ',');
+		const char *end = e ? e : s + strlen(s);
+		while (s < end && (*s == ' ' || *s == '\t'))
+			s++;
+		const char *t = end;
+		while (t > s && (t[-1] == ' ' || t[-1] == '\t' ||
+		    t[-1] == '"' || t[-1] == '\''))
+			t--;
+		if (*s == '"' || *s == '\'')
+			s++;
+		if (t > s)
+			out[n++] = xstrndup(s, (size_t)(t - s));
+		s = e ? e + 1 : NULL;
+	}
+	return n;
+}
+
+static void
+S_blob_unmap(void *p)
+{
+	struct { void *addr; size_t len; } *m = p;
+	munmap(m->addr, m->len);
+	free(m);
+}
+
+/* The face for file/index, parsed once per process; NULL if unreadable. */
+static struct font_face *
+S_face_load(const char *file, int index, const char *family, int weight)
+{
+	struct font_face *f;
+	struct stat st;
+	void *addr;
+	int fd;
+
+	for (f = S_faces; f; f = f->next)
+		if (f->index == index && strcmp(f->file, file) == 0)
+			return f;
+	if ((fd = open(file, O_RDONLY | O_CLOEXEC)) == -1)
+		return NULL;
+	if (fstat(fd, &st) == -1 || st.st_size <= 0) {
+		close(fd);
+		return NULL;
+	}
+	addr = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (addr == MAP_FAILED)
+		return NULL;
+	struct { void *addr; size_t len; } *m = xmalloc(sizeof *m);
+	m->addr = addr;
+	m->len = (size_t)st.st_size;
+
+	f = xcalloc(1, sizeof *f);
+	f->file = xstrdup(file);
+	f->family = xstrdup(family);
+	f->index = index;
+	f->weight = weight;
+	f->blob = hb_blob_create(addr, (unsigned)st.st_size,
+	    HB_MEMORY_MODE_READONLY, m, S_blob_unmap);
+	f->face = hb_face_create(f->blob, (unsigned)index);
+	f->font = hb_font_create(f->face);
+	f->upem = hb_face_get_upem(f->face);
+	if (f->upem <= 0)
+		f->upem = 1000;
+
+	hb_blob_t *glyf = hb_face_reference_table(f->face, HB_TAG('g','l','y','f'));
+	hb_blob_t *cff = hb_face_reference_table(f->face, HB_TAG('C','F','F',' '));
+	f->truetype = hb_blob_get_length(glyf) > 0 && hb_blob_get_length(cff) == 0;
+	hb_blob_destroy(glyf);
+	hb_blob_destroy(cff);
+
+	hb_position_t asc = 0, desc = 0;
+	hb_ot_metrics_get_position_with_fallback(f->font,
+	    HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &asc);
+	hb_ot_metrics_get_position_with_fallback(f->font,
+	    HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &desc);
+	/* hb_font scale defaults to upem, so these are font units. */
+	f->ascent = asc > 0 ? asc / f->upem : 0.88;
+	f->descent = desc < 0 ? -desc / f->upem : (desc > 0 ? desc / f->upem : 0.12);
+	f->notdef_adv = hb_font_get_glyph_h_advance(f->font, 0) / f->upem;
+
+	f->next = S_faces;
+	S_faces = f;
+	return f;
+}
+
+/* Resolve one family through fontconfig.  fontconfig returns its best
+ * match for any name, so the match counts only if one of its family
+ * names is the one asked for. */
+static struct font_face *
+S_resolve(const char *family, int bold, int italic)
+{
+	FcPattern *pat, *m;
+	FcResult res;
+	FcChar8 *s, *file = NULL, *fam0 = NULL;
+	int index = 0, weight = FC_WEIGHT_REGULAR, ok = 0;
+	struct font_face *f = NULL;
+
+	pat = FcPatternCreate();
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+	FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+	FcPatternAddInteger(pat, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	m = FcFontMatch(NULL, pat, &res);
+	FcPatternDestroy(pat);
+	if (m == NULL)
+		return NULL;
+	for (int i = 0; FcPatternGetString(m, FC_FAMILY, i, &s) == FcResultMatch; i++) {
+		if (i == 0)
+			fam0 = s;
+		if (S_famcmp((const char *)s, family) == 0)
+			ok = 1;
+	}
+	if (ok && FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch) {
+		FcPatternGetInteger(m, FC_INDEX, 0, &index);
+		FcPatternGetInteger(m, FC_WEIGHT, 0, &weight);
+		f = S_face_load((const char *)file, index & 0xffff,
+		    (const char *)fam0, weight);
+	}
+	FcPatternDestroy(m);
+	if (f && !f->truetype)
+		return NULL;
+	return f;
+}
+
+static void
+S_add_face(struct font_set *set, const struct font_face *f)
+{
+	if (f == NULL || set->nfaces >= S_MAXFACES)
+		return;
+	for (size_t i = 0; i < set->nfaces; i++)
+		if (set->faces[i] == f)
+			return;
+	set->faces[set->nfaces++] = f;
+}
+
+static struct font_set *
+S_set_build(const struct font_role *r, int bold, int italic)
+{
+	struct font_set *set = xcalloc(1, sizeof *set);
+
+	set->role = r;
+	set->bold = bold;
+	set->italic = italic;
+	for (size_t i = 0; i < r->nfamilies && set->nfaces == 0; i++) {
+		struct font_face *f = NULL;
+		if (bold || italic)
+			f = S_resolve(r->families[i], bold, italic);
+		if (f == NULL || (bold && f->weight < FC_WEIGHT_DEMIBOLD))
+			f = S_resolve(r->families[i], 0, 0);
+		if (f)
+			S_add_face(set, f);
+	}
+	set->nprimary = (int)set->nfaces;
+	for (size_t i = 0; i < r->nfallback; i++) {
+		struct font_face *f = S_resolve(r->fallback[i], 0, 0);
+		S_add_face(set, f);
+	}
+	if (bold && (set->nfaces == 0 || set->faces[0]->weight < FC_WEIGHT_DEMIBOLD))
+		set->fake_bold = 1;
+	return set;
+}
+
+static const struct font_set *
+S_role_set(struct font_role *r, int bold, int italic)
+{
+	int k = (bold ? 2 : 0) + (italic ? 1 : 0);
+
+	if (r->sets[k] == NULL)
+		r->sets[k] = S_set_build(r, bold, italic);
+	return r->sets[k];
+}
+
+static int
+S_load_ini(const char *path)
+{
+	dictionary *d = iniparser_load(path);
+	int nsec;
+
+	if (d == NULL)
+		return -1;
+	nsec = iniparser_getnsec(d);
+	S_roles = xcalloc((size_t)(nsec > 0 ? nsec : 1), sizeof *S_roles);
+	for (int i = 0; i < nsec; i++) {
+		const char *sec = iniparser_getsecname(d, i);
+		struct font_role *r = &S_roles[S_nroles++];
+		char key[512];
+
+		r->name = xstrdup(sec);
+		snprintf(key, sizeof key, "%s:aliases", sec);
+		r->naliases = S_split(iniparser_getstring(d, key, ""),
+		    r->aliases, S_MAXFAM);
+		snprintf(key, sizeof key, "%s:families", sec);
+		r->nfamilies = S_split(iniparser_getstring(d, key, ""),
+		    r->families, S_MAXFAM);
+		snprintf(key, sizeof key, "%s:fallback", sec);
+		r->nfallback = S_split(iniparser_getstring(d, key, ""),
+		    r->fallback, S_MAXFAM);
+		snprintf(key, sizeof key, "%s:package", sec);
+		r->package = xstrdup(iniparser_getstring(d, key, ""));
+		r->chosen = -1;
+	}
+	iniparser_freedict(d);
+	return 0;
+}
+
+static int
+S_silent(const char *fmt, ...)
+{
+	(void)fmt;
+	return 0;
+}
+
+int
+fonts_init(void)
+{
+	char *path;
+	int rc = 0;
+
+	if (S_inited)
+		return S_inited > 0 ? 0 : -1;
+	if (!FcInit()) {
+		diag(F_SYS_FONT_FC, NULL, 0, 0);
+		S_inited = -1;
+		return -1;
+	}
+	path = data_path("fonts/fonts.ini");
+	iniparser_set_error_callback(S_silent);
+	if (access(path, R_OK) == -1 || S_load_ini(path) == -1 || S_nroles == 0) {
+		diag(F_SYS_FONT_CONF, path, 0, 0);
+		free(path);
+		S_inited = -1;
+		return -1;
+	}
+	free(path);
+	for (size_t i = 0; i < S_nroles; i++) {
+		struct font_role *r = &S_roles[i];
+		const struct font_set *set = S_role_set(r, 0, 0);
+		if (set->nprimary == 0) {
+			char list[1024] = "";
+			for (size_t j = 0; j < r->nfamilies; j++) {
+				if (j)
+					strncat(list, "、", sizeof list - strlen(list) - 1);
+				strncat(list, r->families[j], sizeof list - strlen(list) - 1);
+			}
+			diag(F_SYS_FONT_MISSING, NULL, 0, 0, r->name, list,
+			    r->package[0] ? r->package : "fonts-arphic-uming");
+			rc = -1;
+			continue;
+		}
+		for (size_t j = 0; j < r->nfamilies; j++) {
+			if (S_famcmp(set->faces[0]->family, r->families[j]) == 0) {
+				r->chosen = (int)j;
+				break;
+			}
+		}
+		/* Matched through another of the face's names (宋体 for SimSun). */
+		if (r->chosen < 0)
+			r->chosen = 0;
+	}
+	S_inited = rc == 0 ? 1 : -1;
+	return rc;
+}
+
+void
+fonts_shutdown(void)
+{
+	struct font_face *f, *next;
+
+	for (size_t i = 0; i < S_nroles; i++) {
+		struct font_role *r = &S_roles[i];
+		free(r->name);
+		free(r->package);
+		for (size_t j = 0; j < r->naliases; j++)
+			free(r->aliases[j]);
+		for (size_t j = 0; j < r->nfamilies; j++)
+			free(r->families[j]);
+		for (size_t j = 0; j < r->nfallback; j++)
+			free(r->fallback[j]);
+		for (int k = 0; k < 4; k++)
+			free(r->sets[k]);
+	}
+	free(S_roles);
+	S_roles = NULL;
+	S_nroles = 0;
+	for (f = S_faces; f; f = next) {
+		next = f->next;
+		for (int i = 0; i < 256; i++)
+			free(f->adv[i]);
+		hb_font_destroy(f->font);
+		hb_face_destroy(f->face);
+		hb_blob_destroy(f->blob);
+		free(f->family);
+		free(f->file);
+		free(f);
+	}
+	S_faces = NULL;
+	font_subset_cache_clear();
+	S_inited = 0;
+}
+
+/* The role a name means: a role's own name or one of its aliases. */
+static struct font_role *
+S_role_named(const char *name)
+{
+	for (size_t i = 0; i < S_nroles; i++) {
+		struct font_role *r = &S_roles[i];
+		if (S_famcmp(r->name, name) == 0)
+			return r;
+		for (size_t j = 0; j < r->naliases; j++)
+			if (S_famcmp(r->aliases[j], name) == 0)
+				return r;
+		for (size_t j = 0; j < r->nfamilies; j++)
+			if (S_famcmp(r->families[j], name) == 0)
+				return r;
+	}
+	return NULL;
+}
+
+const struct font_set *
+font_set_get(const char *family_list, int weight, int italic)
+{
+	struct font_role *r = NULL;
+	char *names[S_MAXFAM];
+	size_t n;
+
+	if (S_inited == 0)
+		fonts_init();
+	if (S_nroles == 0)
+		return NULL;
+	n = S_split(family_list ? family_list : "", names, S_MAXFAM);
+	for (size_t i = 0; i < n; i++) {
+		if (r == NULL)
+			r = S_role_named(names[i]);
+		free(names[i]);
+	}
+	if (r == NULL)
+		r = &S_roles[0];
+	return S_role_set(r, weight >= 600, italic);
+}
+
+int
+font_set_fake_bold(const struct font_set *set)
+{
+	return set ? set->fake_bold : 0;
+}
+
+/* Fill the advances of one 256-code-point block of the BMP. */
+static float *
+S_block(struct font_face *f, unsigned hi)
+{
+	uint32_t cps[256];
+	hb_codepoint_t gids[256];
+	hb_position_t advs[256];
+	float *a = xmalloc(256 * sizeof *a);
+
+	for (unsigned i = 0; i < 256; i++) {
+		cps[i] = hi << 8 | i;
+		gids[i] = 0;
+	}
+	/* The batch call stops at the first code point without a glyph. */
+	for (unsigned i = 0; i < 256; i++) {
+		i += hb_font_get_nominal_glyphs(f->font, 256 - i, cps + i,
+		    sizeof cps[0], gids + i, sizeof gids[0]);
+		if (i < 256)
+			gids[i] = 0;
+	}
+	hb_font_get_glyph_h_advances(f->font, 256, gids, sizeof gids[0],
+	    advs, sizeof advs[0]);
+	for (unsigned i = 0; i < 256; i++)
+		a[i] = gids[i] ? (float)(advs[i] / f->upem) : -1.0f;
+	f->adv[hi] = a;
+	return a;
+}
+
+static inline float
+S_adv(const struct font_face *cf, uint32_t cp)
+{
+	struct font_face *f = (struct font_face *)cf;	/* the cache only */
+	const float *a;
+
+	if (cp > 0xffff)
+		return -1.0f;
+	a = f->adv[cp >> 8];
+	if (a == NULL)
+		a = S_block(f, cp >> 8);
+	return a[cp & 0xff];
+}
+
+int
+font_has_glyph(const struct font_face *f, uint32_t cp)
+{
+	return f && S_adv(f, cp) >= 0;
+}
+
+double
+font_advance(const struct font_face *f, uint32_t cp, double size)
+{
+	float a;
+
+	if (f == NULL)
+		return 0;
+	a = S_adv(f, cp);
+	return (a >= 0 ? a : f->notdef_adv) * size;
+}
+
+double
+font_ascent(const struct font_face *f, double size)
+{
+	return f ? f->ascent * size : 0.88 * size;
+}
+
+double
+font_descent(const struct font_face *f, double size)
+{
+	return f ? f->descent * size : 0.12 * size;
+}
+
+const struct font_face *
+font_set_face_for(const struct font_set *set, uint32_t cp)
+{
+	if (set == NULL || cp > 0xffff)
+		return NULL;
+	for (size_t i = 0; i < set->nfaces; i++)
+		if (S_adv(set->faces[i], cp) >= 0)
+			return set->faces[i];
+	return NULL;
+}
+
+const struct font_face *
+font_set_primary(const struct font_set *set)
+{
+	return set && set->nfaces ? set->faces[0] : NULL;
+}
+
+const char *
+font_face_family(const struct font_face *f)
+{
+	return f->family;
+}
+
+const char *
+font_face_file(const struct font_face *f)
+{
+	return f->file;
+}
+
+int
+font_face_index(const struct font_face *f)
+{
+	return f->index;
+}
+
+int
+font_face_is_bold(const struct font_face *f)
+{
+	return f && f->weight >= FC_WEIGHT_DEMIBOLD;
+}
+
+/* ---- the fonts command ---- */
+
+/* GB2312's 6763 hanzi: rows 16–87 of the 94×94 table (row 55 has 89). */
+static size_t
+S_gb2312_hanzi(uint32_t *out, size_t max)
+{
+	iconv_t cd = iconv_open("UTF-32LE", "GB2312");
+	size_t n = 0;
+
+	if (cd == (iconv_t)-1)
+		return 0;
+	for (int row = 16; row <= 87; row++) {
+		for (int col = 1; col <= 94 && n < max; col++) {
+			char in[2] = { (char)(0xa0 + row), (char)(0xa0 + col) };
+			unsigned char o[4];
+			char *ip = in, *op = (char *)o;
+			size_t il = 2, ol = 4;
+			if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
+				iconv(cd, NULL, NULL, NULL, NULL);
+				continue;
+			}
+			if (ol == 0)
+				out[n++] = (uint32_t)o[0] | (uint32_t)o[1] << 8 |
+				    (uint32_t)o[2] << 16 | (uint32_t)o[3] << 24;
+		}
+	}
+	iconv_close(cd);
+	return n;
+}
+
+size_t
+font_gb2312_coverage(const struct font_face *f, size_t *total)
+{
+	static uint32_t *hz;
+	static size_t nhz;
+	size_t have = 0;
+
+	if (hz == NULL) {
+		hz = xmalloc(8000 * sizeof *hz);
+		nhz = S_gb2312_hanzi(hz, 8000);
+	}
+	for (size_t i = 0; i < nhz; i++)
+		if (font_has_glyph(f, hz[i]))
+			have++;
+	if (total)
+		*total = nhz;
+	return have;
+}
+
+void
+fonts_report(FILE *out)
+{
+	for (size_t i = 0; i < S_nroles; i++) {
+		struct font_role *r = &S_roles[i];
+		const struct font_set *set = S_role_set(r, 0, 0);
+		const struct font_set *bset = S_role_set(r, 1, 0);
+
+		fprintf(out, "%s", r->name);
+		for (size_t j = 0; j < r->naliases; j++)
+			fprintf(out, "%s%s", j ? "、" : "（别名：", r->aliases[j]);
+		fprintf(out, "%s\n", r->naliases ? "）" : "");
+		if (set->nprimary == 0) {
+			fprintf(out, "  没有可用的字体；请以管理员身份运行：apt-get install %s\n",
+			    r->package);
+			continue;
+		}
+		for (size_t j = 0; j < set->nfaces; j++) {
+			const struct font_face *f = set->faces[j];
+			size_t total = 0, have = font_gb2312_coverage(f, &total);
+			const char *what;
+			if (j > 0)
+				what = "缺字替补";
+			else if (r->chosen == 0)
+				what = "首选";
+			else
+				what = "替代（首选字体未安装）";
+			fprintf(out, "  %s  %s\n    文件 %s  第 %d 个字形集  %s  "
+			    "GB2312 汉字 %zu/%zu\n", what, f->family, f->file,
+			    f->index, f->truetype ? "TrueType 轮廓" : "非 TrueType",
+			    have, total);
+		}
+		const struct font_face *b = font_set_primary(bset);
+		if (bset->fake_bold)
+			fprintf(out, "  粗体：无粗体字形，以描边加粗\n");
+		else if (b)
+			fprintf(out, "  粗体：%s（%s）\n", b->family, b->file);
+	}
+}
+
+/* ---- subsets ---- */
+
+/* The last subset made of each face, kept because consecutive documents
+ * of a batch mostly use the same characters. */
+struct S_sub {
+	const struct font_face *face;
+	uint32_t	*cps;
+	size_t		 ncps;
+	unsigned char	*data;
+	size_t		 len;
+	struct S_sub	*next;
+};
+static struct S_sub *S_subs;
+
+static void
+font_subset_cache_clear(void)
+{
+	struct S_sub *s, *next;
+
+	for (s = S_subs; s; s = next) {
+		next = s->next;
+		free(s->cps);
+		free(s->data);
+		free(s);
+	}
+	S_subs = NULL;
+}
+
+static int
+S_cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+unsigned char *
+font_subset(const struct font_face *f, const uint32_t *cps, size_t ncps,
+    size_t *len)
+{
+	hb_subset_input_t *in;
+	hb_face_t *sub;
+	hb_blob_t *blob;
+	uint32_t *sorted;
+	struct S_sub *c;
+	unsigned char *out = NULL;
+	unsigned n = 0;
+	const char *data;
+
+	sorted = xreallocarray(NULL, ncps ? ncps : 1, sizeof *sorted);
+	memcpy(sorted, cps, ncps * sizeof *sorted);
+	qsort(sorted, ncps, sizeof *sorted, S_cmp_u32);
+	{
+		size_t k = 0;
+		for (size_t i = 0; i < ncps; i++)
+			if (k == 0 || sorted[k - 1] != sorted[i])
+				sorted[k++] = sorted[i];
+		ncps = k;
+	}
+	for (c = S_subs; c; c = c->next) {
+		if (c->face == f) {
+			if (c->ncps == ncps &&
+			    memcmp(c->cps, sorted, ncps * sizeof *sorted) == 0) {
+				free(sorted);
+				*len = c->len;
+				out = xmalloc(c->len);
+				memcpy(out, c->data, c->len);
+				return out;
+			}
+			break;
+		}
+	}
+
+	if ((in = hb_subset_input_create_or_fail()) == NULL) {
+		free(sorted);
+		diag(F_SYS_FONT_SUBSET, NULL, 0, 0, f->family);
+		return NULL;
+	}
+	hb_set_t *u = hb_subset_input_unicode_set(in);
+	for (size_t i = 0; i < ncps; i++)
+		hb_set_add(u, sorted[i]);
+	/* libharu draws through cmap and glyf alone; the layout tables only
+	 * cost bytes and time. */
+	hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+	static const char *const dropped[] = {
+		"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "vhea",
+		"vmtx", "VORG", "DSIG", "hdmx", "LTSH", "VDMX", "gasp", "EBDT",
+		"EBLC", "EBSC", "morx", "mort", "feat", "trak", "meta", "PCLT"
+	};
+	for (size_t i = 0; i < sizeof dropped / sizeof dropped[0]; i++)
+		hb_set_add(drop, hb_tag_from_string(dropped[i], 4));
+	sub = hb_subset_or_fail(f->face, in);
+	hb_subset_input_destroy(in);
+	if (sub == NULL) {
+		free(sorted);
+		diag(F_SYS_FONT_SUBSET, NULL, 0, 0, f->family);
+		return NULL;
+	}
+	blob = hb_face_reference_blob(sub);
+	data = hb_blob_get_data(blob, &n);
+	if (n > 0) {
+		out = xmalloc(n);
+		memcpy(out, data, n);
+		*len = n;
+	}
+	hb_blob_destroy(blob);
+	hb_face_destroy(sub);
+	if (out == NULL) {
+		free(sorted);
+		diag(F_SYS_FONT_SUBSET, NULL, 0, 0, f->family);
+		return NULL;
+	}
+
+	/* Remember it as this face's last subset. */
+	if (c == NULL) {
+		c = xcalloc(1, sizeof *c);
+		c->face = f;
+		c->next = S_subs;
+		S_subs = c;
+	} else {
+		free(c->cps);
+		free(c->data);
+	}
+	c->cps = sorted;
+	c->ncps = ncps;
+	c->data = xmalloc(n);
+	memcpy(c->data, out, n);
+	c->len = n;
+	return out;
+}
