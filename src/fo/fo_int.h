@@ -1,0 +1,41 @@
+/* fo_int.h — internals of the FO reader shared by fo.c (tree, text) and
+ * fo_prop.c (properties).  For src/fo/ only. */
+#ifndef WSDOC_FO_INT_H
+#define WSDOC_FO_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <libxml/tree.h>
+
+#include "fo.h"
+
+/* Bump allocator: big chunks, freed at once. */
+struct fo_arena {
+	struct fo_arena	*next;
+	size_t		 used, cap;
+	_Alignas(max_align_t) unsigned char data[];
+};
+
+/* State of one reading. */
+struct fo_ctx {
+	struct fo_tree	*tree;
+	const char	*file;		/* for diagnostics */
+	/* interning of property groups (identical groups stored once) */
+	struct fo_intern *inh_set, *box_set;
+	size_t		 ninh, nbox, inh_cap, box_cap;
+	const struct fo_inh *inh_initial;
+};
+
+void	*fo_alloc(struct fo_tree *t, size_t n);	/* zeroed */
+const char *fo_strdup(struct fo_tree *t, const char *s, size_t n);
+
+/* Compute the properties of element el (an FO element of kind n->kind)
+ * into n: n->inh, n->box and the kind's part of n->u.  parent is NULL for
+ * fo:root. */
+void	fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
+	    const struct fo_node *parent);
+void	fo_props_init(struct fo_ctx *c);
+void	fo_props_done(struct fo_ctx *c);
+
+#endif
