@@ -88,8 +88,8 @@ enum fo_kind {
 enum fo_len_kind { FO_LEN = 0, FO_AUTO, FO_PROPORTIONAL, FO_SCALE_TO_FIT };
 struct fo_len {
 	double		 pt;
-	double		 pct;
-	uint8_t		 kind;		/* enum fo_len_kind */
+	float		 pct;		/* percent: 50 = 50% */
+	int32_t		 kind;		/* enum fo_len_kind */
 };
 
 /* pt + pct% of base; 0 for auto. */
@@ -117,8 +117,8 @@ enum fo_border_style {
 struct fo_border {
 	double		 width;
 	uint32_t	 color;		/* 0xRRGGBB */
-	uint8_t		 style;		/* enum fo_border_style */
-	uint8_t		 retain;	/* .conditionality="retain" */
+	uint16_t	 style;		/* enum fo_border_style */
+	uint16_t	 retain;	/* .conditionality="retain" */
 };
 
 #define FO_TRANSPARENT	0xFFFFFFFFu	/* background-color="transparent" */
@@ -157,10 +157,12 @@ struct fo_keep {
 /* space-before/after: the range plus .conditionality. */
 struct fo_space {
 	struct fo_range	 r;		/* pct is always 0 here */
-	uint8_t		 retain;	/* .conditionality="retain" */
+	uint32_t	 retain;	/* .conditionality="retain" */
+	int32_t		 precedence;	/* .precedence; INT32_MAX = force */
 };
 
-/* Inherited properties (XSL 1.1 "Inherited: yes"), computed. */
+/* Inherited properties (XSL 1.1 "Inherited: yes"), computed.  (No
+ * implicit padding: groups are compared bytewise to share them.) */
 struct fo_inh {
 	const char	*font_family;	/* the list as written, quotes removed,
 					   ", "-separated: for font_set_get() */
@@ -170,11 +172,15 @@ struct fo_inh {
 	double		 line_height_factor; /* > 0 if given as a number (or
 					   normal): descendants recompute */
 	double		 letter_spacing; /* pt, "normal" = 0 */
+	double		 border_separation; /* pt (separate model) */
+	double		 rule_thickness;	/* leader: pt, initial 1 */
 	struct fo_len	 text_indent;	/* pct of the containing block */
 	struct fo_len	 start_indent;	/* from the start edge of the reference
 					   area (margins/borders/padding of
 					   the ancestors included, XSL §5.3.2) */
 	struct fo_len	 end_indent;
+	struct fo_range	 leader_length;	/* initial 0pt / 12pt / 100% */
+	struct fo_keep	 keep_together;	/* inherited in XSL 1.1 */
 	uint32_t	 color;
 	uint16_t	 font_weight;	/* 100 … 900; bold = 700 */
 	uint8_t		 italic;	/* font-style italic/oblique/backslant */
@@ -187,13 +193,9 @@ struct fo_inh {
 	uint8_t		 wrap;		/* wrap-option, 1 = wrap, 0 = no-wrap */
 	uint8_t		 widows, orphans;	/* initial 2 */
 	uint8_t		 border_collapse; /* 1 = collapse (initial), 0 = separate */
-	double		 border_separation; /* pt (separate model) */
-	struct fo_keep	 keep_together;	/* inherited in XSL 1.1 */
-	/* leader properties (inherited) */
 	uint8_t		 leader_pattern;	/* enum fo_leader_pattern */
-	uint8_t		 rule_style;	/* enum fo_border_style, initial solid */
-	double		 rule_thickness;	/* pt, initial 1 */
-	struct fo_range	 leader_length;	/* initial 0pt / 12pt / 100% */
+	uint8_t		 rule_style;	/* leader: enum fo_border_style, solid */
+	uint8_t		 pad_[1];
 };
 
 /* The computed text-align-last of a node. */
@@ -210,14 +212,15 @@ fo_align_last(const struct fo_inh *in)
 struct fo_box {
 	struct fo_space	 space_before, space_after; /* margin-top/bottom too */
 	struct fo_len	 padding[4];	/* by enum fo_side */
-	uint8_t		 padding_retain[4];
 	struct fo_border border[4];
-	uint32_t	 background;	/* 0xRRGGBB or FO_TRANSPARENT */
 	/* width → ipd (min = opt = max), height → bpd; on table-row and
 	 * table-cell height gives bpd.min only (a minimum row height). */
 	struct fo_range	 ipd, bpd;
-	uint8_t		 break_before, break_after;	/* enum fo_break */
 	struct fo_keep	 keep_with_next, keep_with_previous;
+	uint32_t	 background;	/* 0xRRGGBB or FO_TRANSPARENT */
+	uint8_t		 padding_retain[4];
+	uint8_t		 break_before, break_after;	/* enum fo_break */
+	uint8_t		 pad_[6];
 };
 extern const struct fo_box fo_box_initial;
 
