@@ -1,0 +1,271 @@
+/* input.c — reading a file of any input kind: XML or INI by content. */
+#include "input.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../diag/diag.h"
+#include "../util/util.h"
+#include "input_priv.h"
+
+static const char *const S_roots[] = {
+	[INPUT_UNKNOWN] = NULL,
+	[INPUT_APPLICATION] = "application",
+	[INPUT_MEMBER] = "member-application",
+	[INPUT_EVALUATION] = "evaluation",
+	[INPUT_DECISIONS] = "decisions",
+	[INPUT_ROSTER] = "roster",
+};
+
+static const char *const S_labels[] = {
+	[INPUT_UNKNOWN] = "未知",
+	[INPUT_APPLICATION] = "主理人申报表",
+	[INPUT_MEMBER] = "成员申报表",
+	[INPUT_EVALUATION] = "评估表",
+	[INPUT_DECISIONS] = "评估结论",
+	[INPUT_ROSTER] = "名册",
+};
+
+const char *
+input_kind_root(enum input_kind k)
+{
+	return k <= INPUT_ROSTER ? S_roots[k] : NULL;
+}
+
+const char *
+input_kind_label(enum input_kind k)
+{
+	return k <= INPUT_ROSTER ? S_labels[k] : S_labels[INPUT_UNKNOWN];
+}
+
+enum input_kind
+input_kind(const xmlDoc *doc)
+{
+	const xmlNode *root;
+
+	if (doc == NULL)
+		return INPUT_UNKNOWN;
+	for (root = doc->children; root; root = root->next)
+		if (root->type == XML_ELEMENT_NODE)
+			break;
+	if (root == NULL || root->ns != NULL)
+		return INPUT_UNKNOWN;
+	for (int k = INPUT_APPLICATION; k <= INPUT_ROSTER; k++)
+		if (xmlStrEqual(root->name, BAD_CAST S_roots[k]))
+			return k;
+	return INPUT_UNKNOWN;
+}
+
+const char *
+input_strerror(int e)
+{
+	switch (e) {
+	case ENOENT:	return "文件不存在";
+	case EACCES:
+	case EPERM:	return "没有读取权限";
+	case EISDIR:	return "这是一个文件夹";
+	case ENOTDIR:	return "路径中有一段不是文件夹";
+	case ENAMETOOLONG: return "文件名过长";
+	case ELOOP:	return "符号链接循环";
+	case EFBIG:	return "文件过大（超过 64 MB）";
+	case ENOSPC:	return "磁盘已满";
+	case EROFS:	return "文件系统只读";
+	case EMFILE:
+	case ENFILE:	return "打开的文件过多";
+	case EIO:	return "读写出错（磁盘或网络故障）";
+	default:	return "系统错误";
+	}
+}
+
+char *
+input_slurp(const char *path, size_t *len)
+{
+	struct buf b;
+	struct stat st;
+	char chunk[65536];
+	ssize_t r;
+	int fd, saved;
+
+	if (strcmp(path, "-") == 0)
+		fd = 0;
+	else if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) == -1)
+		return NULL;
+	if (fstat(fd, &st) == -1) {
+		saved = errno;
+		goto fail;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		saved = EISDIR;
+		goto fail;
+	}
+	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > INPUT_MAX_FILE) {
+		saved = EFBIG;
+		goto fail;
+	}
+	buf_init(&b);
+	if (S_ISREG(st.st_mode) && st.st_size > 0)
+		buf_grow(&b, (size_t)st.st_size);
+	for (;;) {
+		r = read(fd, chunk, sizeof chunk);
+		if (r == 0)
+			break;
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0 || b.len + (size_t)r > INPUT_MAX_FILE) {
+			saved = r < 0 ? errno : EFBIG;
+			buf_free(&b);
+			goto fail;
+		}
+		buf_append(&b, chunk, (size_t)r);
+	}
+	if (fd)
+		close(fd);
+	*len = b.len;
+	if (b.data == NULL)
+		return xstrdup("");
+	return b.data;
+fail:
+	if (fd)
+		close(fd);
+	errno = saved;
+	return NULL;
+}
+
+void
+input_pos(const char *s, size_t off, int *line, int *col)
+{
+	size_t i, start = 0;
+	int l = 1, c = 1;
+
+	for (i = 0; i < off; i++)
+		if (s[i] == '\n') {
+			l++;
+			start = i + 1;
+		}
+	for (i = start; i < off;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, off - i, &cp);
+		i += n ? n : 1;
+		c++;
+	}
+	*line = l;
+	*col = c;
+}
+
+void
+input_set_line(xmlNode *node, int line)
+{
+	node->line = line < 0 ? 0 : line > 65535 ? 65535 : (unsigned short)line;
+}
+
+/* Empty, or only white space (and a BOM). */
+static int
+S_blank(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	for (; i < n; i++)
+		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r' && p[i] != '\n')
+			return 0;
+	return 1;
+}
+
+/* XML if the first thing after a BOM and white space is '<' (or the file
+ * is UTF-16, which only XML may be). */
+static int
+S_looks_xml(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	if (n >= 2 && ((unsigned char)p[0] == 0xFF && (unsigned char)p[1] == 0xFE))
+		return 1;
+	if (n >= 2 && ((unsigned char)p[0] == 0xFE && (unsigned char)p[1] == 0xFF))
+		return 1;
+	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
+		i++;
+	return i < n && p[i] == '<';
+}
+
+/* Read the file or report why not; NULL after a diagnostic. */
+static char *
+S_load(const char *path, size_t *len)
+{
+	char *data = input_slurp(path, len);
+
+	if (data == NULL) {
+		if (errno == EISDIR)
+			diag(F_IO_ISDIR, path, 0, 0);
+		else
+			diag(F_IO_OPEN, path, 0, 0, input_strerror(errno));
+		return NULL;
+	}
+	if (S_blank(data, *len)) {
+		diag(F_IO_EMPTY, path, 0, 0);
+		free(data);
+		return NULL;
+	}
+	return data;
+}
+
+xmlDocPtr
+input_read_mem(const char *data, size_t len, const char *url)
+{
+	if (S_blank(data, len)) {
+		diag(F_IO_EMPTY, url, 0, 0);
+		return NULL;
+	}
+	if (S_looks_xml(data, len))
+		return input_read_xml_mem(data, len, url);
+	return input_read_ini_mem(data, len, url);
+}
+
+xmlDocPtr
+input_read(const char *path)
+{
+	xmlDocPtr doc;
+	size_t len;
+	char *data = S_load(path, &len);
+
+	if (data == NULL)
+		return NULL;
+	doc = input_read_mem(data, len, path);
+	free(data);
+	return doc;
+}
+
+xmlDocPtr
+input_read_xml(const char *path)
+{
+	xmlDocPtr doc;
+	size_t len;
+	char *data = S_load(path, &len);
+
+	if (data == NULL)
+		return NULL;
+	doc = input_read_xml_mem(data, len, path);
+	free(data);
+	return doc;
+}
+
+xmlDocPtr
+input_read_ini(const char *path)
+{
+	xmlDocPtr doc;
+	size_t len;
+	char *data = S_load(path, &len);
+
+	if (data == NULL)
+		return NULL;
+	doc = input_read_ini_mem(data, len, path);
+	free(data);
+	return doc;
+}
