@@ -286,6 +286,20 @@ characters_above_the_bmp(void **state)
 	assert_int_equal(brk[4], LB_NO);	/* still nothing before ， */
 }
 
+/* U+FFFC stands for a leader or an image inside a line (src/layout): a
+ * break on both sides, but never after an opening or before a closing
+ * mark. */
+static void
+objects_break_like_ideographs(void **state)
+{
+	(void)state;
+	assert_marks("签\xEF\xBF\xBC名", "签|\xEF\xBF\xBC|名");
+	assert_marks("a\xEF\xBF\xBC" "b", "a|\xEF\xBF\xBC|b");
+	assert_marks("（\xEF\xBF\xBC）", "（\xEF\xBF\xBC）");
+	assert_marks("日\xEF\xBF\xBC，", "日|\xEF\xBF\xBC，");
+	assert_marks("\xEF\xBF\xBC\xEF\xBF\xBC", "\xEF\xBF\xBC|\xEF\xBF\xBC");
+}
+
 static void
 language_tag_variants_agree(void **state)
 {
@@ -394,6 +408,7 @@ main(void)
 		cmocka_unit_test(spaces_break_after_not_before),
 		cmocka_unit_test(newlines_must_break),
 		cmocka_unit_test(characters_above_the_bmp),
+		cmocka_unit_test(objects_break_like_ideographs),
 		cmocka_unit_test(language_tag_variants_agree),
 		cmocka_unit_test(random_text_obeys_every_rule),
 		cmocka_unit_test(is_cjk),
