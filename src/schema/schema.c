@@ -1,0 +1,852 @@
+/* schema.c — RelaxNG validation of input trees, explained in Chinese.
+ *
+ * libxml2 judges: a tree is valid when xmlRelaxNGValidateDoc says so.  Its
+ * messages are English, repeated at several levels, and stop at the first
+ * problem of a subtree, so for an invalid tree we walk the document against
+ * the same .rng (read as a tree) and report each problem once: a missing,
+ * extra, repeated or misplaced field, a blank one, a bad value.  libxml2's
+ * own errors are used only when that walk finds nothing to say. */
+#include "schema.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlregexp.h>
+#include <libxml/xmlschemastypes.h>
+
+#include "../diag/diag.h"
+#include "../util/util.h"
+
+#define RNG_NS	"http://relaxng.org/ns/structure/1.0"
+/* libxml2 files the XSD datatypes under the schema namespace. */
+#define XSD_NS	"http://www.w3.org/2001/XMLSchema"
+
+static const char *const S_kinds[] = {
+	"application", "member-application", "evaluation", "decisions", "roster"
+};
+#define NKINDS	(sizeof S_kinds / sizeof S_kinds[0])
+
+#define MAXVALS		16
+#define MAXATTRS	16
+#define MAXPARTS	32
+#define MAXDEPTH	64	/* of the grammar; the schemas nest far less */
+
+/* What a value (attribute or text content) must be. */
+struct S_val {
+	const xmlChar	*type;		/* XSD type, NULL for any text */
+	int		 collapse;	/* spaces collapse first (all but string) */
+	xmlRegexpPtr	 re;		/* pattern facet, or NULL */
+	int		 minlen;	/* minLength facet */
+	const xmlChar	*values[MAXVALS];	/* a choice of literal values */
+	int		 nvalues;
+	const xmlChar	*define;	/* the define it came through ("date") */
+};
+
+struct S_attr {
+	const xmlChar	*name;
+	int		 required;
+	struct S_val	 val;
+};
+
+/* A child element the pattern allows: how often, and its order key (keys
+ * must not decrease along the children; siblings of an interleave share
+ * one). */
+struct S_part {
+	xmlNode		*el;		/* the <element> pattern */
+	const xmlChar	*name;
+	const xmlChar	*fixed_n;	/* its attribute n if fixed (year n="1") */
+	int		 min, max;	/* max -1: unbounded */
+	int		 key;
+};
+
+/* What an <element> pattern allows, gathered once and hung on the
+ * pattern's _private. */
+struct S_info {
+	struct S_attr	 attrs[MAXATTRS];
+	int		 nattrs;
+	struct S_part	 parts[MAXPARTS];
+	int		 nparts;
+	int		 has_data;	/* text content allowed */
+	int		 data_min;	/* 1: the text must be there */
+	struct S_val	 data;
+	int		 key;		/* next order key, while gathering */
+};
+
+struct S_schema {
+	int		 tried;
+	xmlDoc		*rngdoc;	/* the grammar as a tree */
+	xmlRelaxNGPtr	 rng;		/* compiled */
+	xmlNode		*grammar;
+	xmlNode		*root;		/* the root <element> pattern */
+	struct S_info	**infos;
+	size_t		 ninfos;
+};
+
+static struct S_schema S_cache[NKINDS];
+
+/* ---- reading the grammar ---- */
+
+static int
+S_is(const xmlNode *n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->ns &&
+	    xmlStrEqual(n->ns->href, BAD_CAST RNG_NS) &&
+	    xmlStrEqual(n->name, BAD_CAST name);
+}
+
+static xmlNode *
+S_first(xmlNode *n)
+{
+	for (n = n ? n->children : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+	return NULL;
+}
+
+static xmlNode *
+S_next(xmlNode *n)
+{
+	for (n = n->next; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+	return NULL;
+}
+
+/* An attribute's value without copying it (NULL if absent). */
+static const xmlChar *
+S_prop(const xmlNode *n, const char *name)
+{
+	xmlAttr *a = xmlHasNsProp((xmlNode *)n, BAD_CAST name, NULL);
+
+	if (a == NULL || a->children == NULL)
+		return a ? BAD_CAST "" : NULL;
+	return a->children->content;
+}
+
+static xmlNode *
+S_define(struct S_schema *s, const xmlChar *name)
+{
+	for (xmlNode *d = S_first(s->grammar); d; d = S_next(d))
+		if (S_is(d, "define") && xmlStrEqual(S_prop(d, "name"), name))
+			return d;
+	return NULL;
+}
+
+/* Fill v from a value pattern: data, value, a choice of values, a ref. */
+static void
+S_valof(struct S_schema *s, struct S_val *v, xmlNode *p, int depth)
+{
+	if (p == NULL || depth > MAXDEPTH)
+		return;
+	if (S_is(p, "ref")) {
+		v->define = S_prop(p, "name");
+		S_valof(s, v, S_first(S_define(s, v->define)), depth + 1);
+	} else if (S_is(p, "data")) {
+		v->type = S_prop(p, "type");
+		v->collapse = !xmlStrEqual(v->type, BAD_CAST "string");
+		for (xmlNode *q = S_first(p); q; q = S_next(q)) {
+			const xmlChar *pn = S_prop(q, "name");
+			xmlChar *pv;
+
+			if (!S_is(q, "param") || pn == NULL)
+				continue;
+			pv = xmlNodeGetContent(q);
+			if (xmlStrEqual(pn, BAD_CAST "pattern") && v->re == NULL)
+				v->re = xmlRegexpCompile(pv);
+			else if (xmlStrEqual(pn, BAD_CAST "minLength"))
+				v->minlen = atoi((const char *)pv);
+			xmlFree(pv);
+		}
+	} else if (S_is(p, "value")) {
+		v->collapse = 1;
+		if (v->nvalues < MAXVALS && p->children)
+			v->values[v->nvalues++] = p->children->content;
+	} else if (S_is(p, "choice")) {
+		for (xmlNode *q = S_first(p); q; q = S_next(q))
+			S_valof(s, v, q, depth + 1);
+	}
+}
+
+/* Only values (or refs to them) below p?  Then p is a value pattern. */
+static int
+S_valuey(struct S_schema *s, xmlNode *p, int depth)
+{
+	if (depth > MAXDEPTH)
+		return 0;
+	if (S_is(p, "value") || S_is(p, "data"))
+		return 1;
+	if (S_is(p, "ref"))
+		return S_valuey(s, S_first(S_define(s, S_prop(p, "name"))),
+		    depth + 1);
+	if (S_is(p, "choice")) {
+		for (xmlNode *q = S_first(p); q; q = S_next(q))
+			if (!S_valuey(s, q, depth + 1))
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
+static void S_pattern(struct S_schema *, struct S_info *, xmlNode *, int,
+    int, int, int);
+
+/* The children of p, in sequence (a group). */
+static void
+S_seq(struct S_schema *s, struct S_info *in, xmlNode *p, int emin, int dmin,
+    int max, int depth)
+{
+	for (xmlNode *q = S_first(p); q; q = S_next(q)) {
+		int before = in->nparts;
+
+		S_pattern(s, in, q, emin, dmin, max, depth + 1);
+		if (in->nparts > before)
+			in->key++;
+	}
+}
+
+/* Gather pattern p into in.  emin is the least count of an element met
+ * here, dmin that of text (a choice makes each element optional but still
+ * needs one branch), max the most (-1 unbounded). */
+static void
+S_pattern(struct S_schema *s, struct S_info *in, xmlNode *p, int emin,
+    int dmin, int max, int depth)
+{
+	if (depth > MAXDEPTH)
+		return;
+	if (S_is(p, "element")) {
+		struct S_part *pt;
+		xmlNode *a;
+
+		if (in->nparts == MAXPARTS)
+			return;
+		pt = &in->parts[in->nparts++];
+		pt->el = p;
+		pt->name = S_prop(p, "name");
+		pt->min = emin;
+		pt->max = max;
+		pt->key = in->key;
+		pt->fixed_n = NULL;
+		for (a = S_first(p); a; a = S_next(a))
+			if (S_is(a, "attribute") &&
+			    xmlStrEqual(S_prop(a, "name"), BAD_CAST "n") &&
+			    S_is(S_first(a), "value") && S_first(a)->children)
+				pt->fixed_n = S_first(a)->children->content;
+	} else if (S_is(p, "attribute")) {
+		struct S_attr *at;
+
+		if (in->nattrs == MAXATTRS)
+			return;
+		at = &in->attrs[in->nattrs++];
+		at->name = S_prop(p, "name");
+		at->required = emin > 0;
+		S_valof(s, &at->val, S_first(p), depth + 1);
+	} else if (S_is(p, "data") || S_is(p, "value") ||
+	    (S_is(p, "choice") && S_valuey(s, p, depth))) {
+		in->has_data = 1;
+		if (dmin > in->data_min)
+			in->data_min = dmin;
+		S_valof(s, &in->data, p, depth + 1);
+	} else if (S_is(p, "text") || S_is(p, "list")) {
+		in->has_data = 1;
+	} else if (S_is(p, "mixed")) {
+		in->has_data = 1;
+		S_seq(s, in, p, emin, 0, max, depth);
+	} else if (S_is(p, "ref")) {
+		xmlNode *d = S_define(s, S_prop(p, "name"));
+
+		if (d && S_valuey(s, S_first(d), depth)) {
+			in->has_data = 1;
+			if (dmin > in->data_min)
+				in->data_min = dmin;
+			S_valof(s, &in->data, p, depth + 1);
+		} else if (d)
+			S_seq(s, in, d, emin, dmin, max, depth);
+	} else if (S_is(p, "group")) {
+		S_seq(s, in, p, emin, dmin, max, depth);
+	} else if (S_is(p, "interleave") || S_is(p, "choice")) {
+		int choice = S_is(p, "choice"), k = in->key, end = k;
+
+		for (xmlNode *q = S_first(p); q; q = S_next(q)) {
+			in->key = k;
+			S_pattern(s, in, q, choice ? 0 : emin, dmin, max,
+			    depth + 1);
+			if (in->key > end)
+				end = in->key;
+		}
+		in->key = end;
+	} else if (S_is(p, "optional")) {
+		S_seq(s, in, p, 0, 0, max, depth);
+	} else if (S_is(p, "zeroOrMore")) {
+		S_seq(s, in, p, 0, 0, -1, depth);
+	} else if (S_is(p, "oneOrMore")) {
+		S_seq(s, in, p, emin, dmin, -1, depth);
+	}
+	/* empty, notAllowed, name classes: nothing to gather. */
+}
+
+static struct S_info *
+S_info_of(struct S_schema *s, xmlNode *el)
+{
+	struct S_info *in;
+
+	if (el->_private)
+		return el->_private;
+	in = xcalloc(1, sizeof *in);
+	S_seq(s, in, el, 1, 1, 1, 0);
+	el->_private = in;
+	s->infos = xreallocarray(s->infos, s->ninfos + 1, sizeof *s->infos);
+	s->infos[s->ninfos++] = in;
+	return in;
+}
+
+static void
+S_val_free(struct S_val *v)
+{
+	if (v->re)
+		xmlRegFreeRegexp(v->re);
+}
+
+/* ---- loading ---- */
+
+static void
+S_quiet(void *arg, xmlErrorPtr e)
+{
+	(void)arg;
+	(void)e;
+}
+
+static int
+S_kind_index(const char *kind)
+{
+	for (size_t i = 0; i < NKINDS; i++)
+		if (kind && strcmp(kind, S_kinds[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+schema_known(const char *kind)
+{
+	return S_kind_index(kind) >= 0;
+}
+
+static struct S_schema *
+S_load(const char *kind)
+{
+	struct S_schema *s;
+	xmlRelaxNGParserCtxtPtr pc;
+	xmlStructuredErrorFunc oldf = xmlStructuredError;
+	void *oldc = xmlStructuredErrorContext;
+	char *rel, *path, *text;
+	size_t len;
+	xmlNode *start;
+	int i = S_kind_index(kind);
+
+	if (i < 0)
+		return NULL;
+	s = &S_cache[i];
+	if (s->tried)
+		return s->rng ? s : NULL;
+	s->tried = 1;
+	rel = xasprintf("forms/%s.rng", kind);
+	path = data_path(rel);
+	free(rel);
+	/* Read the file ourselves: the input readers install an entity
+	 * loader that refuses every file, and the schema is trusted. */
+	text = file_read(path, &len);
+	xmlSetStructuredErrorFunc(NULL, S_quiet);
+	if (text)
+		s->rngdoc = xmlReadMemory(text, (int)len, path, NULL,
+		    XML_PARSE_NONET);
+	free(text);
+	if (s->rngdoc) {
+		pc = xmlRelaxNGNewDocParserCtxt(s->rngdoc);
+		xmlRelaxNGSetParserStructuredErrors(pc, S_quiet, NULL);
+		s->rng = xmlRelaxNGParse(pc);
+		xmlRelaxNGFreeParserCtxt(pc);
+		s->grammar = xmlDocGetRootElement(s->rngdoc);
+	}
+	xmlSetStructuredErrorFunc(oldc, oldf);
+	/* The root element pattern: <start> holds it or a ref to it. */
+	start = NULL;
+	if (s->rng && S_is(s->grammar, "grammar"))
+		for (xmlNode *n = S_first(s->grammar); n; n = S_next(n))
+			if (S_is(n, "start"))
+				start = S_first(n);
+	if (S_is(start, "ref"))
+		start = S_first(S_define(s, S_prop(start, "name")));
+	if (!S_is(start, "element")) {
+		diag(F_SYS_SCHEMA, NULL, 0, 0, path);
+		if (s->rng)
+			xmlRelaxNGFree(s->rng);
+		s->rng = NULL;
+		free(path);
+		return NULL;
+	}
+	s->root = start;
+	free(path);
+	return s;
+}
+
+void
+schema_cleanup(void)
+{
+	for (size_t i = 0; i < NKINDS; i++) {
+		struct S_schema *s = &S_cache[i];
+
+		for (size_t j = 0; j < s->ninfos; j++) {
+			for (int k = 0; k < s->infos[j]->nattrs; k++)
+				S_val_free(&s->infos[j]->attrs[k].val);
+			S_val_free(&s->infos[j]->data);
+			free(s->infos[j]);
+		}
+		free(s->infos);
+		if (s->rng)
+			xmlRelaxNGFree(s->rng);
+		if (s->rngdoc)
+			xmlFreeDoc(s->rngdoc);
+		memset(s, 0, sizeof *s);
+	}
+}
+
+/* ---- checking values ---- */
+
+/* v's text with spaces collapsed when the type says so; new string. */
+static char *
+S_norm(const struct S_val *v, const xmlChar *raw)
+{
+	struct buf b;
+	int space = 0;
+
+	if (!v->collapse)
+		return xstrdup((const char *)raw);
+	buf_init(&b);
+	for (const xmlChar *c = raw; *c; c++) {
+		if (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r') {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			buf_putc(&b, ' ');
+		space = 0;
+		buf_putc(&b, *c);
+	}
+	if (b.data == NULL)
+		buf_puts(&b, "");
+	return buf_detach(&b);
+}
+
+enum { V_OK, V_EMPTY, V_BAD };
+
+static int
+S_val_check(const struct S_val *v, const xmlChar *raw)
+{
+	char *t = S_norm(v, raw);
+	int rc = V_OK;
+
+	if (v->minlen > 0 && (int)utf8_count(t) < v->minlen)
+		rc = *t ? V_BAD : V_EMPTY;
+	else if (v->nvalues > 0) {
+		rc = V_BAD;
+		for (int i = 0; i < v->nvalues; i++)
+			if (xmlStrEqual(v->values[i], BAD_CAST t))
+				rc = V_OK;
+		if (rc == V_BAD && *t == '\0')
+			rc = V_EMPTY;
+	} else if (v->type) {
+		xmlSchemaTypePtr ty = xmlSchemaGetPredefinedType(v->type,
+		    BAD_CAST XSD_NS);
+
+		if (ty && xmlSchemaValPredefTypeNode(ty, BAD_CAST t, NULL,
+		    NULL) != 0)
+			rc = *t ? V_BAD : V_EMPTY;
+		else if (v->re && xmlRegexpExec(v->re, BAD_CAST t) != 1)
+			rc = *t ? V_BAD : V_EMPTY;
+	}
+	free(t);
+	return rc;
+}
+
+/* ---- naming fields ---- */
+
+/* The label a counsellor knows a field by. */
+static const char *
+schema_label(const xmlNode *n)
+{
+	return n ? (const char *)n->name : "";
+}
+
+/* The label of child name (with attribute n, if given) under parent,
+ * which may not exist in the document. */
+static const char *
+schema_label_child(const xmlNode *parent, const xmlChar *name,
+    const xmlChar *n)
+{
+	(void)parent;
+	(void)n;
+	return (const char *)name;
+}
+
+static const char *
+schema_label_attr(const xmlNode *el, const xmlChar *name)
+{
+	(void)el;
+	return (const char *)name;
+}
+
+/* Where the user writes a field: "[建设目标] 内容" for an INI file,
+ * "<goals>" or "year=" for XML. */
+static void
+schema_hint(const xmlNode *parent, const xmlChar *name, const xmlChar *n,
+    int isattr, int ini, char *out, size_t size)
+{
+	(void)parent;
+	(void)n;
+	(void)ini;
+	snprintf(out, size, isattr ? "属性 %s" : "<%s>", (const char *)name);
+}
+
+/* ---- walking the document ---- */
+
+struct S_walk {
+	struct S_schema	*s;
+	int		 nerr;
+	int		 ini;	/* the tree came from an INI file */
+};
+
+static int
+S_blank(const xmlChar *t)
+{
+	for (; t && *t; t++)
+		if (*t != ' ' && *t != '\t' && *t != '\n' && *t != '\r')
+			return 0;
+	return 1;
+}
+
+/* Text directly inside n (not in child elements), non-blank? */
+static int
+S_has_text(const xmlNode *n)
+{
+	for (xmlNode *c = n->children; c; c = c->next)
+		if ((c->type == XML_TEXT_NODE ||
+		    c->type == XML_CDATA_SECTION_NODE) && !S_blank(c->content))
+			return 1;
+	return 0;
+}
+
+/* A value short enough to quote in a message: one line, 30 characters. */
+static char *
+S_quote(const xmlChar *raw)
+{
+	struct buf b;
+	size_t n = 0, len = strlen((const char *)raw), k;
+	uint32_t cp;
+
+	buf_init(&b);
+	for (size_t i = 0; i < len; i += k) {
+		k = utf8_decode((const char *)raw + i, len - i, &cp);
+		if (k == 0)
+			break;
+		if (n++ == 30) {
+			buf_puts(&b, "……");
+			break;
+		}
+		if (cp == '\n' || cp == '\r' || cp == '\t')
+			buf_putc(&b, ' ');
+		else
+			buf_append(&b, raw + i, k);
+	}
+	buf_puts(&b, "");
+	return buf_detach(&b);
+}
+
+/* "优秀通过、通过、暂缓通过 或 撤销" */
+static char *
+S_choices(const struct S_val *v)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (int i = 0; i < v->nvalues; i++) {
+		if (i > 0)
+			buf_puts(&b, i == v->nvalues - 1 ? " 或 " : "、");
+		buf_puts(&b, (const char *)v->values[i]);
+	}
+	buf_puts(&b, "");
+	return buf_detach(&b);
+}
+
+/* Report that value raw of the field labelled label, at node at, is bad. */
+static void
+S_bad_value(struct S_walk *w, const xmlNode *at, const char *label,
+    const char *hint, const struct S_val *v, const xmlChar *raw, int rc)
+{
+	char *q, *c;
+
+	w->nerr++;
+	if (rc == V_EMPTY) {
+		diag_node(E_RNG_EMPTY, at, label, hint);
+		return;
+	}
+	q = S_quote(raw);
+	if (v->nvalues > 0) {
+		c = S_choices(v);
+		diag_node(E_RNG_VALUE, at, label, q, c);
+		free(c);
+	} else if (xmlStrEqual(v->define, BAD_CAST "date"))
+		diag_node(E_RNG_DATE, at, label, q);
+	else if (xmlStrEqual(v->define, BAD_CAST "year"))
+		diag_node(E_RNG_YEAR, at, label, q);
+	else if (xmlStrEqual(v->define, BAD_CAST "workshop-id"))
+		diag_node(E_RNG_WSID, at, label, q);
+	else
+		diag_node(E_RNG_FORMAT, at, label, q);
+	free(q);
+}
+
+/* Which part a child element is, or -1. */
+static int
+S_match(const struct S_info *in, const xmlNode *c, const int *counts)
+{
+	int found = -1;
+
+	if (c->ns != NULL)
+		return -1;
+	for (int i = 0; i < in->nparts; i++) {
+		const struct S_part *p = &in->parts[i];
+
+		if (!xmlStrEqual(p->name, c->name))
+			continue;
+		if (p->fixed_n) {
+			const xmlChar *n = S_prop(c, "n");
+
+			if (n && xmlStrEqual(n, p->fixed_n))
+				return i;
+			if (found < 0 && (n == NULL ||
+			    (p->max >= 0 && counts[i] < p->max)))
+				found = i;
+			continue;
+		}
+		if (found < 0 || (in->parts[found].max >= 0 &&
+		    counts[found] >= in->parts[found].max))
+			found = i;
+	}
+	return found;
+}
+
+static void
+S_check(struct S_walk *w, xmlNode *node, xmlNode *el, int depth)
+{
+	struct S_info *in = S_info_of(w->s, el);
+	int counts[MAXPARTS] = { 0 }, nel = 0, lastkey = -1;
+	xmlNode *last = NULL;
+	char hint[256];
+
+	/* Attributes: the required ones present, each value good, no other. */
+	for (int i = 0; i < in->nattrs; i++) {
+		const struct S_attr *a = &in->attrs[i];
+		const xmlChar *v = S_prop(node, (const char *)a->name);
+		const char *lab = schema_label_attr(node, a->name);
+
+		schema_hint(node, a->name, NULL, 1, w->ini, hint, sizeof hint);
+		if (v == NULL) {
+			if (a->required) {
+				diag_node(E_RNG_MISSING, node, lab, hint);
+				w->nerr++;
+			}
+		} else {
+			int rc = S_val_check(&a->val, v);
+
+			if (rc != V_OK)
+				S_bad_value(w, node, lab, hint, &a->val, v, rc);
+		}
+	}
+	for (xmlAttr *a = node->properties; a; a = a->next) {
+		int known = 0;
+
+		for (int i = 0; i < in->nattrs && !known; i++)
+			known = a->ns == NULL &&
+			    xmlStrEqual(a->name, in->attrs[i].name);
+		if (!known) {
+			diag_node(E_RNG_EXTRA, node,
+			    schema_label_attr(node, a->name),
+			    schema_label(node));
+			w->nerr++;
+		}
+	}
+
+	/* Child elements: each one known, not repeated, in order. */
+	for (xmlNode *c = node->children; c; c = c->next) {
+		int p;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		nel++;
+		if (in->nparts == 0) {
+			diag_node(E_RNG_NOTEXT, c, schema_label(node),
+			    schema_label(c));
+			w->nerr++;
+			continue;
+		}
+		if ((p = S_match(in, c, counts)) < 0) {
+			diag_node(E_RNG_EXTRA, c, schema_label(c),
+			    schema_label(node));
+			w->nerr++;
+			continue;
+		}
+		if (in->parts[p].max >= 0 && counts[p] >= in->parts[p].max) {
+			diag_node(E_RNG_DUP, c, schema_label(c));
+			w->nerr++;
+			continue;
+		}
+		counts[p]++;
+		if (in->parts[p].key < lastkey) {
+			diag_node(E_RNG_ORDER, c, schema_label(c),
+			    schema_label(last));	/* c belongs before last */
+			w->nerr++;
+		} else {
+			lastkey = in->parts[p].key;
+			last = c;
+		}
+		if (depth < MAXDEPTH)
+			S_check(w, c, in->parts[p].el, depth + 1);
+	}
+
+	/* Text: where allowed, filled in and well formed. */
+	if (nel > 0) {
+		if (S_has_text(node)) {
+			diag_node(in->has_data ? E_RNG_MIXED : E_RNG_TEXT, node,
+			    schema_label(node));
+			w->nerr++;
+		}
+	} else if (in->has_data) {
+		xmlChar *t = xmlNodeGetContent(node);
+		int rc = V_OK;
+
+		if (S_blank(t)) {
+			if (in->data_min > 0)
+				rc = V_EMPTY;
+		} else
+			rc = S_val_check(&in->data, t);
+		if (rc != V_OK) {
+			schema_hint(node->parent, node->name,
+			    S_prop(node, "n"), 0, w->ini, hint, sizeof hint);
+			S_bad_value(w, node, schema_label(node), hint,
+			    &in->data, t, rc);
+		}
+		xmlFree(t);
+		return;
+	} else if (S_has_text(node)) {
+		diag_node(in->nparts ? E_RNG_TEXT : E_RNG_NOCONTENT, node,
+		    schema_label(node));
+		w->nerr++;
+	}
+
+	/* Required children that are not there. */
+	for (int i = 0; i < in->nparts; i++) {
+		const struct S_part *p = &in->parts[i];
+
+		if (p->min < 1 || counts[i] > 0)
+			continue;
+		schema_hint(node, p->name, p->fixed_n, 0, w->ini, hint,
+		    sizeof hint);
+		diag_node(E_RNG_MISSING, node,
+		    schema_label_child(node, p->name, p->fixed_n), hint);
+		w->nerr++;
+	}
+}
+
+/* ---- validating ---- */
+
+#define MAXLIBERR 8
+
+struct S_liberrs {
+	xmlNode	*nodes[MAXLIBERR];
+	int	 n;
+};
+
+static void
+S_liberr(void *arg, xmlErrorPtr e)
+{
+	struct S_liberrs *le = arg;
+
+	if (e && e->node && le->n < MAXLIBERR) {
+		for (int i = 0; i < le->n; i++)
+			if (le->nodes[i] == e->node)
+				return;
+		le->nodes[le->n++] = e->node;
+	}
+}
+
+static int
+S_is_ini(const xmlDoc *doc)
+{
+	size_t n;
+
+	if (doc->URL == NULL)
+		return 0;
+	n = strlen((const char *)doc->URL);
+	return n >= 4 && strcasecmp((const char *)doc->URL + n - 4,
+	    ".ini") == 0;
+}
+
+int
+schema_validate_as(xmlDoc *doc, const char *kind)
+{
+	struct S_schema *s;
+	struct S_liberrs le = { .n = 0 };
+	struct S_walk w;
+	xmlRelaxNGValidCtxtPtr vc;
+	xmlNode *root = xmlDocGetRootElement(doc);
+	int rc;
+
+	if (root == NULL)
+		return 0;	/* the reader has said why already */
+	if ((s = S_load(kind)) == NULL) {
+		if (!schema_known(kind)) {
+			diag_node(E_CLI_KIND, root, kind);
+			return 1;
+		}
+		return 1;	/* F-SYS-SCHEMA said why */
+	}
+	vc = xmlRelaxNGNewValidCtxt(s->rng);
+	xmlRelaxNGSetValidStructuredErrors(vc, S_liberr, &le);
+	rc = xmlRelaxNGValidateDoc(vc, doc);
+	xmlRelaxNGFreeValidCtxt(vc);
+	if (rc == 0)
+		return 0;
+
+	w.s = s;
+	w.nerr = 0;
+	w.ini = S_is_ini(doc);
+	if (root->ns == NULL && xmlStrEqual(root->name, S_prop(s->root, "name")))
+		S_check(&w, root, s->root, 0);
+	else {
+		diag_node(E_CLI_KIND, root, (const char *)root->name);
+		w.nerr++;
+	}
+	/* Our walk found nothing libxml2 did: say where, at least. */
+	if (w.nerr == 0) {
+		for (int i = 0; i < le.n; i++)
+			diag_node(E_RNG_INVALID, le.nodes[i],
+			    schema_label(le.nodes[i]));
+		if (le.n == 0)
+			diag_node(E_RNG_INVALID, root, schema_label(root));
+		w.nerr = le.n ? le.n : 1;
+	}
+	return w.nerr;
+}
+
+int
+schema_validate(xmlDoc *doc)
+{
+	xmlNode *root = xmlDocGetRootElement(doc);
+
+	if (root == NULL)
+		return 0;
+	return schema_validate_as(doc, (const char *)root->name);
+}
