@@ -5,6 +5,7 @@
 
 #include "../diag/diag.h"
 #include "../input/input.h"
+#include "../schema/schema.h"
 #include "cli.h"
 
 /* Not cli_usage(): it lives in main.c, which the unit tests leave out. */
@@ -30,7 +31,7 @@ S_check(const char *path)
 		xmlFreeDoc(doc);
 		return;
 	}
-	/* schema: RelaxNG validation of doc against forms/<kind>.rng here */
+	schema_validate(doc);
 	/* rules: the measures' rules (forms/policy.ini) on doc here */
 	xmlFreeDoc(doc);
 }

@@ -19,6 +19,8 @@
 #include <libxml/xmlschemastypes.h>
 
 #include "../diag/diag.h"
+#include "../input/input.h"
+#include "../input/vocab.h"
 #include "../util/util.h"
 
 #define RNG_NS	"http://relaxng.org/ns/structure/1.0"
@@ -471,43 +473,111 @@ S_val_check(const struct S_val *v, const xmlChar *raw)
 	return rc;
 }
 
-/* ---- naming fields ---- */
+/* ---- naming fields (the words of src/input/vocab.c) ---- */
+
+/* The path of el below the root as vocab.c writes it ("plan/yearly/year#2",
+ * "" for the root); <p> stands for its parent. */
+static void
+S_vpath(const xmlNode *el, char *buf, size_t n)
+{
+	const xmlNode *chain[MAXDEPTH];
+	size_t depth = 0, len = 0;
+
+	buf[0] = '\0';
+	if (el && xmlStrEqual(el->name, BAD_CAST "p"))
+		el = el->parent;
+	for (; el && el->type == XML_ELEMENT_NODE && el->parent &&
+	    el->parent->type == XML_ELEMENT_NODE; el = el->parent) {
+		if (depth == MAXDEPTH)
+			return;
+		chain[depth++] = el;
+	}
+	while (depth-- > 0) {
+		const xmlChar *num = xmlStrEqual(chain[depth]->name,
+		    BAD_CAST "year") ? S_prop(chain[depth], "n") : NULL;
+		int w = snprintf(buf + len, n - len, "%s%s%s%s",
+		    len ? "/" : "", (const char *)chain[depth]->name,
+		    num ? "#" : "", num ? (const char *)num : "");
+
+		if (w < 0 || (size_t)w >= n - len) {
+			buf[0] = '\0';
+			return;
+		}
+		len += w;
+	}
+}
 
 /* The label a counsellor knows a field by. */
 static const char *
 schema_label(const xmlNode *n)
 {
-	return n ? (const char *)n->name : "";
+	return n ? vocab_label(n) : "";
 }
 
-/* The label of child name (with attribute n, if given) under parent,
- * which may not exist in the document. */
+/* The vocabulary's entry for child name (attribute n if given; "@name"
+ * for an attribute) of parent, which the document may lack. */
+static const struct vocab *
+S_entry(const xmlNode *parent, const xmlChar *name, const xmlChar *n,
+    int isattr)
+{
+	char path[512];
+	size_t len;
+
+	S_vpath(parent, path, sizeof path);
+	len = strlen(path);
+	snprintf(path + len, sizeof path - len, "%s%s%s%s%s", len ? "/" : "",
+	    isattr ? "@" : "", (const char *)name, n ? "#" : "",
+	    n ? (const char *)n : "");
+	return vocab_find(input_kind(parent->doc), path);
+}
+
 static const char *
 schema_label_child(const xmlNode *parent, const xmlChar *name,
     const xmlChar *n)
 {
-	(void)parent;
-	(void)n;
-	return (const char *)name;
+	const struct vocab *v = S_entry(parent, name, n, 0);
+
+	return v ? v->msg : vocab_child_label(parent, (const char *)name);
 }
 
 static const char *
 schema_label_attr(const xmlNode *el, const xmlChar *name)
 {
-	(void)el;
-	return (const char *)name;
+	return vocab_attr_label(el, (const char *)name);
 }
 
-/* Where the user writes a field: "[建设目标] 内容" for an INI file,
- * "<goals>" or "year=" for XML. */
+/* Where the user writes a field: "[建设目标] 内容" in an INI file (the
+ * section the table puts the entry under), <goals> or 属性 year in XML. */
 static void
 schema_hint(const xmlNode *parent, const xmlChar *name, const xmlChar *n,
     int isattr, int ini, char *out, size_t size)
 {
-	(void)parent;
-	(void)n;
-	(void)ini;
-	snprintf(out, size, isattr ? "属性 %s" : "<%s>", (const char *)name);
+	const struct vocab *hit = ini ? S_entry(parent, name, n, isattr) : NULL;
+	const struct vocab *v, *sec = NULL;
+
+	if (hit) {
+		for (v = vocab_table; v->kind != INPUT_UNKNOWN && v != hit; v++)
+			if (v->kind == hit->kind &&
+			    (v->type == VT_SECTION || v->type == VT_LIST))
+				sec = v;
+		if (hit->type == VT_KEY && sec)
+			snprintf(out, size, "[%s%s] %s", sec->label,
+			    sec->type == VT_LIST ? "N" : "", hit->label);
+		else if (hit->label)
+			snprintf(out, size, "[%s%s]", hit->label,
+			    hit->type == VT_LIST ? "N" : "");
+		else
+			hit = NULL;
+	}
+	if (hit)
+		return;
+	if (isattr)
+		snprintf(out, size, "属性 %s", (const char *)name);
+	else if (n)
+		snprintf(out, size, "<%s n=\"%s\">", (const char *)name,
+		    (const char *)n);
+	else
+		snprintf(out, size, "<%s>", (const char *)name);
 }
 
 /* ---- walking the document ---- */
@@ -580,10 +650,38 @@ S_choices(const struct S_val *v)
 	return buf_detach(&b);
 }
 
-/* Report that value raw of the field labelled label, at node at, is bad. */
+/* The words of a value map "名称=name|主理人=leader": "名称、主理人". */
+static char *
+S_map_choices(const char *map)
+{
+	struct buf b;
+	int n = 0, total = 1;
+
+	for (const char *c = map; *c; c++)
+		total += *c == '|';
+	buf_init(&b);
+	for (const char *c = map; *c; ) {
+		size_t k = strcspn(c, "=|");
+
+		if (n > 0)
+			buf_puts(&b, n == total - 1 ? " 或 " : "、");
+		buf_append(&b, c, k);
+		n++;
+		c += k;
+		c += strcspn(c, "|");
+		if (*c == '|')
+			c++;
+	}
+	buf_puts(&b, "");
+	return buf_detach(&b);
+}
+
+/* Report that value raw of the field labelled label, at node at, is bad.
+ * map, if given, is the INI words for the values (vocab.h VF_ATTR). */
 static void
 S_bad_value(struct S_walk *w, const xmlNode *at, const char *label,
-    const char *hint, const struct S_val *v, const xmlChar *raw, int rc)
+    const char *hint, const struct S_val *v, const xmlChar *raw, int rc,
+    const char *map)
 {
 	char *q, *c;
 
@@ -594,7 +692,7 @@ S_bad_value(struct S_walk *w, const xmlNode *at, const char *label,
 	}
 	q = S_quote(raw);
 	if (v->nvalues > 0) {
-		c = S_choices(v);
+		c = map ? S_map_choices(map) : S_choices(v);
 		diag_node(E_RNG_VALUE, at, label, q, c);
 		free(c);
 	} else if (xmlStrEqual(v->define, BAD_CAST "date"))
@@ -661,8 +759,12 @@ S_check(struct S_walk *w, xmlNode *node, xmlNode *el, int depth)
 		} else {
 			int rc = S_val_check(&a->val, v);
 
+			const struct vocab *e = w->ini ?
+			    S_entry(node, a->name, NULL, 1) : NULL;
+
 			if (rc != V_OK)
-				S_bad_value(w, node, lab, hint, &a->val, v, rc);
+				S_bad_value(w, node, lab, hint, &a->val, v, rc,
+				    e ? e->values : NULL);
 		}
 	}
 	for (xmlAttr *a = node->properties; a; a = a->next) {
@@ -679,13 +781,70 @@ S_check(struct S_walk *w, xmlNode *node, xmlNode *el, int depth)
 		}
 	}
 
-	/* Child elements: each one known, not repeated, in order. */
+	/* Count the child elements each part has; the problems of the node
+	 * itself come first, those of its children after, in their order. */
 	for (xmlNode *c = node->children; c; c = c->next) {
 		int p;
 
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		nel++;
+		p = S_match(in, c, counts);
+		if (p >= 0 && (in->parts[p].max < 0 ||
+		    counts[p] < in->parts[p].max))
+			counts[p]++;
+	}
+
+	/* Text: where allowed, filled in and well formed. */
+	if (nel > 0) {
+		if (S_has_text(node)) {
+			diag_node(in->has_data ? E_RNG_MIXED : E_RNG_TEXT, node,
+			    schema_label(node));
+			w->nerr++;
+		}
+	} else if (in->has_data) {
+		xmlChar *t = xmlNodeGetContent(node);
+		int rc = V_OK;
+
+		if (S_blank(t)) {
+			if (in->data_min > 0)
+				rc = V_EMPTY;
+		} else
+			rc = S_val_check(&in->data, t);
+		if (rc != V_OK) {
+			schema_hint(node->parent, node->name,
+			    S_prop(node, "n"), 0, w->ini, hint, sizeof hint);
+			S_bad_value(w, node, schema_label(node), hint,
+			    &in->data, t, rc, NULL);
+		}
+		xmlFree(t);
+		return;
+	} else if (S_has_text(node)) {
+		diag_node(in->nparts ? E_RNG_TEXT : E_RNG_NOCONTENT, node,
+		    schema_label(node));
+		w->nerr++;
+	}
+
+	/* Required children that are not there. */
+	for (int i = 0; i < in->nparts; i++) {
+		const struct S_part *p = &in->parts[i];
+
+		if (p->min < 1 || counts[i] > 0)
+			continue;
+		schema_hint(node, p->name, p->fixed_n, 0, w->ini, hint,
+		    sizeof hint);
+		diag_node(E_RNG_MISSING, node,
+		    schema_label_child(node, p->name, p->fixed_n), hint);
+		w->nerr++;
+	}
+
+	/* Child elements: each one known, not repeated, in order. */
+	memset(counts, 0, sizeof counts);
+	for (xmlNode *c = node->children; c; c = c->next) {
+		int p;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
 		if (in->nparts == 0) {
 			diag_node(E_RNG_NOTEXT, c, schema_label(node),
 			    schema_label(c));
@@ -714,49 +873,6 @@ S_check(struct S_walk *w, xmlNode *node, xmlNode *el, int depth)
 		}
 		if (depth < MAXDEPTH)
 			S_check(w, c, in->parts[p].el, depth + 1);
-	}
-
-	/* Text: where allowed, filled in and well formed. */
-	if (nel > 0) {
-		if (S_has_text(node)) {
-			diag_node(in->has_data ? E_RNG_MIXED : E_RNG_TEXT, node,
-			    schema_label(node));
-			w->nerr++;
-		}
-	} else if (in->has_data) {
-		xmlChar *t = xmlNodeGetContent(node);
-		int rc = V_OK;
-
-		if (S_blank(t)) {
-			if (in->data_min > 0)
-				rc = V_EMPTY;
-		} else
-			rc = S_val_check(&in->data, t);
-		if (rc != V_OK) {
-			schema_hint(node->parent, node->name,
-			    S_prop(node, "n"), 0, w->ini, hint, sizeof hint);
-			S_bad_value(w, node, schema_label(node), hint,
-			    &in->data, t, rc);
-		}
-		xmlFree(t);
-		return;
-	} else if (S_has_text(node)) {
-		diag_node(in->nparts ? E_RNG_TEXT : E_RNG_NOCONTENT, node,
-		    schema_label(node));
-		w->nerr++;
-	}
-
-	/* Required children that are not there. */
-	for (int i = 0; i < in->nparts; i++) {
-		const struct S_part *p = &in->parts[i];
-
-		if (p->min < 1 || counts[i] > 0)
-			continue;
-		schema_hint(node, p->name, p->fixed_n, 0, w->ini, hint,
-		    sizeof hint);
-		diag_node(E_RNG_MISSING, node,
-		    schema_label_child(node, p->name, p->fixed_n), hint);
-		w->nerr++;
 	}
 }
 
