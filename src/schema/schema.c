@@ -812,8 +812,12 @@ S_check(struct S_walk *w, xmlNode *node, xmlNode *el, int depth)
 		} else
 			rc = S_val_check(&in->data, t);
 		if (rc != V_OK) {
-			schema_hint(node->parent, node->name,
-			    S_prop(node, "n"), 0, w->ini, hint, sizeof hint);
+			/* A blank <p> is its field's blank. */
+			const xmlNode *f = xmlStrEqual(node->name, BAD_CAST "p") &&
+			    node->parent->parent ? node->parent : node;
+
+			schema_hint(f->parent, f->name, S_prop(f, "n"), 0, w->ini,
+			    hint, sizeof hint);
 			S_bad_value(w, node, schema_label(node), hint,
 			    &in->data, t, rc, NULL);
 		}
