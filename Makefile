@@ -109,10 +109,10 @@ bench: deps all
 DATADIR = $(DESTDIR)$(PREFIX)/share/wsdoc
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-		$(DATADIR)/forms $(DATADIR)/xslt $(DATADIR)/fonts
+		$(DATADIR)/forms $(DATADIR)/forms/templates $(DATADIR)/xslt $(DATADIR)/fonts
 	install -m 755 $(BUILD)/wsdoc $(DESTDIR)$(PREFIX)/bin/wsdoc
 	install -m 644 docs/wsdoc.1 $(DESTDIR)$(PREFIX)/share/man/man1/wsdoc.1
-	for d in forms xslt fonts; do \
+	for d in forms forms/templates xslt fonts; do \
 		for f in $$d/*; do [ -f "$$f" ] && install -m 644 "$$f" $(DATADIR)/$$d/; done; \
 	done; true
 
