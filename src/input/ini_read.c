@@ -1,12 +1,962 @@
-/* ini_read.c — placeholder until the INI reader lands. */
+/* ini_read.c — the INI reader: an INI file becomes the same tree as the XML
+ * form (vocab.c says which section and key make which element), every
+ * element carrying the INI line and column it came from.
+ *
+ * The lines are scanned here, not by iniparser_load(): iniparser loses
+ * line numbers, cuts values at ';' and '#', merges duplicate keys
+ * silently and gives up on a line of 1023 bytes without saying which.
+ * Its dictionary serves as the table of keys seen, which finds the
+ * duplicates; its typed getters (CVE-2023-33461) are never called. */
 #include "input.h"
 
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <dictionary.h>
+
 #include "../diag/diag.h"
+#include "../util/util.h"
+#include "input_priv.h"
+#include "vocab.h"
+
+/* iniparser 4.1 reads a line with fgets into 1024 bytes: a line of 1023
+ * bytes or more (without its newline) is refused.  Files that wsdoc
+ * accepts stay readable by iniparser-based tools. */
+#define INI_MAX_LINE	1022
+
+struct ini_sec {
+	char		*name;
+	int		 line, col;
+	const struct vocab *spec;	/* NULL: unknown section */
+	long		 num;		/* number of a list section */
+};
+
+struct ini_kv {
+	int		 sec;		/* index in sections, -1 before any */
+	char		*key;
+	char		*value;
+	int		 line, kcol, vcol;
+	const struct vocab *spec;	/* NULL: unknown key */
+	long		 part;		/* 1, or N of key.N */
+	int		 dead;		/* overridden by a later duplicate */
+};
+
+struct ini {
+	const char	*url;
+	enum input_kind	 kind;
+	struct ini_sec	*secs;
+	size_t		 nsecs;
+	struct ini_kv	*kvs;
+	size_t		 nkvs;
+	xmlDocPtr	 doc;
+	dictionary	*seen;		/* sections and keys met: for duplicates */
+	struct buf	 b;
+};
+
+static void S_res_section(struct ini *, size_t);
+static void S_res_kv(struct ini *, size_t);
+static void S_clean(struct ini *, struct ini_kv *);
+static void S_semicolon(struct ini *, const struct ini_kv *);
+
+/* ---- text helpers ---- */
+
+static int
+S_is_space(const char *p, size_t n, size_t *len)
+{
+	if (n >= 1 && (*p == ' ' || *p == '\t' || *p == '\r')) {
+		*len = 1;
+		return 1;
+	}
+	if (n >= 3 && memcmp(p, "\xE3\x80\x80", 3) == 0) {	/* U+3000 */
+		*len = 3;
+		return 1;
+	}
+	return 0;
+}
+
+/* Trim white space (and ideographic space) from both ends of [*b, *e). */
+static void
+S_trim(const char **b, const char **e)
+{
+	size_t n;
+
+	while (*b < *e && S_is_space(*b, (size_t)(*e - *b), &n))
+		*b += n;
+	for (;;) {
+		if (*e > *b && ((*e)[-1] == ' ' || (*e)[-1] == '\t' ||
+		    (*e)[-1] == '\r'))
+			(*e)--;
+		else if (*e - *b >= 3 && memcmp(*e - 3, "\xE3\x80\x80", 3) == 0)
+			*e -= 3;
+		else
+			break;
+	}
+}
+
+/* Characters from a to b (valid UTF-8). */
+static int
+S_chars(const char *a, const char *b)
+{
+	int n = 0;
+
+	for (; a < b; a++)
+		if ((*a & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* ---- matching sections and keys ---- */
+
+static int
+S_name_is(const char *s, size_t n, const char *label, const char *name)
+{
+	return (strlen(label) == n && memcmp(s, label, n) == 0) ||
+	    (strlen(name) == n && strncasecmp(s, name, n) == 0);
+}
+
+/* A list section's name: label or name, then an optional separator, then
+ * the number.  Returns the number, 0 if the name matches without one,
+ * -1 if it does not match. */
+static long
+S_list_num(const char *s, const struct vocab *v)
+{
+	const char *cand[2] = { v->label, v->name };
+
+	for (int i = 0; i < 2; i++) {
+		size_t n = strlen(cand[i]);
+		const char *p;
+		char *end;
+		long num;
+
+		if ((i == 0 && strncmp(s, cand[i], n) != 0) ||
+		    (i == 1 && strncasecmp(s, cand[i], n) != 0))
+			continue;
+		p = s + n;
+		if (*p == '\0')
+			return 0;
+		if (*p == ' ' || *p == '.' || *p == '-' || *p == '_' || *p == '#')
+			p++;
+		if (!isdigit((unsigned char)*p))
+			continue;
+		errno = 0;
+		num = strtol(p, &end, 10);
+		if (*end != '\0' || errno || num <= 0 || num > 9999)
+			continue;
+		return num;
+	}
+	return -1;
+}
+
+/* The header section of each kind is its first entry. */
+static const struct vocab *
+S_header(const char *name, size_t n)
+{
+	const struct vocab *v;
+
+	for (v = vocab_table; v->kind != INPUT_UNKNOWN; v++)
+		if (v->type == VT_SECTION && v->path[0] == '\0' &&
+		    (v == vocab_table || v[-1].kind != v->kind) &&
+		    S_name_is(name, n, v->label, v->name))
+			return v;
+	return NULL;
+}
+
+static const struct vocab *
+S_find_section(enum input_kind kind, const char *name, long *num)
+{
+	const struct vocab *v;
+
+	*num = 0;
+	for (v = vocab_table; v->kind != INPUT_UNKNOWN; v++) {
+		if (v->kind != kind)
+			continue;
+		if (v->type == VT_SECTION && S_name_is(name, strlen(name),
+		    v->label, v->name))
+			return v;
+		if (v->type == VT_LIST && (*num = S_list_num(name, v)) >= 0)
+			return v;
+	}
+	*num = 0;
+	return NULL;
+}
+
+/* The key entries of a section are the VT_KEY entries after it. */
+static const struct vocab *
+S_find_key(const struct vocab *sec, const char *key, size_t n)
+{
+	const struct vocab *v;
+
+	for (v = sec + 1; v->kind == sec->kind &&
+	    (v->type == VT_KEY || v->type == VT_LABEL); v++)
+		if (v->type == VT_KEY && S_name_is(key, n, v->label, v->name))
+			return v;
+	return NULL;
+}
+
+/* "姓名、工号、…" for a message, into b. */
+static void
+S_list_keys(const struct vocab *sec, struct buf *b)
+{
+	const struct vocab *v;
+
+	buf_reset(b);
+	for (v = sec + 1; v->kind == sec->kind &&
+	    (v->type == VT_KEY || v->type == VT_LABEL); v++)
+		if (v->type == VT_KEY)
+			buf_printf(b, "%s%s", b->len ? "、" : "", v->label);
+	if (b->len == 0)
+		buf_puts(b, "（无）");
+}
+
+static void
+S_list_sections(enum input_kind kind, struct buf *b)
+{
+	const struct vocab *v;
+
+	buf_reset(b);
+	for (v = vocab_table; v->kind != INPUT_UNKNOWN; v++)
+		if (v->kind == kind && (v->type == VT_SECTION || v->type == VT_LIST))
+			buf_printf(b, "%s[%s%s]", b->len ? " " : "", v->label,
+			    v->type == VT_LIST ? "1" : "");
+}
+
+/* ---- scanning the lines ---- */
+
+static void
+S_add_section(struct ini *ini, const char *b, const char *e, int line, int col)
+{
+	struct ini_sec *s;
+
+	ini->secs = xreallocarray(ini->secs, ini->nsecs + 1, sizeof *ini->secs);
+	s = &ini->secs[ini->nsecs++];
+	memset(s, 0, sizeof *s);
+	s->name = xstrndup(b, (size_t)(e - b));
+	s->line = line;
+	s->col = col;
+}
+
+static void
+S_add_kv(struct ini *ini, const char *kb, const char *ke, const char *vb,
+    const char *ve, int line, int kcol, int vcol)
+{
+	struct ini_kv *kv;
+
+	ini->kvs = xreallocarray(ini->kvs, ini->nkvs + 1, sizeof *ini->kvs);
+	kv = &ini->kvs[ini->nkvs++];
+	memset(kv, 0, sizeof *kv);
+	kv->sec = (int)ini->nsecs - 1;
+	kv->key = xstrndup(kb, (size_t)(ke - kb));
+	kv->value = xstrndup(vb, (size_t)(ve - vb));
+	kv->line = line;
+	kv->kcol = kcol;
+	kv->vcol = vcol;
+	kv->part = 1;
+}
+
+/* A key's own name without ".N", for messages about a long line. */
+static void
+S_long_line(struct ini *ini, const char *lb, const char *le, int line)
+{
+	const char *eq = memchr(lb, '=', (size_t)(le - lb));
+	char *key = NULL;
+
+	if (eq && lb[0] != '[') {
+		const char *kb = lb, *ke = eq;
+		S_trim(&kb, &ke);
+		key = xstrndup(kb, (size_t)(ke - kb));
+		char *dot = strrchr(key, '.');
+		if (dot && isdigit((unsigned char)dot[1]))
+			*dot = '\0';
+	}
+	diag(E_INI_LINE_LONG, ini->url, line, 0, (size_t)(le - lb),
+	    (size_t)S_chars(lb, le), INI_MAX_LINE,
+	    key ? key : "键", key ? key : "键", key ? key : "键");
+	free(key);
+}
+
+/* Scan the text: sections and key = value lines, with their places. */
+static void
+S_scan(struct ini *ini, const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	int line = 0;
+
+	while (p < end) {
+		const char *lb = p, *le = memchr(p, '\n', (size_t)(end - p));
+		const char *b, *e;
+
+		if (le == NULL)
+			le = end;
+		p = le < end ? le + 1 : end;
+		line++;
+		if (le > lb && le[-1] == '\r')
+			le--;
+		if (le - lb > INI_MAX_LINE)
+			S_long_line(ini, lb, le, line);
+		b = lb;
+		e = le;
+		S_trim(&b, &e);
+		if (b == e || *b == ';' || *b == '#')
+			continue;
+		if (*b == '[') {
+			const char *close = memchr(b, ']', (size_t)(e - b));
+			const char *nb = b + 1, *ne, *rest;
+			if (close == NULL) {
+				diag(E_INI_SECTION_SYNTAX, ini->url, line,
+				    S_chars(lb, b) + 1);
+				continue;
+			}
+			ne = close;
+			S_trim(&nb, &ne);
+			rest = close + 1;
+			while (rest < e && (*rest == ' ' || *rest == '\t'))
+				rest++;
+			if (rest < e && *rest != ';' && *rest != '#')
+				diag(E_INI_SECTION_SYNTAX, ini->url, line,
+				    S_chars(lb, rest) + 1);
+			if (nb == ne) {
+				diag(E_INI_SECTION_SYNTAX, ini->url, line,
+				    S_chars(lb, b) + 1);
+				continue;
+			}
+			S_add_section(ini, nb, ne, line, S_chars(lb, b) + 1);
+			S_res_section(ini, ini->nsecs - 1);
+			continue;
+		}
+		{
+			const char *eq = memchr(b, '=', (size_t)(e - b));
+			const char *fw = NULL, *kb = b, *ke, *vb, *ve = e;
+			size_t eqlen = 1;
+
+			/* a full-width ＝ is taken as = (an easy slip) */
+			for (const char *q = b; q + 3 <= e && (!eq || q < eq); q++)
+				if (memcmp(q, "\xEF\xBC\x9D", 3) == 0) {
+					fw = q;
+					break;
+				}
+			if (fw) {
+				eq = fw;
+				eqlen = 3;
+			}
+			if (eq == NULL) {
+				diag(E_INI_SYNTAX, ini->url, line,
+				    S_chars(lb, b) + 1);
+				continue;
+			}
+			ke = eq;
+			S_trim(&kb, &ke);
+			if (kb == ke) {
+				diag(E_INI_KEY_EMPTY, ini->url, line,
+				    S_chars(lb, b) + 1);
+				continue;
+			}
+			vb = eq + eqlen;
+			S_trim(&vb, &ve);
+			/* "…" or '…' around the whole value, as iniparser */
+			if (ve - vb >= 2 && (*vb == '"' || *vb == '\'') &&
+			    ve[-1] == *vb && memchr(vb + 1, *vb,
+			    (size_t)(ve - vb - 2)) == NULL) {
+				vb++;
+				ve--;
+			}
+			if (ini->nsecs == 0) {
+				diag(E_INI_KEY_OUTSIDE, ini->url, line,
+				    S_chars(lb, kb) + 1);
+				continue;
+			}
+			S_add_kv(ini, kb, ke, vb, ve, line, S_chars(lb, kb) + 1,
+			    S_chars(lb, vb) + 1);
+			S_res_kv(ini, ini->nkvs - 1);
+		}
+	}
+}
+
+/* ---- resolving names, finding duplicates ---- */
+
+/* The first section names the kind. */
+static void
+S_res_section(struct ini *ini, size_t i)
+{
+	struct ini_sec *s = &ini->secs[i];
+	char key[64], val[32];
+	const char *prev;
+
+	if (i == 0) {
+		const struct vocab *h = S_header(s->name, strlen(s->name));
+		if (h == NULL) {
+			diag(E_INI_KIND, ini->url, s->line, s->col, s->name);
+			return;
+		}
+		ini->kind = h->kind;
+	}
+	if (ini->kind == INPUT_UNKNOWN)
+		return;
+	s->spec = S_find_section(ini->kind, s->name, &s->num);
+	if (s->spec == NULL) {
+		S_list_sections(ini->kind, &ini->b);
+		diag(W_INI_SECTION_UNKNOWN, ini->url, s->line, s->col,
+		    input_kind_label(ini->kind), s->name, ini->b.data);
+		return;
+	}
+	if (s->spec->type == VT_LIST && s->num == 0) {
+		diag(E_INI_LIST_NUMBER, ini->url, s->line, s->col,
+		    s->name, s->spec->label, s->spec->label);
+		s->spec = NULL;
+		return;
+	}
+	snprintf(key, sizeof key, "s%d.%ld", (int)(s->spec - vocab_table), s->num);
+	if ((prev = dictionary_get(ini->seen, key, NULL)) != NULL)
+		diag(W_INI_DUP_SECTION, ini->url, s->line, s->col, s->name,
+		    atoi(prev));
+	else {
+		snprintf(val, sizeof val, "%d", s->line);
+		dictionary_set(ini->seen, key, val);
+	}
+}
+
+static void
+S_res_kv(struct ini *ini, size_t i)
+{
+	struct ini_kv *kv = &ini->kvs[i];
+	const struct ini_sec *s = &ini->secs[kv->sec];
+	size_t klen = strlen(kv->key);
+	const char *dot = strrchr(kv->key, '.'), *prev;
+	char key[96], val[32];
+
+	if (s->spec == NULL)
+		return;		/* said once for the section */
+	/* 总体规划.2: a continuation paragraph */
+	if (dot && dot[1] && strspn(dot + 1, "0123456789") == strlen(dot + 1) &&
+	    strlen(dot + 1) <= 4) {
+		kv->part = atol(dot + 1);
+		klen = (size_t)(dot - kv->key);
+	}
+	kv->spec = S_find_key(s->spec, kv->key, klen);
+	if (kv->spec == NULL) {
+		S_list_keys(s->spec, &ini->b);
+		diag(W_INI_KEY_UNKNOWN, ini->url, kv->line, kv->kcol, kv->key,
+		    s->name, ini->b.data);
+		return;
+	}
+	if (kv->part < 1) {
+		diag(E_INI_KEY_PART_ZERO, ini->url, kv->line, kv->kcol, kv->key);
+		kv->spec = NULL;
+		return;
+	}
+	if (kv->part != 1 && kv->spec->form != VF_TEXT &&
+	    kv->spec->form != VF_PARAS) {
+		diag(E_INI_KEY_PART, ini->url, kv->line, kv->kcol, kv->key,
+		    kv->spec->label);
+		kv->spec = NULL;
+		return;
+	}
+	snprintf(key, sizeof key, "k%d.%ld.%d.%ld", (int)(s->spec - vocab_table),
+	    s->num, (int)(kv->spec - vocab_table), kv->part);
+	if ((prev = dictionary_get(ini->seen, key, NULL)) != NULL) {
+		size_t j = (size_t)atol(prev);
+		diag(W_INI_DUP_KEY, ini->url, kv->line, kv->kcol, kv->key,
+		    ini->kvs[j].line);
+		ini->kvs[j].dead = 1;
+	}
+	snprintf(val, sizeof val, "%zu", i);
+	dictionary_set(ini->seen, key, val);
+	S_clean(ini, kv);
+	if (kv->spec->form == VF_LINE || kv->spec->form == VF_ATTR)
+		S_semicolon(ini, kv);
+}
+
+/* ---- building the tree ---- */
+
+static void
+S_place(xmlNodePtr n, int line, int col)
+{
+	input_set_line(n, line);
+	diag_node_set_col(n, col);
+}
+
+static xmlNodePtr
+S_text(xmlNodePtr parent, const char *s, int line)
+{
+	xmlNodePtr t = xmlNewText(BAD_CAST s);
+
+	input_set_line(t, line);
+	if (line >= 65535)	/* as libxml2 keeps big lines for XML */
+		t->psvi = (void *)(ptrdiff_t)line;
+	return xmlAddChild(parent, t);
+}
+
+/* Child "name" or "name#N" (with n="N") of parent, made if missing
+ * (always made when fresh). */
+static xmlNodePtr
+S_child(xmlNodePtr parent, const char *step, size_t n, int fresh, int line,
+    int col)
+{
+	const char *hash = memchr(step, '#', n);
+	char *name = xstrndup(step, hash ? (size_t)(hash - step) : n);
+	char *num = hash ? xstrndup(hash + 1, n - (size_t)(hash - step) - 1) : NULL;
+	xmlNodePtr c = NULL;
+
+	if (!fresh)
+		for (c = parent->children; c; c = c->next) {
+			if (c->type != XML_ELEMENT_NODE ||
+			    !xmlStrEqual(c->name, BAD_CAST name))
+				continue;
+			if (num == NULL)
+				break;
+			xmlChar *have = xmlGetProp(c, BAD_CAST "n");
+			int same = have && strcmp((char *)have, num) == 0;
+			xmlFree(have);
+			if (same)
+				break;
+		}
+	if (c == NULL) {
+		c = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
+		if (num)
+			xmlNewProp(c, BAD_CAST "n", BAD_CAST num);
+		S_place(c, line, col);
+	}
+	free(name);
+	free(num);
+	return c;
+}
+
+/* The element at a relative path below el; the last step is made fresh
+ * when asked (a list's items). */
+static xmlNodePtr
+S_walk(xmlNodePtr el, const char *rel, int fresh_last, int line, int col)
+{
+	while (*rel) {
+		const char *slash = strchr(rel, '/');
+		size_t n = slash ? (size_t)(slash - rel) : strlen(rel);
+		el = S_child(el, rel, n, fresh_last && slash == NULL, line, col);
+		rel += n + (slash != NULL);
+	}
+	return el;
+}
+
+/* Path of a key relative to its section's element. */
+static const char *
+S_rel(const struct vocab *sec, const struct vocab *key)
+{
+	size_t n = strlen(sec->path);
+
+	if (n == 0)
+		return key->path;
+	if (strncmp(key->path, sec->path, n) == 0) {
+		if (key->path[n] == '\0')
+			return "";
+		if (key->path[n] == '/')
+			return key->path + n + 1;
+	}
+	return key->path;	/* not below: the table keeps keys below */
+}
+
+/* One line of a file joined to the paragraph so far: no space between
+ * Chinese characters, one between Latin words. */
+static void
+S_join(struct buf *para, const char *b, const char *e)
+{
+	if (para->len && e > b) {
+		uint32_t last = 0, first = 0;
+		size_t i = para->len;
+		while (i > 0 && (para->data[i - 1] & 0xC0) == 0x80)
+			i--;
+		if (i > 0)
+			i--;
+		utf8_decode(para->data + i, para->len - i, &last);
+		utf8_decode(b, (size_t)(e - b), &first);
+		if (last < 0x2E80 && first < 0x2E80)
+			buf_putc(para, ' ');
+	}
+	buf_append(para, b, (size_t)(e - b));
+}
+
+struct para {
+	char	*text;
+	int	 line, col;
+};
+
+struct paras {
+	struct para *p;
+	size_t	 n;
+};
+
+static void
+S_para_add(struct paras *ps, char *text, int line, int col)
+{
+	ps->p = xreallocarray(ps->p, ps->n + 1, sizeof *ps->p);
+	ps->p[ps->n].text = text;
+	ps->p[ps->n].line = line;
+	ps->p[ps->n++].col = col;
+}
+
+/* @file: the paragraphs of a file beside the INI file. */
+static void
+S_include(struct ini *ini, const struct ini_kv *kv, struct paras *ps)
+{
+	const char *rel = kv->value + 1;
+	char *dir, *path, *rdir = NULL, *rpath = NULL, *raw = NULL, *text = NULL;
+	size_t len, tlen;
+	int conv;
+
+	while (*rel == ' ' || *rel == '\t')
+		rel++;
+	if (*rel == '\0') {
+		diag(E_INI_INCLUDE_PATH, ini->url, kv->line, kv->vcol, kv->value);
+		return;
+	}
+	/* Only files in the INI file's folder or below: an INI file sent by
+	 * someone else must not pull in this machine's files. */
+	if (rel[0] == '/' || strcmp(rel, "..") == 0 ||
+	    strncmp(rel, "../", 3) == 0 || strstr(rel, "/../") ||
+	    (strlen(rel) >= 3 && strcmp(rel + strlen(rel) - 3, "/..") == 0)) {
+		diag(E_INI_INCLUDE_PATH, ini->url, kv->line, kv->vcol, rel);
+		return;
+	}
+	dir = strcmp(ini->url, "-") == 0 ? xstrdup(".") : path_dirname(ini->url);
+	path = path_join(dir, rel);
+	rdir = realpath(dir, NULL);
+	rpath = realpath(path, NULL);
+	if (rpath == NULL) {
+		diag(E_INI_INCLUDE_READ, ini->url, kv->line, kv->vcol, rel,
+		    input_strerror(errno));
+		goto out;
+	}
+	if (rdir == NULL || strncmp(rpath, rdir, strlen(rdir)) != 0 ||
+	    (rpath[strlen(rdir)] != '/' && strcmp(rdir, "/") != 0)) {
+		diag(E_INI_INCLUDE_PATH, ini->url, kv->line, kv->vcol, rel);
+		goto out;
+	}
+	if ((raw = input_slurp(rpath, &len)) == NULL) {
+		diag(E_INI_INCLUDE_READ, ini->url, kv->line, kv->vcol, rel,
+		    input_strerror(errno));
+		goto out;
+	}
+	if ((text = input_to_utf8(raw, len, path, &tlen, &conv)) == NULL)
+		goto out;
+	{
+		struct buf para;
+		const char *p = text, *end = text + tlen;
+
+		buf_init(&para);
+		while (p <= end) {
+			const char *lb = p, *le = memchr(p, '\n', (size_t)(end - p));
+			if (le == NULL)
+				le = end;
+			p = le + 1;
+			S_trim(&lb, &le);
+			if (lb == le) {
+				if (para.len)
+					S_para_add(ps, buf_detach(&para), kv->line, kv->kcol);
+				if (p > end)
+					break;
+				continue;
+			}
+			S_join(&para, lb, le);
+		}
+		if (para.len)
+			S_para_add(ps, buf_detach(&para), kv->line, kv->kcol);
+		buf_free(&para);
+	}
+out:
+	free(dir);
+	free(path);
+	free(rdir);
+	free(rpath);
+	free(raw);
+	free(text);
+}
+
+/* Control characters have no place in a form (and not in XML). */
+static void
+S_clean(struct ini *ini, struct ini_kv *kv)
+{
+	char *w = kv->value;
+
+	for (const char *r = kv->value; *r; r++) {
+		if ((unsigned char)*r < 0x20 && *r != '\t') {
+			diag(E_INI_CONTROL, ini->url, kv->line,
+			    kv->vcol + S_chars(kv->value, r), (unsigned char)*r);
+			continue;
+		}
+		*w++ = *r;
+	}
+	*w = '\0';
+}
+
+/* A value of a short field with " ;…" in it: probably meant as a comment. */
+static void
+S_semicolon(struct ini *ini, const struct ini_kv *kv)
+{
+	for (const char *p = kv->value; *p; p++)
+		if ((p[0] == ' ' || p[0] == '\t') && (p[1] == ';' || p[1] == '#')) {
+			diag(W_INI_SEMICOLON, ini->url, kv->line,
+			    kv->vcol + S_chars(kv->value, p + 1), kv->key, p + 1);
+			return;
+		}
+}
+
+/* Value map of an attribute ("名称=name|…"): the English value. */
+static char *
+S_map(const struct vocab *spec, const char *value)
+{
+	const char *p = spec->values;
+	size_t vn = strlen(value);
+
+	while (p && *p) {
+		const char *eq = strchr(p, '='), *bar = strchr(p, '|');
+		if (bar == NULL)
+			bar = p + strlen(p);
+		if (eq && eq < bar && (size_t)(eq - p) == vn &&
+		    memcmp(p, value, vn) == 0)
+			return xstrndup(eq + 1, (size_t)(bar - eq - 1));
+		p = *bar ? bar + 1 : bar;
+	}
+	return xstrdup(value);
+}
+
+/* Split a list value at 、，, ; ； into items, each with its column. */
+static void
+S_split(xmlNodePtr container, const char *item, const struct ini_kv *kv)
+{
+	const char *p = kv->value;
+
+	while (*p) {
+		const char *b = p, *e;
+		size_t seplen = 0;
+
+		for (e = p; *e; e++) {
+			if (*e == ',' || *e == ';') {
+				seplen = 1;
+				break;
+			}
+			if (memcmp(e, "、", 3) == 0 || memcmp(e, "，", 3) == 0 ||
+			    memcmp(e, "；", 3) == 0) {
+				seplen = 3;
+				break;
+			}
+		}
+		p = *e ? e + seplen : e;
+		S_trim(&b, &e);
+		if (b == e)
+			continue;
+		char *s = xstrndup(b, (size_t)(e - b));
+		xmlNodePtr it = xmlNewChild(container, NULL, BAD_CAST item, NULL);
+		S_place(it, kv->line, kv->vcol + S_chars(kv->value, b));
+		S_text(it, s, kv->line);
+		free(s);
+	}
+}
+
+static int
+S_cmp_part(const void *a, const void *b)
+{
+	const struct ini_kv *x = *(struct ini_kv *const *)a;
+	const struct ini_kv *y = *(struct ini_kv *const *)b;
+
+	return x->part < y->part ? -1 : x->part > y->part;
+}
+
+/* The values of one key in the sections secs[] (one section element). */
+static void
+S_key(struct ini *ini, xmlNodePtr secel, const struct vocab *sspec,
+    const struct vocab *kspec, long num)
+{
+	struct ini_kv **parts = NULL;
+	size_t n = 0;
+	const char *rel = S_rel(sspec, kspec);
+	const struct ini_kv *first;
+	xmlNodePtr el;
+
+	for (size_t i = 0; i < ini->nkvs; i++) {
+		struct ini_kv *kv = &ini->kvs[i];
+		if (kv->spec != kspec || kv->dead ||
+		    ini->secs[kv->sec].spec != sspec ||
+		    ini->secs[kv->sec].num != num)
+			continue;
+		parts = xreallocarray(parts, n + 1, sizeof *parts);
+		parts[n++] = kv;
+	}
+	if (n == 0)
+		return;
+	qsort(parts, n, sizeof *parts, S_cmp_part);
+	first = parts[0];
+
+	switch (kspec->form) {
+	case VF_ATTR: {
+		const char *at = strrchr(rel, '@');
+		char *path = xstrndup(rel, (size_t)(at - rel));
+		char *v = S_map(kspec, first->value);
+		size_t pl = strlen(path);
+		if (pl && path[pl - 1] == '/')
+			path[pl - 1] = '\0';
+		el = S_walk(secel, path, 0, first->line, first->kcol);
+		xmlSetProp(el, BAD_CAST (at + 1), BAD_CAST v);
+		free(v);
+		free(path);
+		break;
+	}
+	case VF_LINE:
+		el = S_walk(secel, rel, 0, first->line, first->kcol);
+		if (el != secel)
+			S_place(el, first->line, first->kcol);
+		if (first->value[0])
+			S_text(el, first->value, first->line);
+		break;
+	case VF_SPLIT: {
+		const char *slash = strrchr(rel, '/');
+		char *cont = xstrndup(rel, (size_t)(slash - rel));
+		el = S_walk(secel, cont, 0, first->line, first->kcol);
+		S_split(el, slash + 1, first);
+		free(cont);
+		break;
+	}
+	case VF_TEXT:
+	case VF_PARAS: {
+		struct paras ps = { NULL, 0 };
+		for (size_t i = 0; i < n; i++) {
+			if (parts[i]->value[0] == '@' && parts[i]->value[1])
+				S_include(ini, parts[i], &ps);
+			else if (parts[i]->value[0])
+				S_para_add(&ps, xstrdup(parts[i]->value),
+				    parts[i]->line, parts[i]->kcol);
+		}
+		el = S_walk(secel, rel, 0, first->line, first->kcol);
+		if (el != secel)
+			S_place(el, first->line, first->kcol);
+		for (size_t i = 0; i < ps.n; i++) {
+			struct para *pa = &ps.p[i];
+			if (ps.n == 1 && kspec->form == VF_TEXT) {
+				S_text(el, pa->text, pa->line);
+			} else {
+				xmlNodePtr p = xmlNewChild(el, NULL, BAD_CAST "p", NULL);
+				S_place(p, pa->line, pa->col);
+				S_text(p, pa->text, pa->line);
+			}
+			free(pa->text);
+		}
+		free(ps.p);
+		break;
+	}
+	default:
+		break;
+	}
+	free(parts);
+}
+
+/* The first section (of a spec and number) as it stands in the file. */
+static const struct ini_sec *
+S_first_sec(const struct ini *ini, const struct vocab *spec, long num)
+{
+	for (size_t i = 0; i < ini->nsecs; i++)
+		if (ini->secs[i].spec == spec && ini->secs[i].num == num)
+			return &ini->secs[i];
+	return NULL;
+}
+
+static void
+S_section(struct ini *ini, xmlNodePtr root, const struct vocab *spec, long num)
+{
+	const struct ini_sec *s = S_first_sec(ini, spec, num);
+	const struct vocab *k;
+	xmlNodePtr el;
+
+	el = spec->path[0] ? S_walk(root, spec->path, spec->type == VT_LIST,
+	    s->line, s->col) : root;
+	if (el != root)
+		S_place(el, s->line, s->col);
+	for (k = spec + 1; k->kind == spec->kind &&
+	    (k->type == VT_KEY || k->type == VT_LABEL); k++)
+		if (k->type == VT_KEY)
+			S_key(ini, el, spec, k, num);
+}
+
+static int
+S_cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+S_build(struct ini *ini)
+{
+	const struct vocab *v;
+	const struct ini_sec *h = &ini->secs[0];
+	xmlNodePtr root;
+
+	ini->doc = xmlNewDoc(BAD_CAST "1.0");
+	ini->doc->URL = xmlStrdup(BAD_CAST ini->url);
+	root = xmlNewDocNode(ini->doc, NULL, BAD_CAST input_kind_root(ini->kind),
+	    NULL);
+	xmlDocSetRootElement(ini->doc, root);
+	S_place(root, h->line, h->col);
+	for (v = vocab_table; v->kind != INPUT_UNKNOWN; v++) {
+		if (v->kind != ini->kind)
+			continue;
+		if (v->type == VT_SECTION && S_first_sec(ini, v, 0))
+			S_section(ini, root, v, 0);
+		if (v->type == VT_LIST) {
+			long *nums = NULL;
+			size_t n = 0;
+			for (size_t i = 0; i < ini->nsecs; i++) {
+				if (ini->secs[i].spec != v)
+					continue;
+				int dup = 0;
+				for (size_t j = 0; j < n; j++)
+					dup |= nums[j] == ini->secs[i].num;
+				if (dup)
+					continue;
+				nums = xreallocarray(nums, n + 1, sizeof *nums);
+				nums[n++] = ini->secs[i].num;
+			}
+			qsort(nums, n, sizeof *nums, S_cmp_long);
+			for (size_t j = 0; j < n; j++)
+				S_section(ini, root, v, nums[j]);
+			free(nums);
+		}
+	}
+}
 
 xmlDocPtr
 input_read_ini_mem(const char *data, size_t len, const char *url)
 {
-	(void)data; (void)len;
-	diag(E_CLI_PENDING, url, 0, 0, "INI");
-	return NULL;
+	struct ini ini;
+	char *text;
+	size_t tlen;
+	int conv;
+	xmlDocPtr doc = NULL;
+
+	if ((text = input_to_utf8(data, len, url, &tlen, &conv)) == NULL)
+		return NULL;
+	memset(&ini, 0, sizeof ini);
+	ini.url = url;
+	ini.seen = dictionary_new(0);
+	buf_init(&ini.b);
+	S_scan(&ini, text, tlen);
+	if (ini.nsecs == 0)
+		diag(E_INI_NO_SECTION, url, 0, 0);
+	else if (ini.kind != INPUT_UNKNOWN) {
+		S_build(&ini);
+		doc = ini.doc;
+	}
+	dictionary_del(ini.seen);
+	buf_free(&ini.b);
+	for (size_t i = 0; i < ini.nsecs; i++)
+		free(ini.secs[i].name);
+	for (size_t i = 0; i < ini.nkvs; i++) {
+		free(ini.kvs[i].key);
+		free(ini.kvs[i].value);
+	}
+	free(ini.secs);
+	free(ini.kvs);
+	free(text);
+	return doc;
 }

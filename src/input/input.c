@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -268,4 +269,75 @@ input_read_ini(const char *path)
 	doc = input_read_ini_mem(data, len, path);
 	free(data);
 	return doc;
+}
+
+/* Bytes to UTF-8 for the INI reader.  A file that is mostly valid UTF-8
+ * is damaged UTF-8, not GB18030: report its first bad byte rather than
+ * turn it into mojibake. */
+char *
+input_to_utf8(const char *data, size_t len, const char *url, size_t *out_len,
+    int *converted)
+{
+	size_t bad, i, good = 0, nbad = 0;
+	int bom = 0, line, col;
+
+	*converted = 0;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		len -= 3;
+		bom = 1;
+	}
+	if ((bad = utf8_invalid_at(data, len)) == (size_t)-1)
+		goto check_nul;
+	for (i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(data + i, len - i, &cp);
+		if (n == 0) {
+			nbad++;
+			i++;
+		} else {
+			good += n >= 3;
+			i += n;
+		}
+	}
+	if (!bom && good <= nbad) {
+		iconv_t cd = iconv_open("UTF-8", "GB18030");
+		if (cd != (iconv_t)-1) {
+			size_t cap = len * 2 + 4, left = cap - 1, inleft = len;
+			char *out = xmalloc(cap), *op = out, *ip = (char *)data;
+			size_t r = iconv(cd, &ip, &inleft, &op, &left);
+			iconv_close(cd);
+			if (r != (size_t)-1 && inleft == 0) {
+				size_t first = 0;
+				*op = '\0';
+				while (first < len && (unsigned char)data[first] < 0x80)
+					first++;
+				input_pos(data, first, &line, &col);
+				diag(W_INI_GBK, url, line, col);
+				*converted = 1;
+				*out_len = (size_t)(op - out);
+				if (memchr(out, '\0', *out_len)) {
+					size_t z = (size_t)((char *)memchr(out, '\0', *out_len) - out);
+					input_pos(out, z, &line, &col);
+					diag(E_INI_NUL, url, line, col);
+					free(out);
+					return NULL;
+				}
+				return out;
+			}
+			free(out);
+		}
+	}
+	input_pos(data, bad, &line, &col);
+	diag(E_INI_ENCODING, url, line + 0, col, (unsigned char)data[bad]);
+	return NULL;
+check_nul:
+	if (memchr(data, '\0', len)) {
+		size_t z = (size_t)((const char *)memchr(data, '\0', len) - data);
+		input_pos(data, z, &line, &col);
+		diag(E_INI_NUL, url, line, col);
+		return NULL;
+	}
+	*out_len = len;
+	return xstrndup(data, len);
 }

@@ -40,7 +40,10 @@ xmlDocPtr	 input_read_mem(const char *data, size_t len, const char *url);
 xmlDocPtr	 input_read_xml(const char *path);
 xmlDocPtr	 input_read_xml_mem(const char *data, size_t len, const char *url);
 
-/* The INI reader alone. */
+/* The INI reader alone.  An INI file whose lines have errors still gives
+ * its tree (the errors are printed, diag_failed() tells), so that one run
+ * shows every mistake; NULL only when the file cannot be read at all
+ * (encoding, no kind). */
 xmlDocPtr	 input_read_ini(const char *path);
 xmlDocPtr	 input_read_ini_mem(const char *data, size_t len, const char *url);
 

@@ -114,16 +114,43 @@ S_stop(xmlParserCtxtPtr ctxt)
 	xmlStopParser(ctxt);
 }
 
+/* Line and column of the "<!ENTITY" just read. */
+static void
+S_decl_pos(xmlParserCtxtPtr ctxt, int *line, int *col)
+{
+	xmlParserInputPtr in = ctxt->input;
+	const xmlChar *p;
+
+	*line = in ? in->line : 0;
+	*col = in ? in->col : 0;
+	if (in == NULL || in->cur == NULL || in->base == NULL)
+		return;
+	for (p = in->cur; p > in->base; p--) {
+		if (p[-1] == '\n')
+			return;		/* the declaration spans lines */
+		if (p[-1] == '<' && p[0] == '!')
+			break;
+	}
+	if (p == in->base)
+		return;
+	for (const xmlChar *q = p - 1; q < in->cur; q++)
+		if ((*q & 0xC0) != 0x80)
+			(*col)--;
+}
+
 static void
 S_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *pub,
     const xmlChar *sys, xmlChar *content)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct xstate *st = S_state(ctx);
+	int line, col;
 
-	if (!st->reported)
-		diag(E_XML_ENTITY_DECL, st->url, ctxt->input ? ctxt->input->line : 0,
-		    ctxt->input ? ctxt->input->col : 0, (const char *)name);
+	if (!st->reported) {
+		S_decl_pos(ctxt, &line, &col);
+		diag(E_XML_ENTITY_DECL, st->url, line, col < 1 ? 1 : col,
+		    (const char *)name);
+	}
 	S_stop(ctxt);
 }
 
