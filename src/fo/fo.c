@@ -2,13 +2,13 @@
  * subset, their place, the refinement of character data, lookups. */
 #include "fo.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libxml/parser.h>
 
 #include "../diag/diag.h"
+#include "../input/input.h"
 #include "../util/util.h"
 #include "fo_int.h"
 
@@ -581,44 +581,10 @@ S_refine(struct fo_ctx *c)
 
 /* ---- entry points ---- */
 
-static xmlDocPtr
-S_read(const char *data, size_t len, const char *name)
-{
-	xmlParserCtxtPtr px = xmlNewParserCtxt();
-	xmlDocPtr doc;
-
-	if (px == NULL) {
-		diag(E_FO_XML, name, 0, 0, "内存不足");
-		return NULL;
-	}
-	if (len > INT32_MAX) {
-		xmlFreeParserCtxt(px);
-		diag(E_FO_XML, name, 0, 0, "文件过大");
-		return NULL;
-	}
-	/* No network, no DTD loading, no entity substitution. */
-	doc = xmlCtxtReadMemory(px, data, (int)len, name, NULL,
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (doc == NULL || !px->wellFormed) {
-		const xmlError *e = xmlCtxtGetLastError(px);
-		char what[160];
-		snprintf(what, sizeof what, "第%d行第%d列附近：%s",
-		    e ? e->line : 0, e ? e->int2 : 0,
-		    e && e->code == XML_ERR_DOCUMENT_EMPTY ? "文件是空的" :
-		    "标记不完整或不匹配");
-		diag(E_FO_XML, name, e ? e->line : 0, e ? e->int2 : 0, what);
-		if (doc)
-			xmlFreeDoc(doc);
-		doc = NULL;
-	}
-	xmlFreeParserCtxt(px);
-	return doc;
-}
-
 struct fo_tree *
 fo_parse_memory(const char *data, size_t len, const char *name)
 {
-	xmlDocPtr doc = S_read(data, len, name);
+	xmlDocPtr doc = input_read_xml_mem(data, len, name);
 	struct fo_tree *t;
 
 	if (doc == NULL)
@@ -631,36 +597,13 @@ fo_parse_memory(const char *data, size_t len, const char *name)
 struct fo_tree *
 fo_parse_file(const char *path)
 {
-	size_t len;
-	char *data;
+	xmlDocPtr doc = input_read_xml(path);
 	struct fo_tree *t;
 
-	if (strcmp(path, "-") == 0) {
-		struct buf b;
-		char chunk[65536];
-		size_t n;
-		buf_init(&b);
-		while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
-			buf_append(&b, chunk, n);
-		t = fo_parse_memory(b.data ? b.data : "", b.len, "-");
-		buf_free(&b);
-		return t;
-	}
-	data = file_read(path, &len);
-	if (data == NULL) {
-		if (errno == EISDIR)
-			diag(F_IO_ISDIR, path, 0, 0);
-		else
-			diag(F_IO_OPEN, path, 0, 0, strerror(errno));
+	if (doc == NULL)
 		return NULL;
-	}
-	if (len == 0) {
-		free(data);
-		diag(E_FO_XML, path, 0, 0, "文件是空的");
-		return NULL;
-	}
-	t = fo_parse_memory(data, len, path);
-	free(data);
+	t = S_build(doc, path);
+	xmlFreeDoc(doc);
 	return t;
 }
 

@@ -34,7 +34,18 @@
  *   is dropped: whitespace silently, anything else with a warning;
  * - FO_TEXT nodes that end up empty are not in the tree.
  * What remains for the layout: a U+0020 at which a line breaks is
- * suppressed (suppress-at-line-break="auto"). */
+ * suppressed (suppress-at-line-break="auto"); a preserved U+000A forces a
+ * line break (one at the very end of a block just ends its last line).
+ *
+ * Indents follow XSL 1.1 §5.3.2 literally: start-indent is measured from
+ * the content edge of the nearest reference area (region, block-container,
+ * table-cell) and is inherited, so the blocks inside a cell inherit the
+ * start-indent of the blocks around the table unless they set their own.
+ * margin-left/right on a block-level object give start/end-indent =
+ * inherited + margin + padding + border (without the inherited part on a
+ * block-container); an explicit start/end-indent wins.  margin-top/bottom
+ * give space-before/after (min = opt = max, conditionality retain) unless
+ * a space-before/after is given. */
 #ifndef WSDOC_FO_H
 #define WSDOC_FO_H
 

@@ -23,7 +23,7 @@ struct fo_ctx {
 	const char	*file;		/* for diagnostics */
 	/* interning of property groups (identical groups stored once) */
 	struct fo_intern *inh_set, *box_set;
-	size_t		 ninh, nbox, inh_cap, box_cap;
+	void		*str_set;
 	const struct fo_inh *inh_initial;
 };
 
