@@ -737,6 +737,9 @@ font_subset(const struct font_face *f, const uint32_t *cps, size_t ncps,
 	};
 	for (size_t i = 0; i < sizeof dropped / sizeof dropped[0]; i++)
 		hb_set_add(drop, hb_tag_from_string(dropped[i], 4));
+	/* Hinting is for screens at small sizes; PDF viewers ignore it, and it
+	 * is an eighth of the bytes (libharu 2.3.0 accepts its absence). */
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
 	sub = hb_subset_or_fail(f->face, in);
 	hb_subset_input_destroy(in);
 	if (sub == NULL) {

@@ -1,0 +1,1006 @@
+/* pdf.c — draw an area tree into a PDF with libharu's object layer.
+ *
+ * libharu 2.3.0's own TrueType path is not used for text: in UTF-8 mode it
+ * walks all 65536 code points per font (most of the time of a document),
+ * writes a 128 KB CIDToGIDMap per font and a malformed ToUnicode map.
+ * Instead each face the document uses becomes a CIDFontType2 font built
+ * here from its HarfBuzz subset, with Identity-H codes equal to the
+ * subset's glyph ids, and page content is written directly.  libharu
+ * still provides the document, pages, images, outlines, info and the
+ * file structure. */
+#include "pdf.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <hb.h>
+#include <hb-ot.h>
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <png.h>
+
+#include "../diag/diag.h"
+#include "../font/font.h"
+#include "../layout/area.h"
+#include "../util/util.h"
+
+#define S_MAXFONTS	64
+
+/* A face the document uses: the characters it draws with it, and the
+ * CID font built for it. */
+struct S_font {
+	const struct font_face *face;
+	uint8_t		 seen[65536 / 8];
+	uint32_t	*cps;		/* sorted once the font is built */
+	uint16_t	*gids;		/* glyph id in the subset of cps[i] */
+	size_t		 ncps, cap;
+	HPDF_Dict	 type0;		/* NULL if it could not be built */
+	char		 res[8];	/* resource name: F1, F2 … */
+	int		 on_page;	/* index+1 of the last page it was added to */
+};
+
+struct S_image {
+	const char	*path;
+	HPDF_Image	 img;		/* NULL: unreadable, warned once */
+};
+
+struct S_ctx {
+	HPDF_Doc	 pdf;
+	HPDF_STATUS	 err, detail;	/* the last libharu error */
+	struct S_font	*fonts[S_MAXFONTS];
+	size_t		 nfonts;
+	struct S_image	*imgs;
+	size_t		 nimgs;
+	const struct font_face *wm_face;
+
+	/* The page being drawn and its content, flushed before libharu
+	 * draws an image. */
+	HPDF_Page	 page;
+	int		 pageno;
+	double		 ph;
+	struct buf	 out;
+	int		 intext;
+	struct S_font	*cur_font;
+	double		 cur_size, cur_cs, cur_lw;
+	long		 cur_fill, cur_stroke;
+	int		 cur_mode, cur_dash;
+};
+
+static void
+S_error(HPDF_STATUS err, HPDF_STATUS detail, void *arg)
+{
+	struct S_ctx *c = arg;
+	c->err = err;
+	c->detail = detail;
+}
+
+/* libharu errors are sticky: every call fails after one until reset. */
+static HPDF_STATUS
+S_take_error(struct S_ctx *c)
+{
+	HPDF_STATUS e = c->err;
+
+	if (e) {
+		HPDF_ResetError(c->pdf);
+		c->err = 0;
+	}
+	return e;
+}
+
+/* A number for a content stream: at most three decimals, no exponent,
+ * and no locale (printf's %f would write a decimal comma in some). */
+static void
+S_num(struct buf *b, double v)
+{
+	long long m;
+
+	if (!isfinite(v))
+		v = 0;
+	m = llround(v * 1000);
+	if (m < 0) {
+		buf_putc(b, '-');
+		m = -m;
+	}
+	buf_printf(b, "%lld", m / 1000);
+	if (m % 1000) {
+		int f = (int)(m % 1000), d = 3;
+		while (f % 10 == 0) {
+			f /= 10;
+			d--;
+		}
+		buf_printf(b, ".%0*d", d, f);
+	}
+	buf_putc(b, ' ');
+}
+
+static void
+S_op(struct buf *b, const char *op)
+{
+	buf_puts(b, op);
+	buf_putc(b, '\n');
+}
+
+/* ---- fonts ---- */
+
+static struct S_font *
+S_font_of(struct S_ctx *c, const struct font_face *face)
+{
+	for (size_t i = 0; i < c->nfonts; i++)
+		if (c->fonts[i]->face == face)
+			return c->fonts[i];
+	if (c->nfonts == S_MAXFONTS)
+		return NULL;
+	struct S_font *f = xcalloc(1, sizeof *f);
+	f->face = face;
+	snprintf(f->res, sizeof f->res, "F%zu", c->nfonts + 1);
+	c->fonts[c->nfonts++] = f;
+	return f;
+}
+
+static void
+S_font_use(struct S_ctx *c, const struct font_face *face, const char *s, size_t n)
+{
+	struct S_font *f;
+	size_t i = 0, k;
+	uint32_t cp;
+
+	if (face == NULL || (f = S_font_of(c, face)) == NULL)
+		return;
+	while (i < n) {
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
+			i++;
+			continue;
+		}
+		i += k;
+		if (cp > 0xffff || (f->seen[cp >> 3] & (1 << (cp & 7))))
+			continue;
+		f->seen[cp >> 3] |= (uint8_t)(1 << (cp & 7));
+		if (f->ncps == f->cap) {
+			f->cap = f->cap ? f->cap * 2 : 256;
+			f->cps = xreallocarray(f->cps, f->cap, sizeof *f->cps);
+		}
+		f->cps[f->ncps++] = cp;
+	}
+}
+
+static int
+S_cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Glyph id of cp in the font's subset; 0 (.notdef) if it has none. */
+static unsigned
+S_gid(const struct S_font *f, uint32_t cp)
+{
+	size_t lo = 0, hi = f->ncps;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (f->cps[mid] < cp)
+			lo = mid + 1;
+		else if (f->cps[mid] > cp)
+			hi = mid;
+		else
+			return f->gids[mid];
+	}
+	return 0;
+}
+
+/* A ToUnicode CMap from glyph ids to the characters they draw. */
+static void
+S_tounicode(struct buf *b, const struct S_font *f)
+{
+	struct { unsigned gid; uint32_t cp; } *m;
+	size_t n = 0;
+
+	m = xreallocarray(NULL, f->ncps ? f->ncps : 1, sizeof *m);
+	for (size_t i = 0; i < f->ncps; i++) {
+		if (f->gids[i] == 0)
+			continue;
+		/* Two characters on one glyph: the first one wins. */
+		size_t j;
+		for (j = 0; j < n && m[j].gid != f->gids[i]; j++)
+			;
+		if (j < n)
+			continue;
+		m[n].gid = f->gids[i];
+		m[n].cp = f->cps[i];
+		n++;
+	}
+	buf_puts(b, "/CIDInit /ProcSet findresource begin\n"
+	    "12 dict begin\nbegincmap\n"
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	for (size_t i = 0; i < n; i += 100) {
+		size_t k = n - i < 100 ? n - i : 100;
+		buf_printf(b, "%zu beginbfchar\n", k);
+		for (size_t j = i; j < i + k; j++)
+			buf_printf(b, "<%04X> <%04X>\n", m[j].gid, (unsigned)m[j].cp);
+		buf_puts(b, "endbfchar\n");
+	}
+	buf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
+	    "end\nend\n");
+	free(m);
+}
+
+/* The PostScript name of a face, without characters PDF names forbid. */
+static void
+S_psname(hb_face_t *face, const struct font_face *ff, char *out, size_t max)
+{
+	char tmp[128];
+	unsigned len = sizeof tmp;
+	size_t k = 0;
+
+	if (hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME,
+	    HB_LANGUAGE_INVALID, &len, tmp) == 0)
+		snprintf(tmp, sizeof tmp, "%s", font_face_family(ff));
+	for (char *p = tmp; *p && k + 1 < max; p++)
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_')
+			out[k++] = *p;
+	if (k == 0)
+		k = (size_t)snprintf(out, max, "Font");
+	out[k] = '\0';
+}
+
+static HPDF_Dict
+S_dict(struct S_ctx *c, int indirect)
+{
+	HPDF_Dict d = HPDF_Dict_New(c->pdf->mmgr);
+	if (d && indirect)
+		HPDF_Xref_Add(c->pdf->xref, d);
+	return d;
+}
+
+/* Subset the face to the document's characters and build the Type0 /
+ * CIDFontType2 pair, its descriptor, the embedded subset and ToUnicode. */
+static int
+S_font_build(struct S_ctx *c, struct S_font *f)
+{
+	unsigned char *data;
+	size_t len = 0;
+	hb_blob_t *blob;
+	hb_face_t *face;
+	hb_font_t *font;
+	double upem;
+	char ps[80], name[96];
+	uint32_t h = 2166136261u;
+	HPDF_MMgr mm = c->pdf->mmgr;
+
+	qsort(f->cps, f->ncps, sizeof *f->cps, S_cmp_u32);
+	if ((data = font_subset(f->face, f->cps, f->ncps, &len)) == NULL)
+		return -1;
+	blob = hb_blob_create((const char *)data, (unsigned)len,
+	    HB_MEMORY_MODE_READONLY, NULL, NULL);
+	face = hb_face_create(blob, 0);
+	font = hb_font_create(face);
+	upem = hb_face_get_upem(face);
+	if (upem <= 0)
+		upem = 1000;
+
+	f->gids = xreallocarray(NULL, f->ncps ? f->ncps : 1, sizeof *f->gids);
+	for (size_t i = 0; i < f->ncps; i++) {
+		hb_codepoint_t g = 0;
+		hb_font_get_nominal_glyph(font, f->cps[i], &g);
+		f->gids[i] = (uint16_t)(g < 65536 ? g : 0);
+		h = (h ^ f->cps[i]) * 16777619u;
+	}
+	/* The subset tag: six letters from the characters (PDF 9.6.4), so the
+	 * same document always gets the same name. */
+	S_psname(face, f->face, ps, sizeof ps);
+	for (const char *p = font_face_file(f->face); *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	char tag[7];
+	for (int i = 0; i < 6; i++) {
+		tag[i] = (char)('A' + h % 26);
+		h /= 26;
+	}
+	tag[6] = '\0';
+	snprintf(name, sizeof name, "%s+%s", tag, ps);
+
+	HPDF_Dict type0 = S_dict(c, 1), cid = S_dict(c, 1), desc = S_dict(c, 1);
+	HPDF_Dict file = HPDF_DictStream_New(mm, c->pdf->xref);
+	HPDF_Dict tu = HPDF_DictStream_New(mm, c->pdf->xref);
+	HPDF_Dict info = S_dict(c, 0);
+	HPDF_Array desc_arr = HPDF_Array_New(mm), w = HPDF_Array_New(mm);
+	HPDF_Array widths = HPDF_Array_New(mm), bbox = HPDF_Array_New(mm);
+	if (!type0 || !cid || !desc || !file || !tu || !info || !desc_arr ||
+	    !w || !widths || !bbox)
+		goto fail;
+
+	HPDF_Dict_AddName(type0, "Type", "Font");
+	HPDF_Dict_AddName(type0, "Subtype", "Type0");
+	HPDF_Dict_AddName(type0, "BaseFont", name);
+	HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+	HPDF_Dict_Add(type0, "DescendantFonts", desc_arr);
+	HPDF_Array_Add(desc_arr, cid);
+	HPDF_Dict_Add(type0, "ToUnicode", tu);
+
+	HPDF_Dict_AddName(cid, "Type", "Font");
+	HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+	HPDF_Dict_AddName(cid, "BaseFont", name);
+	HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+	HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+	HPDF_Dict_AddNumber(info, "Supplement", 0);
+	HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+	HPDF_Dict_Add(cid, "FontDescriptor", desc);
+	HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+	/* Widths of every glyph of the subset, one run from 0. */
+	unsigned ng = hb_face_get_glyph_count(face);
+	HPDF_Dict_AddNumber(cid, "DW", 1000);
+	HPDF_Array_AddNumber(w, 0);
+	HPDF_Array_Add(w, widths);
+	for (unsigned g = 0; g < ng; g++)
+		HPDF_Array_AddNumber(widths, (HPDF_INT32)lround(
+		    hb_font_get_glyph_h_advance(font, g) * 1000.0 / upem));
+	HPDF_Dict_Add(cid, "W", w);
+
+	/* head: xMin yMin xMax yMax at offset 36. */
+	hb_blob_t *head = hb_face_reference_table(face, HB_TAG('h','e','a','d'));
+	unsigned hl = 0;
+	const unsigned char *hd = (const unsigned char *)hb_blob_get_data(head, &hl);
+	for (int i = 0; i < 4; i++) {
+		int v = hl >= 44 ? (int16_t)(hd[36 + 2 * i] << 8 | hd[37 + 2 * i]) : 0;
+		HPDF_Array_AddNumber(bbox, (HPDF_INT32)lround(v * 1000.0 / upem));
+	}
+	hb_blob_destroy(head);
+	HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+	HPDF_Dict_AddName(desc, "FontName", name);
+	HPDF_Dict_AddNumber(desc, "Flags", 4);
+	HPDF_Dict_Add(desc, "FontBBox", bbox);
+	HPDF_Dict_AddNumber(desc, "ItalicAngle", 0);
+	HPDF_Dict_AddNumber(desc, "Ascent",
+	    (HPDF_INT32)lround(font_ascent(f->face, 1000)));
+	HPDF_Dict_AddNumber(desc, "Descent",
+	    -(HPDF_INT32)lround(font_descent(f->face, 1000)));
+	HPDF_Dict_AddNumber(desc, "CapHeight",
+	    (HPDF_INT32)lround(font_ascent(f->face, 1000)));
+	HPDF_Dict_AddNumber(desc, "StemV", 80);
+	HPDF_Dict_Add(desc, "FontFile2", file);
+	HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len);
+	file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Stream_Write(file->stream, data, (HPDF_UINT)len);
+
+	struct buf b;
+	buf_init(&b);
+	S_tounicode(&b, f);
+	HPDF_Stream_Write(tu->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
+	tu->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	buf_free(&b);
+
+	hb_font_destroy(font);
+	hb_face_destroy(face);
+	hb_blob_destroy(blob);
+	free(data);
+	if (S_take_error(c)) {
+		diag(F_SYS_PDF_FONT, NULL, 0, 0, font_face_family(f->face),
+		    (unsigned)c->detail);
+		return -1;
+	}
+	f->type0 = type0;
+	return 0;
+fail:
+	hb_font_destroy(font);
+	hb_face_destroy(face);
+	hb_blob_destroy(blob);
+	free(data);
+	S_take_error(c);
+	diag(F_SYS_PDF_FONT, NULL, 0, 0, font_face_family(f->face),
+	    (unsigned)c->detail);
+	return -1;
+}
+
+static void
+S_fonts_free(struct S_ctx *c)
+{
+	for (size_t i = 0; i < c->nfonts; i++) {
+		free(c->fonts[i]->cps);
+		free(c->fonts[i]->gids);
+		free(c->fonts[i]);
+	}
+	c->nfonts = 0;
+}
+
+/* Name the font in the page's resources the first time the page uses it. */
+static void
+S_font_on_page(struct S_ctx *c, struct S_font *f)
+{
+	HPDF_Dict res, fonts;
+
+	if (f->on_page == c->pageno)
+		return;
+	f->on_page = c->pageno;
+	res = HPDF_Dict_GetItem(c->page, "Resources", HPDF_OCLASS_DICT);
+	if (res == NULL)
+		return;
+	fonts = HPDF_Dict_GetItem(res, "Font", HPDF_OCLASS_DICT);
+	if (fonts == NULL) {
+		fonts = HPDF_Dict_New(c->pdf->mmgr);
+		HPDF_Dict_Add(res, "Font", fonts);
+	}
+	HPDF_Dict_Add(fonts, f->res, f->type0);
+}
+
+/* ---- drawing ---- */
+
+static void
+S_flush(struct S_ctx *c)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)c->page->attr;
+
+	if (c->out.len) {
+		HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)c->out.data,
+		    (HPDF_UINT)c->out.len);
+		buf_reset(&c->out);
+	}
+}
+
+static void
+S_text_end(struct S_ctx *c)
+{
+	if (c->intext) {
+		S_op(&c->out, "ET");
+		c->intext = 0;
+	}
+}
+
+static void
+S_rgb(struct S_ctx *c, uint32_t rgb, const char *op)
+{
+	S_num(&c->out, ((rgb >> 16) & 0xff) / 255.0);
+	S_num(&c->out, ((rgb >> 8) & 0xff) / 255.0);
+	S_num(&c->out, (rgb & 0xff) / 255.0);
+	S_op(&c->out, op);
+}
+
+static void
+S_fill(struct S_ctx *c, uint32_t rgb)
+{
+	if (c->cur_fill != (long)rgb) {
+		S_rgb(c, rgb, "rg");
+		c->cur_fill = (long)rgb;
+	}
+}
+
+static void
+S_stroke(struct S_ctx *c, uint32_t rgb)
+{
+	if (c->cur_stroke != (long)rgb) {
+		S_rgb(c, rgb, "RG");
+		c->cur_stroke = (long)rgb;
+	}
+}
+
+static void
+S_linewidth(struct S_ctx *c, double w)
+{
+	if (c->cur_lw != w) {
+		S_num(&c->out, w);
+		S_op(&c->out, "w");
+		c->cur_lw = w;
+	}
+}
+
+/* The glyph ids of UTF-8 text as a hex string: <0012002A…>. */
+static void
+S_hex(struct buf *b, const struct S_font *f, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i = 0, k;
+	uint32_t cp;
+
+	buf_putc(b, '<');
+	while (i < n) {
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
+			i++;
+			continue;
+		}
+		i += k;
+		unsigned g = cp > 0xffff ? 0 : S_gid(f, cp);
+		char h[4] = { hex[g >> 12 & 15], hex[g >> 8 & 15], hex[g >> 4 & 15],
+		    hex[g & 15] };
+		buf_append(b, h, 4);
+	}
+	buf_putc(b, '>');
+}
+
+static struct S_font *
+S_font_for(struct S_ctx *c, const struct font_face *face)
+{
+	for (size_t i = 0; i < c->nfonts; i++)
+		if (c->fonts[i]->face == face)
+			return c->fonts[i]->type0 ? c->fonts[i] : NULL;
+	return NULL;
+}
+
+static void
+S_text(struct S_ctx *c, const struct area_item *it)
+{
+	struct S_font *f = S_font_for(c, it->u.text.face);
+	const char *s = it->u.text.utf8;
+	size_t n = it->u.text.len;
+	double size = it->u.text.size;
+
+	if (f == NULL || n == 0 || size <= 0 || s == NULL)
+		return;
+	S_font_on_page(c, f);
+	if (!c->intext) {
+		S_op(&c->out, "BT");
+		c->intext = 1;
+	}
+	if (c->cur_font != f || c->cur_size != size) {
+		buf_printf(&c->out, "/%s ", f->res);
+		S_num(&c->out, size);
+		S_op(&c->out, "Tf");
+		c->cur_font = f;
+		c->cur_size = size;
+	}
+	if (c->cur_cs != it->u.text.char_space) {
+		S_num(&c->out, it->u.text.char_space);
+		S_op(&c->out, "Tc");
+		c->cur_cs = it->u.text.char_space;
+	}
+	S_fill(c, it->color);
+	int mode = it->u.text.fake_bold ? 2 : 0;
+	if (mode) {
+		S_stroke(c, it->color);
+		S_linewidth(c, size * 0.035);
+	}
+	if (c->cur_mode != mode) {
+		buf_printf(&c->out, "%d Tr\n", mode);
+		c->cur_mode = mode;
+	}
+	/* A new line matrix for every run: absolute, so errors never add up. */
+	S_op(&c->out, "1 0 0 1");
+	c->out.len--;
+	buf_putc(&c->out, ' ');
+	S_num(&c->out, it->x);
+	S_num(&c->out, c->ph - it->y);
+	S_op(&c->out, "Tm");
+	/* Word spacing (Tw) applies only to one-byte code 32, so with two-byte
+	 * codes it is written as a TJ adjustment after each space. */
+	if (it->u.text.word_space == 0) {
+		S_hex(&c->out, f, s, n);
+		S_op(&c->out, " Tj");
+		return;
+	}
+	double adj = -it->u.text.word_space * 1000 / size;
+	size_t start = 0;
+	buf_putc(&c->out, '[');
+	while (start < n) {
+		size_t end = start;
+		while (end < n && s[end] != ' ')
+			end++;
+		if (end < n)
+			end++;	/* the space itself */
+		S_hex(&c->out, f, s + start, end - start);
+		if (end <= n && s[end - 1] == ' ') {
+			buf_putc(&c->out, ' ');
+			S_num(&c->out, adj);
+		}
+		start = end;
+	}
+	S_op(&c->out, "] TJ");
+}
+
+static void
+S_dash(struct S_ctx *c, enum area_rule_style st, double t)
+{
+	int key = st == RULE_DASHED ? 1 : st == RULE_DOTTED ? 2 : 0;
+
+	if (key && c->cur_dash == key && c->cur_lw == t)
+		return;
+	if (key == 0) {
+		if (c->cur_dash)
+			S_op(&c->out, "[] 0 d 0 J");
+		c->cur_dash = 0;
+		return;
+	}
+	buf_putc(&c->out, '[');
+	if (st == RULE_DASHED) {
+		S_num(&c->out, 3 * t);
+		S_num(&c->out, 2 * t);
+		S_op(&c->out, "] 0 d 0 J");
+	} else {
+		/* Round dots: zero-length dashes with round caps. */
+		S_num(&c->out, 0);
+		S_num(&c->out, 2 * t);
+		S_op(&c->out, "] 0 d 1 J");
+	}
+	c->cur_dash = key;
+}
+
+static void
+S_line(struct S_ctx *c, double x1, double y1, double x2, double y2)
+{
+	S_num(&c->out, x1);
+	S_num(&c->out, c->ph - y1);
+	S_op(&c->out, "m");
+	S_num(&c->out, x2);
+	S_num(&c->out, c->ph - y2);
+	S_op(&c->out, "l S");
+}
+
+static void
+S_rule(struct S_ctx *c, const struct area_item *it)
+{
+	double t = it->u.rule.thickness, x2 = it->u.rule.x2, y2 = it->u.rule.y2;
+
+	if (!(t > 0))
+		return;
+	S_text_end(c);
+	S_stroke(c, it->color);
+	if (it->u.rule.style == RULE_DOUBLE) {
+		/* Two lines of a third each, a third apart, across the width. */
+		double dx = x2 - it->x, dy = y2 - it->y;
+		double len = sqrt(dx * dx + dy * dy);
+		if (!(len > 0))
+			return;
+		double nx = -dy / len * t / 3, ny = dx / len * t / 3;
+		S_dash(c, RULE_SOLID, t / 3);
+		S_linewidth(c, t / 3);
+		S_line(c, it->x + nx, it->y + ny, x2 + nx, y2 + ny);
+		S_line(c, it->x - nx, it->y - ny, x2 - nx, y2 - ny);
+	} else {
+		S_linewidth(c, t);
+		S_dash(c, it->u.rule.style, t);
+		S_line(c, it->x, it->y, x2, y2);
+	}
+}
+
+static void
+S_rect(struct S_ctx *c, const struct area_item *it)
+{
+	if (!(it->w > 0 && it->h > 0))
+		return;
+	S_text_end(c);
+	S_fill(c, it->color);
+	S_num(&c->out, it->x);
+	S_num(&c->out, c->ph - it->y - it->h);
+	S_num(&c->out, it->w);
+	S_num(&c->out, it->h);
+	S_op(&c->out, "re f");
+}
+
+/* Decode a PNG with libpng's simplified API, which reports errors instead
+ * of aborting (libharu's own PNG reader lets libpng abort the process on
+ * a corrupt file), and hand libharu the raw pixels; alpha becomes a soft
+ * mask so a seal does not hide the text under it. */
+static HPDF_Image
+S_png(struct S_ctx *c, const unsigned char *data, size_t len)
+{
+	png_image pi;
+	unsigned char *px = NULL, *rgb = NULL, *alpha = NULL;
+	HPDF_Image img = NULL, mask = NULL;
+	int has_alpha, color, ch;
+
+	memset(&pi, 0, sizeof pi);
+	pi.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_memory(&pi, data, len))
+		return NULL;
+	/* A hostile header must not make us allocate gigabytes. */
+	if (pi.width == 0 || pi.height == 0 ||
+	    (uint64_t)pi.width * pi.height > 25u * 1000 * 1000) {
+		png_image_free(&pi);
+		return NULL;
+	}
+	has_alpha = (pi.format & PNG_FORMAT_FLAG_ALPHA) != 0;
+	color = (pi.format & PNG_FORMAT_FLAG_COLOR) != 0;
+	pi.format = (color ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY) |
+	    (has_alpha ? PNG_FORMAT_FLAG_ALPHA : 0);
+	ch = (color ? 3 : 1) + has_alpha;
+	px = xmalloc(PNG_IMAGE_SIZE(pi));
+	if (!png_image_finish_read(&pi, NULL, px, 0, NULL)) {
+		png_image_free(&pi);
+		free(px);
+		return NULL;
+	}
+	size_t npx = (size_t)pi.width * pi.height, cc = (size_t)(color ? 3 : 1);
+	if (has_alpha) {
+		rgb = xmalloc(npx * cc);
+		alpha = xmalloc(npx);
+		for (size_t i = 0; i < npx; i++) {
+			memcpy(rgb + i * cc, px + i * (size_t)ch, cc);
+			alpha[i] = px[i * (size_t)ch + cc];
+		}
+	}
+	img = HPDF_LoadRawImageFromMem(c->pdf, has_alpha ? rgb : px, pi.width,
+	    pi.height, color ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY, 8);
+	if (img && has_alpha) {
+		mask = HPDF_LoadRawImageFromMem(c->pdf, alpha, pi.width, pi.height,
+		    HPDF_CS_DEVICE_GRAY, 8);
+		if (mask)
+			HPDF_Image_AddSMask(img, mask);
+	}
+	if (S_take_error(c))
+		img = NULL;
+	free(px);
+	free(rgb);
+	free(alpha);
+	return img;
+}
+
+static void
+S_image(struct S_ctx *c, const struct area_item *it)
+{
+	const char *path = it->u.image.path;
+	HPDF_Image img = NULL;
+	size_t i;
+
+	if (path == NULL || !(it->w > 0 && it->h > 0))
+		return;
+	for (i = 0; i < c->nimgs; i++)
+		if (strcmp(c->imgs[i].path, path) == 0)
+			break;
+	if (i == c->nimgs) {
+		char *data;
+		size_t len = 0;
+		if ((data = file_read(path, &len)) != NULL)
+			img = S_png(c, (const unsigned char *)data, len);
+		free(data);
+		if (img == NULL)
+			diag(W_PDF_IMAGE, path, 0, 0);
+		c->imgs = xreallocarray(c->imgs, c->nimgs + 1, sizeof *c->imgs);
+		c->imgs[c->nimgs].path = path;
+		c->imgs[c->nimgs].img = img;
+		c->nimgs++;
+	}
+	if ((img = c->imgs[i].img) == NULL)
+		return;
+	S_text_end(c);
+	S_flush(c);
+	HPDF_Page_DrawImage(c->page, img, (HPDF_REAL)it->x,
+	    (HPDF_REAL)(c->ph - it->y - it->h), (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+	S_take_error(c);
+}
+
+/* The watermark, under everything else: light grey, from the lower left
+ * corner towards the upper right, centred, about 60% of the diagonal. */
+static void
+S_watermark(struct S_ctx *c, const char *text, double pw, double ph)
+{
+	struct S_font *f = S_font_for(c, c->wm_face);
+	double w1 = 0, size, ang, cs, sn;
+	size_t i = 0, k, n = strlen(text);
+	uint32_t cp;
+
+	if (f == NULL)
+		return;
+	while (i < n) {
+		if ((k = utf8_decode(text + i, n - i, &cp)) == 0)
+			return;
+		w1 += font_advance(f->face, cp, 1);
+		i += k;
+	}
+	if (!(w1 > 0))
+		return;
+	size = 0.6 * sqrt(pw * pw + ph * ph) / w1;
+	if (size > 0.45 * (pw < ph ? pw : ph))
+		size = 0.45 * (pw < ph ? pw : ph);
+	ang = atan2(ph, pw);
+	cs = cos(ang);
+	sn = sin(ang);
+	/* The baseline starts so that the text's middle sits at the page's
+	 * centre; hanzi are centred about 0.38 em above the baseline. */
+	double hx = -w1 * size / 2, hy = -0.38 * size;
+	S_font_on_page(c, f);
+	S_op(&c->out, "q BT 0.85 g");
+	buf_printf(&c->out, "/%s ", f->res);
+	S_num(&c->out, size);
+	S_op(&c->out, "Tf");
+	S_num(&c->out, cs);
+	S_num(&c->out, sn);
+	S_num(&c->out, -sn);
+	S_num(&c->out, cs);
+	S_num(&c->out, pw / 2 + cs * hx - sn * hy);
+	S_num(&c->out, ph / 2 + sn * hx + cs * hy);
+	S_op(&c->out, "Tm");
+	S_hex(&c->out, f, text, n);
+	S_op(&c->out, " Tj ET Q");
+}
+
+static void
+S_page(struct S_ctx *c, const struct area_page *pg, const char *watermark)
+{
+	c->page = HPDF_AddPage(c->pdf);
+	c->pageno++;
+	HPDF_Page_SetWidth(c->page, (HPDF_REAL)pg->width);
+	HPDF_Page_SetHeight(c->page, (HPDF_REAL)pg->height);
+	c->ph = pg->height;
+	c->intext = 0;
+	c->cur_font = NULL;
+	c->cur_size = -1;
+	c->cur_cs = 0;
+	c->cur_lw = 1;
+	c->cur_fill = 0;	/* black, as every page starts */
+	c->cur_stroke = 0;
+	c->cur_mode = 0;
+	c->cur_dash = 0;
+	if (watermark && *watermark)
+		S_watermark(c, watermark, pg->width, pg->height);
+	for (size_t i = 0; i < pg->nitems; i++) {
+		const struct area_item *it = &pg->items[i];
+		switch (it->kind) {
+		case AREA_TEXT:
+			S_text(c, it);
+			break;
+		case AREA_RULE:
+			S_rule(c, it);
+			break;
+		case AREA_RECT:
+			S_rect(c, it);
+			break;
+		case AREA_IMAGE:
+			S_image(c, it);
+			break;
+		case AREA_BOX:
+		case AREA_LINEBOX:
+			break;
+		}
+	}
+	S_text_end(c);
+	S_flush(c);
+	S_take_error(c);
+}
+
+static void
+S_info(struct S_ctx *c, const struct area_doc *doc)
+{
+	const char *ep = getenv("SOURCE_DATE_EPOCH");
+
+	if (doc->title)
+		HPDF_SetInfoAttr(c->pdf, HPDF_INFO_TITLE, doc->title);
+	if (doc->author)
+		HPDF_SetInfoAttr(c->pdf, HPDF_INFO_AUTHOR, doc->author);
+	if (doc->subject)
+		HPDF_SetInfoAttr(c->pdf, HPDF_INFO_SUBJECT, doc->subject);
+	if (doc->keywords)
+		HPDF_SetInfoAttr(c->pdf, HPDF_INFO_KEYWORDS, doc->keywords);
+	HPDF_SetInfoAttr(c->pdf, HPDF_INFO_CREATOR,
+	    doc->creator ? doc->creator : "wsdoc " WSDOC_VERSION);
+	/* A date only when the build asks for one, so the bytes stay the same. */
+	if (ep && *ep) {
+		char *end;
+		long long t = strtoll(ep, &end, 10);
+		time_t tt = (time_t)t;
+		struct tm tm;
+		if (*end == '\0' && t >= 0 && gmtime_r(&tt, &tm)) {
+			HPDF_Date d = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+			    tm.tm_hour, tm.tm_min, tm.tm_sec, 'Z', 0, 0 };
+			HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, d);
+			HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_MOD_DATE, d);
+		}
+	}
+	S_take_error(c);
+}
+
+static void
+S_bookmarks(struct S_ctx *c, const struct area_doc *doc, HPDF_Page *pages)
+{
+	HPDF_Encoder enc = HPDF_GetEncoder(c->pdf, "UTF-8");
+	HPDF_Outline stack[8] = { NULL };
+
+	for (size_t i = 0; i < doc->nmarks; i++) {
+		const struct area_bookmark *m = &doc->marks[i];
+		int lv = m->level < 0 ? 0 : m->level > 7 ? 7 : m->level;
+		HPDF_Outline parent = NULL;
+		if (m->page < 0 || (size_t)m->page >= doc->npages || m->title == NULL)
+			continue;
+		/* A level with no parent hangs from the nearest one above. */
+		for (int l = lv - 1; l >= 0 && parent == NULL; l--)
+			parent = stack[l];
+		HPDF_Outline o = HPDF_CreateOutline(c->pdf, parent, m->title, enc);
+		if (o == NULL) {
+			S_take_error(c);
+			continue;
+		}
+		HPDF_Destination d = HPDF_Page_CreateDestination(pages[m->page]);
+		if (d) {
+			HPDF_Destination_SetXYZ(d, 0,
+			    (HPDF_REAL)(doc->pages[m->page].height - m->y), 0);
+			HPDF_Outline_SetDestination(o, d);
+		}
+		HPDF_Outline_SetOpened(o, HPDF_TRUE);
+		stack[lv] = o;
+		for (int l = lv + 1; l < 8; l++)
+			stack[l] = NULL;
+		S_take_error(c);
+	}
+	if (doc->nmarks)
+		HPDF_SetPageMode(c->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+}
+
+unsigned char *
+pdf_render(const struct area_doc *doc, size_t *len)
+{
+	struct S_ctx c;
+	unsigned char *out = NULL;
+	HPDF_Page *pages = NULL;
+	int failed = 0;
+
+	memset(&c, 0, sizeof c);
+	buf_init(&c.out);
+	*len = 0;
+	if ((c.pdf = HPDF_New(S_error, &c)) == NULL) {
+		diag(F_SYS_PDF, NULL, 0, 0, 0u);
+		return NULL;
+	}
+	HPDF_SetCompressionMode(c.pdf, HPDF_COMP_ALL);
+	/* For UTF-8 strings in the document information and outlines. */
+	HPDF_UseUTFEncodings(c.pdf);
+	HPDF_SetCurrentEncoder(c.pdf, "UTF-8");
+
+	/* The characters of each face, then one subset font per face. */
+	for (size_t p = 0; p < doc->npages; p++) {
+		const struct area_page *pg = &doc->pages[p];
+		for (size_t i = 0; i < pg->nitems; i++) {
+			const struct area_item *it = &pg->items[i];
+			if (it->kind == AREA_TEXT && it->u.text.utf8)
+				S_font_use(&c, it->u.text.face, it->u.text.utf8,
+				    it->u.text.len);
+		}
+	}
+	if (doc->watermark && *doc->watermark && doc->npages) {
+		c.wm_face = font_set_primary(font_set_get("黑体", 400, 0));
+		S_font_use(&c, c.wm_face, doc->watermark, strlen(doc->watermark));
+	}
+	for (size_t i = 0; i < c.nfonts && !failed; i++)
+		if (c.fonts[i]->ncps && S_font_build(&c, c.fonts[i]) == -1)
+			failed = 1;
+
+	if (!failed) {
+		S_info(&c, doc);
+		pages = xcalloc(doc->npages ? doc->npages : 1, sizeof *pages);
+		for (size_t p = 0; p < doc->npages; p++) {
+			S_page(&c, &doc->pages[p], doc->watermark);
+			pages[p] = c.page;
+		}
+		S_bookmarks(&c, doc, pages);
+		if (HPDF_SaveToStream(c.pdf) != HPDF_OK) {
+			diag(F_SYS_PDF, NULL, 0, 0, (unsigned)c.err);
+			failed = 1;
+		}
+	}
+	if (!failed) {
+		HPDF_UINT32 n = HPDF_GetStreamSize(c.pdf);
+		out = xmalloc(n ? n : 1);
+		if (HPDF_ReadFromStream(c.pdf, out, &n) != HPDF_OK &&
+		    c.err != HPDF_STREAM_EOF) {
+			diag(F_SYS_PDF, NULL, 0, 0, (unsigned)c.err);
+			free(out);
+			out = NULL;
+		} else
+			*len = n;
+	}
+	HPDF_Free(c.pdf);
+	S_fonts_free(&c);
+	buf_free(&c.out);
+	free(c.imgs);
+	free(pages);
+	return out;
+}
+
+int
+pdf_write(const struct area_doc *doc, const char *path)
+{
+	unsigned char *data;
+	size_t len;
+	int rc = 0;
+
+	if ((data = pdf_render(doc, &len)) == NULL)
+		return -1;
+	if (file_write_atomic(path, data, len) == -1) {
+		diag(F_IO_WRITE, NULL, 0, 0, path, strerror(errno));
+		rc = -1;
+	}
+	free(data);
+	return rc;
+}

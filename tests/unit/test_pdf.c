@@ -1,0 +1,390 @@
+/* test_pdf.c — the PDF writer on hand-built area trees, checked with the
+ * tools a user would use: pdftotext, pdffonts, qpdf, pdftoppm. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "diag/diag.h"
+#include "font/font.h"
+#include "layout/area.h"
+#include "pdf/pdf.h"
+#include "util/util.h"
+
+static char S_dir[256];
+static int S_have_tools;
+
+/* Add text in a role, split into runs by the face that has each
+ * character (as the layout does); returns the advance. */
+static double
+S_text(struct area_doc *doc, struct area_page *pg, const char *role, int weight,
+    double x, double y, double size, const char *s)
+{
+	const struct font_set *set = font_set_get(role, weight, 0);
+	size_t n = strlen(s), i = 0;
+	double x0 = x;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp), j = i + k;
+		const struct font_face *f = font_set_face_for(set, cp);
+		if (f == NULL)
+			f = font_set_primary(set);
+		double w = font_advance(f, cp, size);
+		while (j < n) {
+			uint32_t cp2;
+			size_t k2 = utf8_decode(s + j, n - j, &cp2);
+			const struct font_face *f2 = font_set_face_for(set, cp2);
+			if ((f2 ? f2 : font_set_primary(set)) != f)
+				break;
+			w += font_advance(f, cp2, size);
+			j += k2;
+		}
+		struct area_item *it = area_item_add(pg, AREA_TEXT);
+		it->x = x;
+		it->y = y;
+		it->w = w;
+		it->u.text.face = f;
+		it->u.text.size = size;
+		it->u.text.utf8 = area_strdup(doc, s + i, j - i);
+		it->u.text.len = j - i;
+		it->u.text.fake_bold = font_set_fake_bold(set);
+		x += w;
+		i = j;
+	}
+	return x - x0;
+}
+
+static void
+S_rule(struct area_page *pg, double x, double y, double x2, double y2,
+    double t, enum area_rule_style st)
+{
+	struct area_item *it = area_item_add(pg, AREA_RULE);
+	it->x = x;
+	it->y = y;
+	it->u.rule.x2 = x2;
+	it->u.rule.y2 = y2;
+	it->u.rule.thickness = t;
+	it->u.rule.style = st;
+}
+
+/* A three-page form: title, labelled cells, body text, rules. */
+static struct area_doc *
+S_form(const char *watermark)
+{
+	struct area_doc *doc = area_doc_new();
+
+	doc->title = "辅导员工作坊主理人申报表";
+	doc->author = "张三";
+	doc->subject = "附件1";
+	doc->keywords = "工作坊, 申报";
+	doc->watermark = watermark;
+	for (int p = 0; p < 3; p++) {
+		struct area_page *pg = area_page_add(doc, 595.28, 841.89);
+		double y = 90;
+		pg->number = p + 1;
+		if (p == 0) {
+			S_text(doc, pg, "黑体", 400, 150, 80, 18, "杭州师范大学辅导员工作坊主理人申报表");
+			area_bookmark_add(doc, "申报表", 0, 60, 0);
+			y = 120;
+		} else {
+			char t[64];
+			snprintf(t, sizeof t, "第%d部分", p + 1);
+			area_bookmark_add(doc, t, p, 70, 1);
+		}
+		S_rule(pg, 57, y, 538, y, 1, RULE_SOLID);
+		for (int r = 0; r < 20; r++) {
+			double ly = y + 24 + r * 30;
+			S_text(doc, pg, "黑体", 400, 62, ly, 14, "建设方案");
+			S_text(doc, pg, "宋体", 400, 150, ly, 12,
+			    "围绕学生领导力培养，开展“朋辈互助”活动；每学期不少于4次（含线上）。");
+			S_rule(pg, 57, ly + 8, 538, ly + 8, 0.5,
+			    r % 4 == 1 ? RULE_DASHED : r % 4 == 2 ? RULE_DOTTED :
+			    r % 4 == 3 ? RULE_DOUBLE : RULE_SOLID);
+		}
+		S_text(doc, pg, "楷体", 400, 250, 800, 12, "— 楷体页脚 —");
+	}
+	return doc;
+}
+
+static int
+S_setup(void **state)
+{
+	(void)state;
+	if (fonts_init() != 0)
+		return -1;
+	snprintf(S_dir, sizeof S_dir, "%s/wsdoc-pdf.XXXXXX",
+	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (mkdtemp(S_dir) == NULL)
+		return -1;
+	S_have_tools = system("command -v pdftotext >/dev/null && "
+	    "command -v qpdf >/dev/null && command -v pdftoppm >/dev/null && "
+	    "command -v pdffonts >/dev/null") == 0;
+	return 0;
+}
+
+static int
+S_teardown(void **state)
+{
+	char *cmd = xasprintf("rm -rf '%s'", S_dir);
+	(void)state;
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", S_dir);
+	free(cmd);
+	fonts_shutdown();
+	return 0;
+}
+
+/* Run a shell command; its standard output (and error if err) in a new
+ * string. */
+static char *
+S_run(const char *cmd, int *status)
+{
+	struct buf b;
+	char chunk[4096];
+	size_t n;
+	FILE *p = popen(cmd, "r");
+
+	buf_init(&b);
+	assert_non_null(p);
+	while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
+		buf_append(&b, chunk, n);
+	int st = pclose(p);
+	if (status)
+		*status = st;
+	return buf_detach(&b);
+}
+
+static char *
+S_write(struct area_doc *doc, const char *name)
+{
+	char *path = xasprintf("%s/%s", S_dir, name);
+	assert_int_equal(pdf_write(doc, path), 0);
+	return path;
+}
+
+static void
+writes_a_valid_small_pdf(void **state)
+{
+	(void)state;
+	struct area_doc *doc = S_form(NULL);
+	size_t len;
+	unsigned char *data = pdf_render(doc, &len);
+
+	assert_non_null(data);
+	assert_memory_equal(data, "%PDF-", 5);
+	/* Goal: a 3-page Chinese form in at most 30 KB. */
+	assert_true(len < 30 * 1024);
+	free(data);
+	if (!S_have_tools) {
+		area_doc_free(doc);
+		skip();
+	}
+	char *path = S_write(doc, "form.pdf");
+	char *cmd = xasprintf("qpdf --check '%s' 2>&1", path);
+	int st;
+	char *out = S_run(cmd, &st);
+	assert_int_equal(st, 0);
+	assert_non_null(strstr(out, "No syntax or stream encoding errors"));
+	free(out);
+	free(cmd);
+	free(path);
+	area_doc_free(doc);
+}
+
+/* pdftotext gives back exactly the text, punctuation and a character that
+ * only a fallback face has, and poppler says nothing on stderr. */
+static void
+text_comes_back_exactly(void **state)
+{
+	(void)state;
+	if (!S_have_tools)
+		skip();
+	struct area_doc *doc = area_doc_new();
+	struct area_page *pg = area_page_add(doc, 595.28, 841.89);
+	const char *lines[] = {
+		"申报人：王堃（教育学院）",
+		"“朋辈互助”——每学期≥4次……完成率100%。",
+		"ABC abc 123, 《领导力》；？！",
+	};
+	const char *roles[] = { "宋体", "黑体", "楷体" };
+
+	for (int i = 0; i < 3; i++)
+		S_text(doc, pg, roles[i], 400, 60, 100 + 40 * i, 14, lines[i]);
+	char *path = S_write(doc, "text.pdf");
+	char *cmd = xasprintf("pdftotext -layout '%s' - 2>'%s/err'", path, S_dir);
+	char *out = S_run(cmd, NULL);
+	for (int i = 0; i < 3; i++) {
+		if (strstr(out, lines[i]) == NULL)
+			fail_msg("pdftotext lost \"%s\" in:\n%s", lines[i], out);
+	}
+	char *errpath = xasprintf("%s/err", S_dir);
+	struct stat sb;
+	assert_int_equal(stat(errpath, &sb), 0);
+	if (sb.st_size != 0) {
+		size_t l;
+		char *e = file_read(errpath, &l);
+		fail_msg("poppler warns: %s", e);
+	}
+	free(errpath);
+	free(out);
+	free(cmd);
+
+	/* Every font is an embedded subset with a ToUnicode map. */
+	cmd = xasprintf("pdffonts '%s'", path);
+	out = S_run(cmd, NULL);
+	int fonts = 0;
+	for (char *l = strstr(out, "\n---"); l && (l = strchr(l + 1, '\n')); ) {
+		if (l[1] == '\0')
+			break;
+		fonts++;
+		/* name+ ... CID TrueType Identity-H yes yes yes */
+		char *eol = strchr(l + 1, '\n');
+		char line[512];
+		size_t ll = eol ? (size_t)(eol - l - 1) : strlen(l + 1);
+		snprintf(line, sizeof line, "%.*s", (int)ll, l + 1);
+		assert_non_null(strchr(line, '+'));
+		assert_non_null(strstr(line, "CID TrueType"));
+		assert_non_null(strstr(line, "yes yes yes"));
+	}
+	/* 宋, the fallback face for 堃, 黑, 楷. */
+	assert_true(fonts >= 4);
+	free(out);
+	free(cmd);
+	free(path);
+	area_doc_free(doc);
+}
+
+static void
+same_input_same_bytes(void **state)
+{
+	(void)state;
+	struct area_doc *a = S_form("草稿"), *b = S_form("草稿");
+	size_t la, lb;
+	unsigned char *da = pdf_render(a, &la), *db = pdf_render(b, &lb);
+
+	assert_non_null(da);
+	assert_non_null(db);
+	assert_int_equal(la, lb);
+	assert_memory_equal(da, db, la);
+	/* No clock in the file: CreationDate only from SOURCE_DATE_EPOCH. */
+	setenv("SOURCE_DATE_EPOCH", "1767225600", 1);
+	unsigned char *dc = pdf_render(a, &lb);
+	assert_non_null(memmem(dc, lb, "D:20260101000000Z", 17));
+	unsetenv("SOURCE_DATE_EPOCH");
+	assert_null(memmem(da, la, "CreationDate", 12));
+	free(da);
+	free(db);
+	free(dc);
+	area_doc_free(a);
+	area_doc_free(b);
+}
+
+/* Non-white pixels inside a box of a 50 dpi greyscale rendering. */
+static long
+S_ink(const char *pgm, size_t len, double x0, double y0, double x1, double y1)
+{
+	int w, h, maxv, off = 0;
+	if (sscanf(pgm, "P5 %d %d %d%n", &w, &h, &maxv, &off) != 3)
+		return -1;
+	const unsigned char *px = (const unsigned char *)pgm + off + 1;
+	long ink = 0;
+	int ax = (int)(x0 * 50 / 72), bx = (int)(x1 * 50 / 72);
+	int ay = (int)(y0 * 50 / 72), by = (int)(y1 * 50 / 72);
+	for (int y = ay; y < by && y < h; y++)
+		for (int x = ax; x < bx && x < w; x++)
+			if ((size_t)(off + 1 + y * w + x) < len && px[y * w + x] < 200)
+				ink++;
+	return ink;
+}
+
+/* The hanzi of every default face are really drawn (WenQuanYi's came out
+ * blank before subsetting), and nothing is drawn where there is no text. */
+static void
+hanzi_are_drawn(void **state)
+{
+	(void)state;
+	if (!S_have_tools)
+		skip();
+	struct area_doc *doc = area_doc_new();
+	struct area_page *pg = area_page_add(doc, 595.28, 841.89);
+	const char *roles[] = { "宋体", "黑体", "楷体", "仿宋" };
+	double w[4];
+
+	for (int i = 0; i < 4; i++)
+		w[i] = S_text(doc, pg, roles[i], 400, 72, 100 + 72 * i, 24,
+		    "国家教育工作坊");
+	char *path = S_write(doc, "ink.pdf");
+	char *cmd = xasprintf("pdftoppm -r 50 -gray -singlefile '%s' '%s/ink' && "
+	    "cat '%s/ink.pgm'", path, S_dir, S_dir);
+	int st;
+	char *pgm = S_run(cmd, &st);
+	struct stat sb;
+	char *pgmpath = xasprintf("%s/ink.pgm", S_dir);
+	assert_int_equal(stat(pgmpath, &sb), 0);
+	for (int i = 0; i < 4; i++) {
+		double base = 100 + 72 * i;
+		long ink = S_ink(pgm, (size_t)sb.st_size, 72, base - 24, 72 + w[i], base + 4);
+		if (ink < 150)
+			fail_msg("%s: only %ld dark pixels in the text box", roles[i], ink);
+	}
+	assert_int_equal(S_ink(pgm, (size_t)sb.st_size, 72, 420, 500, 700), 0);
+	free(pgmpath);
+	free(pgm);
+	free(cmd);
+	free(path);
+	area_doc_free(doc);
+}
+
+/* A file that claims to be a PNG and is not: a warning, an empty place,
+ * and still a valid PDF. */
+static void
+broken_png_is_a_warning(void **state)
+{
+	(void)state;
+	struct area_doc *doc = area_doc_new();
+	struct area_page *pg = area_page_add(doc, 200, 200);
+	char *bad = xasprintf("%s/seal.png", S_dir);
+	assert_int_equal(file_write_atomic(bad, "\x89PNG\r\n\x1a\nnot really", 18), 0);
+	const char *paths[] = { bad, "/nonexistent/seal.png", bad };
+	for (int i = 0; i < 3; i++) {
+		struct area_item *it = area_item_add(pg, AREA_IMAGE);
+		it->x = 10;
+		it->y = 10;
+		it->w = 50;
+		it->h = 50;
+		it->u.image.path = paths[i];
+	}
+	S_text(doc, pg, "宋体", 400, 10, 100, 12, "印章");
+	diag_reset();
+	size_t len;
+	unsigned char *data = pdf_render(doc, &len);
+	assert_non_null(data);
+	/* One warning per file, not per use. */
+	assert_int_equal(diag_count(DL_WARNING), 2);
+	assert_int_equal(diag_count(DL_ERROR) + diag_count(DL_FATAL), 0);
+	diag_reset();
+	free(data);
+	free(bad);
+	area_doc_free(doc);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(writes_a_valid_small_pdf),
+		cmocka_unit_test(text_comes_back_exactly),
+		cmocka_unit_test(same_input_same_bytes),
+		cmocka_unit_test(hanzi_are_drawn),
+		cmocka_unit_test(broken_png_is_a_warning),
+	};
+	return cmocka_run_group_tests(tests, S_setup, S_teardown);
+}
