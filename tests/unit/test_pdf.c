@@ -266,6 +266,8 @@ static void
 same_input_same_bytes(void **state)
 {
 	(void)state;
+	char *epoch = getenv("SOURCE_DATE_EPOCH") ? xstrdup(getenv("SOURCE_DATE_EPOCH")) : NULL;
+	unsetenv("SOURCE_DATE_EPOCH");
 	struct area_doc *a = S_form("草稿"), *b = S_form("草稿");
 	size_t la, lb;
 	unsigned char *da = pdf_render(a, &la), *db = pdf_render(b, &lb);
@@ -279,6 +281,10 @@ same_input_same_bytes(void **state)
 	unsigned char *dc = pdf_render(a, &lb);
 	assert_non_null(memmem(dc, lb, "D:20260101000000Z", 17));
 	unsetenv("SOURCE_DATE_EPOCH");
+	if (epoch) {
+		setenv("SOURCE_DATE_EPOCH", epoch, 1);
+		free(epoch);
+	}
 	assert_null(memmem(da, la, "CreationDate", 12));
 	free(da);
 	free(db);
