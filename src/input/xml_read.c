@@ -420,6 +420,12 @@ input_read_xml_mem(const char *data, size_t len, const char *url)
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}
+	/* libxml2 keeps the URL %-escaped (xmlPathToURI); messages print
+	 * it, so keep the path as given (Chinese file names). */
+	if (doc) {
+		xmlFree((xmlChar *)doc->URL);
+		doc->URL = xmlStrdup(BAD_CAST url);
+	}
 	ctxt->_private = NULL;
 	xmlFreeParserCtxt(ctxt);
 	return doc;

@@ -902,16 +902,12 @@ S_liberr(void *arg, xmlErrorPtr e)
 	}
 }
 
+/* The INI reader builds its tree (xmlNewDoc marks it user-built); the
+ * XML reader parses one. */
 static int
 S_is_ini(const xmlDoc *doc)
 {
-	size_t n;
-
-	if (doc->URL == NULL)
-		return 0;
-	n = strlen((const char *)doc->URL);
-	return n >= 4 && strcasecmp((const char *)doc->URL + n - 4,
-	    ".ini") == 0;
+	return (doc->properties & XML_DOC_USERBUILT) != 0;
 }
 
 int
