@@ -373,7 +373,12 @@ S_build(xmlDocPtr doc, const char *file)
 				S_foreign(&ctx, x, &seen);
 				break;
 			}
-			k = S_kind_of((const char *)x->name);
+			/* kinds are cached as k + 1 (0 is "not cached") */
+			k = (int)(uintptr_t)fo_cache_get(ctx.elem_cache, 256, x->name) - 1;
+			if (k < 0) {
+				k = S_kind_of((const char *)x->name);
+				fo_cache_put(ctx.elem_cache, 256, x->name, (void *)(uintptr_t)(k + 1));
+			}
 			if (k < 0 || k == FO_ROOT) {
 				if (strcmp((const char *)x->name, "declarations") != 0)
 					diag_node(W_FO_ELEMENT, x, (const char *)x->name);
@@ -459,7 +464,10 @@ S_refine_text(struct fo_ctx *c, struct fo_node *n, struct refine *r)
 	const struct fo_inh *in = n->inh;
 	const char *s = n->u.text.s;
 	size_t len = n->u.text.len;
-	char *out = fo_alloc(c->tree, len * 3 / 2 + 4);	/* LF → ZWSP grows */
+	/* Refined text is never longer, except LF → ZWSP: in place if we can
+	 * (the arena copy is ours). */
+	char *out = in->linefeed == FO_LF_TREAT_AS_ZWSP ?
+	    fo_alloc(c->tree, len * 3 + 1) : (char *)s;
 	size_t o = 0;
 
 	for (size_t i = 0; i < len; i++) {

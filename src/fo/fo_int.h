@@ -25,7 +25,30 @@ struct fo_ctx {
 	struct fo_intern *inh_set, *box_set;
 	void		*str_set;
 	const struct fo_inh *inh_initial;
+	/* Element and attribute names come from the document's dictionary:
+	 * one lookup per distinct name pointer (valid for this reading only). */
+	struct fo_name_cache {
+		const void	*name;
+		const void	*val;
+	}		 elem_cache[256], attr_cache[512];
 };
+
+/* The cached value for a name pointer, or NULL; and storing one. */
+static inline const void *
+fo_cache_get(struct fo_name_cache *tab, size_t n, const void *name)
+{
+	size_t h = ((uintptr_t)name >> 3) % n;
+	return tab[h].name == name ? tab[h].val : NULL;
+}
+
+static inline void
+fo_cache_put(struct fo_name_cache *tab, size_t n, const void *name,
+    const void *val)
+{
+	size_t h = ((uintptr_t)name >> 3) % n;
+	tab[h].name = name;
+	tab[h].val = val;
+}
 
 void	*fo_alloc(struct fo_tree *t, size_t n);	/* zeroed */
 const char *fo_strdup(struct fo_tree *t, const char *s, size_t n);

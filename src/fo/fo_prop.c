@@ -1648,7 +1648,11 @@ fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
 				d = S_pdef("language");
 			} else
 				continue;
-		} else if ((d = S_pdef(name)) == NULL) {
+		} else if ((d = fo_cache_get(c->attr_cache, 512, name)) == NULL &&
+		    (d = S_pdef(name)) != NULL) {
+			fo_cache_put(c->attr_cache, 512, name, d);
+		}
+		if (d == NULL) {
 			diag_node(W_FO_PROPERTY, el, fo_kind_name(kind), name);
 			continue;
 		}
