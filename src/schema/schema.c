@@ -555,6 +555,13 @@ schema_hint(const xmlNode *parent, const xmlChar *name, const xmlChar *n,
 	const struct vocab *hit = ini ? S_entry(parent, name, n, isattr) : NULL;
 	const struct vocab *v, *sec = NULL;
 
+	/* A section whose text is a key of its own ([建设目标] 内容): the key. */
+	for (v = hit; v && v->kind == hit->kind; v++)
+		if (v != hit && v->type == VT_KEY &&
+		    strcmp(v->path, hit->path) == 0) {
+			hit = v;
+			break;
+		}
 	if (hit) {
 		for (v = vocab_table; v->kind != INPUT_UNKNOWN && v != hit; v++)
 			if (v->kind == hit->kind &&

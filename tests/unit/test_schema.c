@@ -12,6 +12,7 @@
 #include <libxml/parser.h>
 
 #include "diag/diag.h"
+#include "input/input.h"
 #include "schema/schema.h"
 #include "util/util.h"
 
@@ -388,6 +389,36 @@ xml_templates_validate_when_filled(void **state)
 	}
 }
 
+/* An INI file hears where to write the field, in its own words. */
+static void
+ini_messages_name_section_and_key(void **state)
+{
+	static const char ini[] =
+	    "[评估结论]\n"			/* 1 */
+	    "年度 = 2026\n"
+	    "日期 = 2026-12-15\n"
+	    "[变更1]\n"				/* 4 */
+	    "工作坊 = HZNU-GZF-2026-02\n"
+	    "事项 = 成员\n"
+	    "日期 = 2026-09-08\n"
+	    "[缺席说明1]\n"			/* 8 */
+	    "工作坊 = HZNU-GZF-2026-05\n";
+	xmlDoc *doc;
+
+	(void)state;
+	buf_reset(&S_got);
+	buf_puts(&S_got, "");
+	S_n = 0;
+	doc = input_read_ini_mem(ini, sizeof ini - 1, "d.ini");
+	assert_non_null(doc);
+	assert_int_equal(schema_validate(doc), 2);
+	assert_int_equal(S_count("4:E-RNG-VALUE:"), 1);
+	assert_non_null(strstr(S_got.data, "应为 名称、主理人 或 建设方案"));
+	assert_int_equal(S_count("8:E-RNG-MISSING:"), 1);
+	assert_non_null(strstr(S_got.data, "（[缺席说明N] 理由）"));
+	xmlFreeDoc(doc);
+}
+
 int
 main(void)
 {
@@ -404,6 +435,7 @@ main(void)
 		cmocka_unit_test(long_values_are_cut),
 		cmocka_unit_test(schemas_are_cached),
 		cmocka_unit_test(xml_templates_validate_when_filled),
+		cmocka_unit_test(ini_messages_name_section_and_key),
 	};
 
 	return cmocka_run_group_tests(tests, S_setup, S_teardown);
