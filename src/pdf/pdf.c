@@ -904,8 +904,14 @@ S_bookmarks(struct S_ctx *c, const struct area_doc *doc, HPDF_Page *pages)
 		}
 		HPDF_Destination d = HPDF_Page_CreateDestination(pages[m->page]);
 		if (d) {
-			HPDF_Destination_SetXYZ(d, 0,
-			    (HPDF_REAL)(doc->pages[m->page].height - m->y), 0);
+			/* [page /XYZ left top null]: keep the reader's zoom, which
+			 * HPDF_Destination_SetXYZ refuses to do. */
+			HPDF_Array_Clear(d);
+			HPDF_Array_Add(d, pages[m->page]);
+			HPDF_Array_AddName(d, "XYZ");
+			HPDF_Array_AddReal(d, 0);
+			HPDF_Array_AddReal(d, (HPDF_REAL)(doc->pages[m->page].height - m->y));
+			HPDF_Array_Add(d, HPDF_Null_New(c->pdf->mmgr));
 			HPDF_Outline_SetDestination(o, d);
 		}
 		HPDF_Outline_SetOpened(o, HPDF_TRUE);

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -382,6 +383,119 @@ broken_png_is_a_warning(void **state)
 	area_doc_free(doc);
 }
 
+/* xMin of the word w in pdftotext -bbox output, or -1. */
+static double
+S_word_x(const char *bbox, const char *w)
+{
+	char key[128];
+	snprintf(key, sizeof key, ">%s</word>", w);
+	const char *p = strstr(bbox, key);
+	if (p == NULL)
+		return -1;
+	while (p > bbox && strncmp(p, "<word ", 6) != 0)
+		p--;
+	double x;
+	return sscanf(p, "<word xMin=\"%lf\"", &x) == 1 ? x : -1;
+}
+
+/* char_space after every character, word_space after every space: the
+ * words land where the layout computed them. */
+static void
+spacing_lands_where_the_layout_says(void **state)
+{
+	(void)state;
+	if (!S_have_tools)
+		skip();
+	struct area_doc *doc = area_doc_new();
+	struct area_page *pg = area_page_add(doc, 400, 200);
+	const struct font_face *f = font_set_primary(font_set_get("黑体", 400, 0));
+	const char *s = "AB CD EF";
+	struct area_item *it = area_item_add(pg, AREA_TEXT);
+	it->x = 20;
+	it->y = 50;
+	it->u.text.face = f;
+	it->u.text.size = 12;
+	it->u.text.utf8 = area_strdup(doc, s, strlen(s));
+	it->u.text.len = strlen(s);
+	it->u.text.char_space = 2;
+	it->u.text.word_space = 15;
+	char *path = S_write(doc, "space.pdf");
+	char *cmd = xasprintf("pdftotext -bbox '%s' -", path);
+	char *out = S_run(cmd, NULL);
+	double adv = font_advance(f, 'A', 12) + font_advance(f, 'B', 12) +
+	    font_advance(f, ' ', 12) + 3 * 2 + 15;
+	double cd = S_word_x(out, "CD"), ef = S_word_x(out, "EF");
+	double adv2 = font_advance(f, 'C', 12) + font_advance(f, 'D', 12) +
+	    font_advance(f, ' ', 12) + 3 * 2 + 15;
+	if (fabs(cd - (20 + adv)) > 0.2 || fabs(ef - (20 + adv + adv2)) > 0.2)
+		fail_msg("CD at %.2f (want %.2f), EF at %.2f (want %.2f)\n%s",
+		    cd, 20 + adv, ef, 20 + adv + adv2, out);
+	free(out);
+	free(cmd);
+	free(path);
+	area_doc_free(doc);
+}
+
+/* Fake bold (fill and stroke) makes the strokes visibly heavier. */
+static void
+fake_bold_is_heavier(void **state)
+{
+	(void)state;
+	if (!S_have_tools)
+		skip();
+	struct area_doc *doc = area_doc_new();
+	struct area_page *pg = area_page_add(doc, 400, 200);
+	double w = S_text(doc, pg, "宋体", 400, 20, 50, 24, "国家教育");
+	S_text(doc, pg, "宋体", 700, 20, 120, 24, "国家教育");
+	if (!font_set_fake_bold(font_set_get("宋体", 700, 0))) {
+		area_doc_free(doc);
+		skip();	/* a real bold face: nothing to fake */
+	}
+	char *path = S_write(doc, "bold.pdf");
+	char *cmd = xasprintf("pdftoppm -r 50 -gray -singlefile '%s' '%s/bold' && "
+	    "cat '%s/bold.pgm'", path, S_dir, S_dir);
+	char *pgm = S_run(cmd, NULL);
+	char *pgmpath = xasprintf("%s/bold.pgm", S_dir);
+	struct stat sb;
+	assert_int_equal(stat(pgmpath, &sb), 0);
+	long reg = S_ink(pgm, (size_t)sb.st_size, 20, 26, 20 + w, 54);
+	long bold = S_ink(pgm, (size_t)sb.st_size, 20, 96, 20 + w, 124);
+	if (!(reg > 50 && bold > reg * 11 / 10))
+		fail_msg("regular %ld, bold %ld dark pixels", reg, bold);
+	free(pgmpath);
+	free(pgm);
+	free(cmd);
+	free(path);
+	area_doc_free(doc);
+}
+
+/* Bookmarks become outlines with their titles, pages and levels. */
+static void
+bookmarks_become_outlines(void **state)
+{
+	(void)state;
+	if (!S_have_tools)
+		skip();
+	struct area_doc *doc = S_form(NULL);
+	char *path = S_write(doc, "marks.pdf");
+	char *cmd = xasprintf("qpdf --json=2 --json-key=outlines '%s'", path);
+	char *out = S_run(cmd, NULL);
+	const char *a = strstr(out, "\"title\": \"申报表\"");
+	const char *b = strstr(out, "\"title\": \"第2部分\"");
+	const char *k = strstr(out, "\"kids\": [\n");
+	assert_non_null(a);
+	assert_non_null(b);
+	/* 第2部分 is a kid of 申报表: it comes first, inside its kids. */
+	assert_non_null(k);
+	assert_true(k < b && b < a);
+	assert_non_null(strstr(out, "\"destpageposfrom1\": 3"));
+	assert_non_null(strstr(out, "/XYZ"));
+	free(out);
+	free(cmd);
+	free(path);
+	area_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -391,6 +505,9 @@ main(void)
 		cmocka_unit_test(same_input_same_bytes),
 		cmocka_unit_test(hanzi_are_drawn),
 		cmocka_unit_test(broken_png_is_a_warning),
+		cmocka_unit_test(spacing_lands_where_the_layout_says),
+		cmocka_unit_test(fake_bold_is_heavier),
+		cmocka_unit_test(bookmarks_become_outlines),
 	};
 	return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }
