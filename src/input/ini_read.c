@@ -177,8 +177,10 @@ S_find_section(enum input_kind kind, const char *name, long *num)
 		if (v->kind != kind)
 			continue;
 		if (v->type == VT_SECTION && S_name_is(name, strlen(name),
-		    v->label, v->name))
+		    v->label, v->name)) {
+			*num = 0;	/* a list tried before may have set -1 */
 			return v;
+		}
 		if (v->type == VT_LIST && (*num = S_list_num(name, v)) >= 0)
 			return v;
 	}
