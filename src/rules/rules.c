@@ -242,8 +242,20 @@ S_collect(struct seats *s, xmlNode *root)
 	}
 }
 
+/* Count an error against the document it was found in. */
 static void
-S_cross_people(const struct seats *s, const struct policy *pol)
+S_blame(xmlDoc *const *docs, size_t n, int *errs, const xmlDoc *doc)
+{
+	if (errs == NULL)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (docs[i] == doc)
+			errs[i]++;
+}
+
+static void
+S_cross_people(const struct seats *s, const struct policy *pol,
+    xmlDoc *const *docs, size_t ndocs, int *errs)
 {
 	int max = policy_int(pol, "申报条件", "每人最多参加工作坊数");
 
@@ -263,6 +275,7 @@ S_cross_people(const struct seats *s, const struct policy *pol)
 					    (const char *)s->v[j].node->doc->URL : "-",
 					    (int)xmlGetLineNo(s->v[j].node),
 					    s->v[j].workshop);
+					S_blame(docs, ndocs, errs, a->node->doc);
 					break;
 				}
 		/* Workshops per person: report once, at the first seat. */
@@ -295,7 +308,8 @@ S_cross_people(const struct seats *s, const struct policy *pol)
 
 /* Evaluations: at most 每年评估次数 per workshop and year. */
 static void
-S_cross_evals(xmlDoc *const *docs, size_t n, const struct policy *pol)
+S_cross_evals(xmlDoc *const *docs, size_t n, const struct policy *pol,
+    int *errs)
 {
 	int per_year = policy_int(pol, "评估", "每年评估次数");
 
@@ -319,15 +333,33 @@ S_cross_evals(xmlDoc *const *docs, size_t n, const struct policy *pol)
 			free(id2);
 			free(y2);
 		}
-		if (count > per_year)
+		if (count > per_year) {
 			diag_node(E_EVAL_DUP, r, id, y, first);
+			S_blame(docs, n, errs, docs[i]);
+		}
 		free(id);
 		free(y);
 	}
 }
 
 int
-rules_check(xmlDoc *const *docs, size_t n)
+rules_check_doc(xmlDoc *doc)
+{
+	const struct policy *pol = policy_get();
+	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+	int before;
+
+	if (pol == NULL)
+		return -1;
+	before = diag_count(DL_ERROR);
+	for (size_t k = 0; root && k < sizeof S_kinds / sizeof S_kinds[0]; k++)
+		if (strcmp((const char *)root->name, S_kinds[k].root) == 0)
+			S_kinds[k].check(root, pol);
+	return diag_count(DL_ERROR) - before;
+}
+
+int
+rules_check_cross(xmlDoc *const *docs, size_t n, int *errs)
 {
 	const struct policy *pol = policy_get();
 	struct seats seats = { NULL, 0 };
@@ -338,15 +370,11 @@ rules_check(xmlDoc *const *docs, size_t n)
 	before = diag_count(DL_ERROR);
 	for (size_t i = 0; i < n; i++) {
 		xmlNode *root = docs[i] ? xmlDocGetRootElement(docs[i]) : NULL;
-		if (root == NULL)
-			continue;
-		for (size_t k = 0; k < sizeof S_kinds / sizeof S_kinds[0]; k++)
-			if (strcmp((const char *)root->name, S_kinds[k].root) == 0)
-				S_kinds[k].check(root, pol);
-		S_collect(&seats, root);
+		if (root)
+			S_collect(&seats, root);
 	}
-	S_cross_people(&seats, pol);
-	S_cross_evals(docs, n, pol);
+	S_cross_people(&seats, pol, docs, n, errs);
+	S_cross_evals(docs, n, pol, errs);
 	for (size_t i = 0; i < seats.n; i++) {
 		free(seats.v[i].person);
 		free(seats.v[i].name);
@@ -354,4 +382,18 @@ rules_check(xmlDoc *const *docs, size_t n)
 	}
 	free(seats.v);
 	return diag_count(DL_ERROR) - before;
+}
+
+int
+rules_check(xmlDoc *const *docs, size_t n)
+{
+	int errs = 0, k;
+
+	if (policy_get() == NULL)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		errs += rules_check_doc(docs[i]);
+	if ((k = rules_check_cross(docs, n, NULL)) > 0)
+		errs += k;
+	return errs;
 }

@@ -17,6 +17,11 @@
  * Returns the number of errors found, or -1 when the policy file could
  * not be loaded (its E-POL-* diagnostics say why). */
 int	rules_check(xmlDoc *const *docs, size_t n);
+/* The two halves: one document's own rules (its error count, or -1 when
+ * the policy is missing), and the rules across files, adding to errs[i]
+ * (when errs is not NULL) the errors found in docs[i]. */
+int	rules_check_doc(xmlDoc *doc);
+int	rules_check_cross(xmlDoc *const *docs, size_t n, int *errs);
 
 /* Helpers over the input vocabulary, shared with src/roster/. */
 /* First element child named `name` (NULL if none). */

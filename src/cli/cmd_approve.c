@@ -1,0 +1,236 @@
+/* cmd_approve.c — wsdoc approve --roster R APP...: admit valid
+ * applications to the roster (第五条第5款 审核公布) with the next ids of
+ * their year; refuse the others with their diagnostics. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../diag/diag.h"
+#include "../input/input.h"
+#include "../roster/roster.h"
+#include "../rules/rules.h"
+#include "../util/util.h"
+#include "cli.h"
+
+static const char S_usage[] =
+    "用法: wsdoc approve --roster 名册.xml [--date 日期] [--policy 规则.ini] 申报表...\n"
+    "把检查无误的主理人申报表登记到名册，按年度分配编号 HZNU-GZF-年度-序号，\n"
+    "记录核准的名称、主理人、成员、辅导方向和建设方案摘要；有错误的申报表不登记。\n"
+    "  --roster 文件  名册（不存在时新建）\n"
+    "  --date 日期    登记日期 YYYY-MM-DD，默认今天\n"
+    "  --policy 文件  规则参数文件，默认安装目录的 forms/policy.ini\n"
+    "  -h             显示本帮助\n";
+
+/* Who is in which non-revoked workshop of the roster, by person key. */
+static int
+S_seats(const struct roster *r, const char *key, int leads_only, char **where)
+{
+	xmlNode *root = xmlDocGetRootElement(r->doc);
+	int n = 0;
+
+	for (xmlNode *w = root ? root->children : NULL; w; w = w->next) {
+		if (w->type != XML_ELEMENT_NODE)
+			continue;
+		char *st = roster_status(w, "state");
+		int live = strcmp(st, ROSTER_REVOKED) != 0;
+		free(st);
+		if (!live)
+			continue;
+		int in = 0;
+		char *lk = rules_person_key(rules_child(w, "leader"));
+		in = strcmp(lk, key) == 0;
+		free(lk);
+		if (!in && !leads_only)
+			for (xmlNode *m = rules_child(w, "members") ?
+			    rules_child(w, "members")->children : NULL; m; m = m->next) {
+				char *mk = rules_person_key(m);
+				in |= strcmp(mk, key) == 0;
+				free(mk);
+			}
+		if (in) {
+			n++;
+			if (where && *where == NULL)
+				*where = rules_attr(w, "id");
+		}
+	}
+	return n;
+}
+
+/* The roster's own rules for one application: the name is free, the
+ * leader leads nothing else, nobody is in too many workshops. */
+static int
+S_roster_rules(const struct roster *r, xmlNode *app)
+{
+	const struct policy *pol = policy_get();
+	xmlNode *root = xmlDocGetRootElement(r->doc);
+	xmlNode *leader = rules_child(app, "leader");
+	char *name = rules_text(rules_path(app, "workshop/name"));
+	char *lkey = rules_person_key(leader), *where = NULL;
+	int bad = 0, max = policy_int(pol, "申报条件", "每人最多参加工作坊数");
+
+	for (xmlNode *w = root ? root->children : NULL; w; w = w->next) {
+		if (w->type != XML_ELEMENT_NODE)
+			continue;
+		char *wn = rules_text(rules_child(w, "name"));
+		char *st = roster_status(w, "state");
+		if (strcmp(wn, name) == 0 && strcmp(st, ROSTER_REVOKED) != 0) {
+			char *id = rules_attr(w, "id");
+			diag_node(E_ROSTER_NAME_TAKEN, rules_path(app, "workshop/name"), name, id);
+			free(id);
+			bad = 1;
+		}
+		free(wn);
+		free(st);
+	}
+	if (*lkey && S_seats(r, lkey, 1, &where) > 0) {
+		xmlNode *w = roster_workshop(r, where);
+		char *wn = rules_text(rules_child(w, "name"));
+		char *ln = rules_text(rules_child(leader, "name"));
+		diag_node(E_ROSTER_LEADER_BUSY, leader, ln, where, wn);
+		free(wn);
+		free(ln);
+		bad = 1;
+	}
+	free(where);
+	/* Workshops per person, the roster's and this one. */
+	xmlNode *people[64];
+	size_t np = 0;
+	if (leader)
+		people[np++] = leader;
+	for (xmlNode *m = rules_child(app, "members") ?
+	    rules_child(app, "members")->children : NULL; m && np < 64; m = m->next)
+		if (m->type == XML_ELEMENT_NODE)
+			people[np++] = m;
+	for (size_t i = 0; i < np; i++) {
+		char *k = rules_person_key(people[i]);
+		int n = *k ? S_seats(r, k, 0, NULL) + 1 : 0;
+		if (n > max) {
+			char *pn = rules_text(rules_child(people[i], "name"));
+			char *list = xasprintf("名册中%d个，另加“%s”", n - 1, name);
+			diag_node(W_APP_TOO_MANY, people[i], pn, n, list, max);
+			free(list);
+			free(pn);
+		}
+		free(k);
+	}
+	free(name);
+	free(lkey);
+	return bad;
+}
+
+int
+cmd_approve(int argc, char **argv)
+{
+	const char *rpath = NULL, *date = NULL;
+	xmlDoc **docs;
+	int *errs, i, nfiles, refused = 0, admitted = 0, rc = 0;
+	struct roster *r;
+	char **cells;
+	size_t rows = 1;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			fputs(S_usage, stdout);
+			return 0;
+		} else if (strcmp(argv[i], "--roster") == 0 && i + 1 < argc)
+			rpath = argv[++i];
+		else if (strcmp(argv[i], "--date") == 0 && i + 1 < argc)
+			date = argv[++i];
+		else if (strcmp(argv[i], "--policy") == 0 && i + 1 < argc)
+			policy_set_path(argv[++i]);
+		else if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			fprintf(stderr, "wsdoc approve: 未知选项或缺少参数“%s”\n", argv[i]);
+			fputs(S_usage, stderr);
+			return 2;
+		} else
+			break;
+	}
+	if (rpath == NULL || i >= argc || (date && !roster_date_ok(date))) {
+		if (date && !roster_date_ok(date))
+			fprintf(stderr, "wsdoc approve: 日期“%s”无效，应为 YYYY-MM-DD\n", date);
+		fputs(S_usage, stderr);
+		return 2;
+	}
+	if (policy_get() == NULL)
+		return diag_exit_status() == 3 ? 3 : 1;
+	nfiles = argc - i;
+	docs = xcalloc((size_t)nfiles, sizeof *docs);
+	errs = xcalloc((size_t)nfiles, sizeof *errs);
+	for (int k = 0; k < nfiles; k++) {
+		int before = diag_count(DL_ERROR) + diag_count(DL_FATAL);
+		docs[k] = input_read(argv[i + k]);
+		if (docs[k] && input_kind(docs[k]) != INPUT_APPLICATION) {
+			xmlNode *root = xmlDocGetRootElement(docs[k]);
+			diag_node(E_ROSTER_NOT_APP, root, root ? (const char *)root->name : "");
+			xmlFreeDoc(docs[k]);
+			docs[k] = NULL;
+		}
+		/* schema: RelaxNG validation of docs[k] here, once it lands */
+		if (docs[k])
+			rules_check_doc(docs[k]);
+		errs[k] = diag_count(DL_ERROR) + diag_count(DL_FATAL) - before;
+	}
+	rules_check_cross(docs, (size_t)nfiles, errs);
+
+	if ((r = roster_open(rpath, 1)) == NULL) {
+		rc = diag_exit_status() == 3 ? 3 : 1;
+		goto out;
+	}
+	char *today = date ? xstrdup(date) : roster_today();
+	cells = xreallocarray(NULL, 3, sizeof *cells);
+	cells[0] = xstrdup("编号");
+	cells[1] = xstrdup("工作坊");
+	cells[2] = xstrdup("主理人");
+	for (int k = 0; k < nfiles; k++) {
+		xmlNode *app = docs[k] ? xmlDocGetRootElement(docs[k]) : NULL;
+		if (app == NULL || errs[k] > 0 || S_roster_rules(r, app)) {
+			if (app)
+				diag(E_ROSTER_APP_INVALID, argv[i + k], 0, 0);
+			refused++;
+			continue;
+		}
+		char *y = rules_attr(app, "year");
+		int year = atoi(y) >= 1900 ? atoi(y) : atoi(today);
+		char *id = roster_next_id(r, year);
+		free(y);
+		if (id == NULL) {
+			char ys[8];
+			snprintf(ys, sizeof ys, "%d", year);
+			diag(E_ROSTER_FULL, argv[i + k], 0, 0, ys);
+			refused++;
+			continue;
+		}
+		xmlNode *ws = roster_admit(r, app, id, today, argv[i + k]);
+		cells = xreallocarray(cells, (rows + 1) * 3, sizeof *cells);
+		cells[rows * 3] = id;
+		cells[rows * 3 + 1] = rules_text(rules_child(ws, "name"));
+		cells[rows * 3 + 2] = rules_text(rules_path(ws, "leader/name"));
+		rows++;
+		admitted++;
+	}
+	if (admitted > 0) {
+		printf("已登记到名册 %s（%s）：\n", rpath, today);
+		roster_table(stdout, cells, rows, 3);
+		if (roster_save(r) == -1)
+			rc = 3;
+	}
+	if (refused > 0)
+		printf("未登记：%d 份申报表有错误，见上面的说明。\n", refused);
+	if (rc == 0)
+		rc = refused > 0 ? 1 : diag_exit_status();
+	for (size_t c = 0; c < rows * 3; c++)
+		free(cells[c]);
+	free(cells);
+	free(today);
+	roster_close(r);
+out:
+	for (int k = 0; k < nfiles; k++)
+		if (docs[k])
+			xmlFreeDoc(docs[k]);
+	free(docs);
+	free(errs);
+	return rc;
+}

@@ -1,0 +1,144 @@
+/* cmd_evaluate.c — wsdoc evaluate --roster R --year Y [--decisions D]
+ * EVAL... [--apply]: the annual evaluation of 第六条, printed as a table;
+ * the roster changes only with --apply, and only when nothing is wrong. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "../diag/diag.h"
+#include "../input/input.h"
+#include "../roster/roster.h"
+#include "../rules/rules.h"
+#include "../util/util.h"
+#include "cli.h"
+
+static const char S_usage[] =
+    "用法: wsdoc evaluate --roster 名册.xml --year 年度 [--decisions 结论文件]\n"
+    "                     [--apply] [-o 报告.pdf] [--outcomes 结论.xml] 评估表...\n"
+    "按第六条对名册中每个在建、暂缓的工作坊作出年度结论：无故不参加评估、擅自变更\n"
+    "名称/主理人/建设方案、学术不端或违规的撤销；暂缓通过给予半年继续建设期。\n"
+    "评估表之外也可给出申报表（现行建设方案），与登记时的方案比较。\n"
+    "  --roster 文件     名册\n"
+    "  --year 年度       评估的年度\n"
+    "  --decisions 文件  学工部的评估结论（等级、缺席说明、批准的变更、违规认定）\n"
+    "  --apply           把结论写入名册（需要 --decisions，且没有错误）\n"
+    "  --outcomes 文件   把结论另存为 XML（年度报告的输入）\n"
+    "  -o 文件           年度评估报告 PDF（尚未实现）\n"
+    "  --policy 文件     规则参数文件，默认安装目录的 forms/policy.ini\n"
+    "  -h                显示本帮助\n";
+
+int
+cmd_evaluate(int argc, char **argv)
+{
+	const char *rpath = NULL, *dpath = NULL, *report = NULL, *opath = NULL;
+	int year = 0, apply = 0, i, nfiles = 0, errors = 0, rc;
+	char **files;
+	xmlDoc **docs, *dec = NULL, *out = NULL;
+	size_t ndocs = 0;
+	struct roster *r = NULL;
+
+	files = xcalloc((size_t)argc, sizeof *files);
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			fputs(S_usage, stdout);
+			free(files);
+			return 0;
+		} else if (strcmp(a, "--roster") == 0 && i + 1 < argc)
+			rpath = argv[++i];
+		else if (strcmp(a, "--year") == 0 && i + 1 < argc)
+			year = atoi(argv[++i]);
+		else if (strcmp(a, "--decisions") == 0 && i + 1 < argc)
+			dpath = argv[++i];
+		else if (strcmp(a, "--outcomes") == 0 && i + 1 < argc)
+			opath = argv[++i];
+		else if (strcmp(a, "-o") == 0 && i + 1 < argc)
+			report = argv[++i];
+		else if (strcmp(a, "--policy") == 0 && i + 1 < argc)
+			policy_set_path(argv[++i]);
+		else if (strcmp(a, "--apply") == 0)
+			apply = 1;
+		else if (a[0] == '-' && a[1] != '\0') {
+			fprintf(stderr, "wsdoc evaluate: 未知选项或缺少参数“%s”\n", a);
+			fputs(S_usage, stderr);
+			free(files);
+			return 2;
+		} else
+			files[nfiles++] = argv[i];
+	}
+	if (rpath == NULL || year < 1900 || year > 9999) {
+		fputs(S_usage, stderr);
+		free(files);
+		return 2;
+	}
+	if (policy_get() == NULL) {
+		free(files);
+		return 1;
+	}
+	docs = xcalloc((size_t)nfiles + 1, sizeof *docs);
+	if (dpath) {
+		if ((dec = input_read(dpath)) != NULL &&
+		    input_kind(dec) != INPUT_DECISIONS) {
+			xmlNode *root = xmlDocGetRootElement(dec);
+			diag_node(E_CLI_KIND, root, root ? (const char *)root->name : "");
+			xmlFreeDoc(dec);
+			dec = NULL;
+		}
+		if (dec)
+			docs[ndocs++] = dec;
+	}
+	for (int k = 0; k < nfiles; k++) {
+		xmlDoc *d = input_read(files[k]);
+		if (d == NULL)
+			continue;
+		enum input_kind kind = input_kind(d);
+		if (kind != INPUT_EVALUATION && kind != INPUT_APPLICATION) {
+			xmlNode *root = xmlDocGetRootElement(d);
+			diag_node(E_CLI_KIND, root, root ? (const char *)root->name : "");
+			xmlFreeDoc(d);
+			continue;
+		}
+		docs[ndocs++] = d;
+	}
+	/* schema: RelaxNG validation of docs here, once it lands */
+	rules_check(docs, ndocs);
+
+	if ((r = roster_open(rpath, apply)) == NULL)
+		goto done;
+	out = roster_evaluate(r, year, dec, dec ? docs + 1 : docs,
+	    dec ? ndocs - 1 : ndocs, &errors);
+	roster_print_outcomes(stdout, out);
+	if (opath) {
+		xmlChar *mem = NULL;
+		int len = 0;
+		xmlDocDumpFormatMemoryEnc(out, &mem, &len, "UTF-8", 1);
+		if (file_write_atomic(opath, mem, (size_t)len) == -1)
+			diag(F_IO_WRITE, opath, 0, 0, opath, input_strerror(errno));
+		xmlFree(mem);
+	}
+	if (report)
+		diag(N_ROSTER_REPORT_PENDING, NULL, 0, 0, report);
+	if (apply && dec == NULL)
+		diag(E_DEC_NEEDED, NULL, 0, 0);
+	if (apply && !diag_failed()) {
+		roster_apply(r, out);
+		if (roster_save(r) == 0)
+			printf("已写入名册 %s。\n", rpath);
+	} else if (!apply)
+		diag(N_ROSTER_NOT_APPLIED, NULL, 0, 0);
+	else
+		printf("有错误，名册未改动。\n");
+done:
+	rc = diag_exit_status();
+	if (out)
+		xmlFreeDoc(out);
+	roster_close(r);
+	for (size_t k = 0; k < ndocs; k++)
+		xmlFreeDoc(docs[k]);
+	free(docs);
+	free(files);
+	return rc;
+}

@@ -1,0 +1,94 @@
+/* roster.h — the register of workshops, roster.xml (forms/roster.rng),
+ * written only by wsdoc: each workshop's id, approved record, status under
+ * 第六条 and yearly history; updated under a lock, atomically, keeping
+ * roster.xml.1 .2 .3.  For the commands approve, evaluate and publish. */
+#ifndef WSDOC_ROSTER_H
+#define WSDOC_ROSTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <libxml/tree.h>
+
+#define ROSTER_ACTIVE		"在建"
+#define ROSTER_PROBATION	"暂缓"
+#define ROSTER_REVOKED		"已撤销"
+#define ROSTER_BACKUPS		3
+
+struct roster {
+	char	*path;
+	xmlDoc	*doc;		/* root <roster version="1"> */
+	int	 lockfd;	/* -1 unless opened for update */
+};
+
+/* Open the roster at `path`.  With `update`, first take the lock (the file
+ * `path`.lock beside it; a second wsdoc waits up to $WSDOC_LOCK_WAIT
+ * seconds, default 5, then fails with E-ROSTER-LOCKED), and a missing
+ * roster is a new empty one.  The roster must validate against
+ * forms/roster.rng.  NULL after diagnostics. */
+struct roster *roster_open(const char *path, int update);
+/* Write the roster: the previous version becomes roster.xml.1 (.1 → .2 →
+ * .3), then the new text replaces it atomically.  At every moment the
+ * path holds the old roster or the new one.  0, or -1 after F-IO-WRITE. */
+int	roster_save(struct roster *r);
+/* Release the lock and free. */
+void	roster_close(struct roster *r);
+/* Validate a roster document against forms/roster.rng: 0, or -1 with a
+ * short Chinese reason in why (n bytes). */
+int	roster_validate(xmlDoc *doc, char *why, size_t n);
+
+/* The <workshop> of an id, or NULL. */
+xmlNode	*roster_workshop(const struct roster *r, const char *id);
+/* The next free id of a year (HZNU-GZF-YYYY-NN), new string; NULL when
+ * the year's 99 ids are used. */
+char	*roster_next_id(const struct roster *r, int year);
+/* Admit an application as a new <workshop> (state 在建). */
+xmlNode	*roster_admit(struct roster *r, const xmlNode *application,
+	    const char *id, const char *date, const char *source);
+/* A workshop's state (在建 / 暂缓 / 已撤销) and another attribute of its
+ * <status>; new strings ("" if absent). */
+char	*roster_status(const xmlNode *ws, const char *attr);
+/* Set the status: state, then attribute/value pairs ending with NULL,
+ * and the text (a revocation's cause in words) or NULL. */
+void	roster_set_status(xmlNode *ws, const char *state, const char *text, ...);
+/* Append to the workshop's <history> an element with attribute pairs
+ * ending with NULL; returns it. */
+xmlNode	*roster_history(xmlNode *ws, const char *name, const char *text, ...);
+
+/* The digest of an application's plan (建设方案), "sha256:" and 64 hex
+ * digits, new string.  White space is not part of the text (INI and XML,
+ * one paragraph or several, give the same digest). */
+char	*roster_plan_digest(const xmlNode *application);
+
+/* SHA-256 (FIPS 180-4). */
+void	sha256(const void *data, size_t len, unsigned char out[32]);
+void	sha256_hex(const void *data, size_t len, char out[65]);
+
+/* Dates are YYYY-MM-DD.  Today (UTC; $SOURCE_DATE_EPOCH when set, so
+ * tests are reproducible), as a new string. */
+char	*roster_today(void);
+/* 1 if s is a real date. */
+int	 roster_date_ok(const char *s);
+/* date plus months, the day clamped to the month's end; new string. */
+char	*roster_add_months(const char *date, int months);
+
+/* Print a table of rows × ncols cells (row 0 is the heading), columns
+ * padded by display width (a Chinese character takes two). */
+void	roster_table(FILE *f, char *const *cells, size_t rows, size_t ncols);
+
+/* The annual evaluation (第六条): join the roster, the year's evaluation
+ * forms (and any applications, whose plan is compared with the approved
+ * one) and the office's decisions (may be NULL: a preview by the
+ * self-assessments), and decide every workshop due.  Returns the outcomes
+ * as a document (<outcomes>, one <outcome> per workshop, described in
+ * roster_eval.c) for printing, applying and the annual report; *errors
+ * receives the number of errors found. */
+xmlDoc	*roster_evaluate(struct roster *r, int year, xmlDoc *decisions,
+	    xmlDoc *const *forms, size_t nforms, int *errors);
+/* Write outcomes into the roster's statuses and histories (not saved). */
+void	roster_apply(struct roster *r, xmlDoc *outcomes);
+/* The outcomes as a table in Chinese. */
+void	roster_print_outcomes(FILE *f, xmlDoc *outcomes);
+
+#endif

@@ -1,0 +1,640 @@
+/* roster_eval.c — the annual evaluation of 第六条 over the roster.
+ *
+ * The outcomes document, one element per workshop due this year:
+ *
+ *   <outcomes year="2026" date="2026-12-15" provisional="no|yes">
+ *     <outcome workshop="ID" name="…" leader="…" self="通过" grade="通过"
+ *              kind="decided|excused|waiting|done|error"
+ *              result="通过" state="在建|暂缓|已撤销" until="…" cause="1|2|3|评估">
+ *       <reason>…</reason>…                  why, in words
+ *       <change field="name|leader|plan" date="…" from="…">new</change>…
+ *     </outcome>
+ *   </outcomes>
+ *
+ * kind: decided (a grade, written by --apply), excused (absent with a
+ * reason: noted), waiting (half-year probation not over), done (already
+ * decided this year), error (a contradiction: nothing is written).  The
+ * table, roster_apply and the annual report's stylesheet all read it. */
+#include "roster.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../diag/diag.h"
+#include "../rules/rules.h"
+#include "../util/util.h"
+
+struct ev {
+	struct roster		*r;
+	const struct policy	*pol;
+	int			 year;
+	const char		*date;
+	xmlNode			*dec;		/* <decisions> or NULL */
+	xmlDoc *const		*forms;
+	size_t			 nforms;
+	int			 errors;
+};
+
+static int
+S_is(const xmlNode *n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+static int
+S_attr_is(const xmlNode *n, const char *attr, const char *value)
+{
+	char *v = rules_attr(n, attr);
+	int hit = strcmp(v, value) == 0;
+	free(v);
+	return hit;
+}
+
+/* The evaluation form of a workshop for the year, or NULL. */
+static xmlNode *
+S_form(struct ev *ev, const char *id)
+{
+	for (size_t i = 0; i < ev->nforms; i++) {
+		xmlNode *r = xmlDocGetRootElement(ev->forms[i]);
+		if (S_is(r, "evaluation") && S_attr_is(r, "workshop", id))
+			return r;
+	}
+	return NULL;
+}
+
+/* The first <name> child of the decisions for a workshop, or NULL. */
+static xmlNode *
+S_dec(struct ev *ev, const char *name, const char *id, const char *field)
+{
+	for (xmlNode *d = ev->dec ? ev->dec->children : NULL; d; d = d->next)
+		if (S_is(d, name) && S_attr_is(d, "workshop", id) &&
+		    (field == NULL || S_attr_is(d, "field", field)))
+			return d;
+	return NULL;
+}
+
+/* An application among the forms that is this workshop's: same name or
+ * same leader. */
+static xmlNode *
+S_application(struct ev *ev, xmlNode *ws)
+{
+	char *name = rules_text(rules_child(ws, "name"));
+	char *leader = rules_person_key(rules_child(ws, "leader"));
+	xmlNode *hit = NULL;
+
+	for (size_t i = 0; i < ev->nforms && !hit; i++) {
+		xmlNode *a = xmlDocGetRootElement(ev->forms[i]);
+		if (!S_is(a, "application"))
+			continue;
+		char *an = rules_text(rules_path(a, "workshop/name"));
+		char *al = rules_person_key(rules_child(a, "leader"));
+		if (strcmp(an, name) == 0 || (*al && strcmp(al, leader) == 0))
+			hit = a;
+		free(an);
+		free(al);
+	}
+	free(name);
+	free(leader);
+	return hit;
+}
+
+static void
+S_reason(xmlNode *o, const char *text)
+{
+	xmlNewTextChild(o, NULL, (const xmlChar *)"reason", (const xmlChar *)text);
+}
+
+static void
+S_set(xmlNode *o, const char *k, const char *v)
+{
+	if (v && *v)
+		xmlSetProp(o, (const xmlChar *)k, (const xmlChar *)v);
+}
+
+/* Members on the form against the roster: a warning, not a cause. */
+static void
+S_members(xmlNode *form, xmlNode *ws, const char *id)
+{
+	xmlNode *fm = rules_child(form, "members"), *rm = rules_child(ws, "members");
+	struct buf b;
+
+	if (fm == NULL)
+		return;
+	buf_init(&b);
+	for (xmlNode *m = fm->children; m; m = m->next) {
+		if (!S_is(m, "member") || rules_count(m) == 0)
+			continue;
+		char *t = rules_text(m);
+		int found = 0;
+		for (xmlNode *k = rm ? rm->children : NULL; k; k = k->next) {
+			char *u = rules_text(rules_child(k, "name"));
+			found |= strcmp(t, u) == 0;
+			free(u);
+		}
+		if (!found)
+			buf_printf(&b, "%s名册中没有“%s”", b.len ? "，" : "", t);
+		free(t);
+	}
+	for (xmlNode *k = rm ? rm->children : NULL; k; k = k->next) {
+		if (!S_is(k, "member"))
+			continue;
+		char *u = rules_text(rules_child(k, "name"));
+		int found = 0;
+		for (xmlNode *m = fm->children; m; m = m->next) {
+			if (!S_is(m, "member"))
+				continue;
+			char *t = rules_text(m);
+			found |= strcmp(t, u) == 0;
+			free(t);
+		}
+		if (!found)
+			buf_printf(&b, "%s评估表中没有“%s”", b.len ? "，" : "", u);
+		free(u);
+	}
+	if (b.len)
+		diag_node(W_EVAL_MEMBERS, fm, id, b.data);
+	buf_free(&b);
+}
+
+/* Cause 2: a field on the form that differs from the approved record with
+ * no approved change.  Returns 1 and adds a reason if so. */
+static int
+S_changed(struct ev *ev, xmlNode *o, const char *id, const char *field,
+    const char *what, const char *approved, const char *now)
+{
+	if (*now == '\0' || strcmp(approved, now) == 0 ||
+	    S_dec(ev, "approved-change", id, field))
+		return 0;
+	char *t = xasprintf("%s由“%s”改为“%s”，未经批准（第六条第2项）", what,
+	    approved, now);
+	S_reason(o, t);
+	free(t);
+	return 1;
+}
+
+static void
+S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
+{
+	const struct policy *pol = ev->pol;
+	char *id = rules_attr(ws, "id");
+	char *state = roster_status(ws, "state");
+	char *until = roster_status(ws, "until");
+	char *name = rules_text(rules_child(ws, "name"));
+	char *leader = rules_text(rules_path(ws, "leader/name"));
+	xmlNode *form = S_form(ev, id);
+	xmlNode *dec = S_dec(ev, "decision", id, NULL);
+	xmlNode *exc = S_dec(ev, "excused", id, NULL);
+	xmlNode *o = xmlNewChild(out, NULL, (const xmlChar *)"outcome", NULL);
+	char *self = rules_text(rules_child(form, "self-assessment"));
+	char *grade = rules_attr(dec, "grade");
+	char year[8];
+	int cause = 0, ncauses = 0, done = 0;
+	int on_probation = strcmp(state, ROSTER_PROBATION) == 0;
+	int probation_over = on_probation && strcmp(until, ev->date) <= 0;
+
+	snprintf(year, sizeof year, "%d", ev->year);
+	S_set(o, "workshop", id);
+	S_set(o, "name", name);
+	S_set(o, "leader", leader);
+	S_set(o, "self", self);
+	S_set(o, "grade", grade);
+
+	/* Decided already this year (a probation ending is decided anew). */
+	for (xmlNode *h = rules_child(ws, "history") ?
+	    rules_child(ws, "history")->children : NULL; h; h = h->next)
+		if (S_is(h, "evaluation") && S_attr_is(h, "year", year))
+			done = 1;
+	if (done && !probation_over) {
+		char *last = NULL, *when = NULL;
+		for (xmlNode *h = rules_child(ws, "history")->children; h; h = h->next)
+			if (S_is(h, "evaluation") && S_attr_is(h, "year", year)) {
+				free(last);
+				free(when);
+				last = rules_attr(h, "result");
+				when = rules_attr(h, "date");
+			}
+		if (dec || form) {
+			diag_node(E_ROSTER_DONE, dec ? dec : form, ev->year, id, when);
+			ev->errors++;
+		}
+		S_set(o, "kind", "done");
+		S_set(o, "result", last);
+		S_set(o, "state", state);
+		S_set(o, "until", until);
+		char *t = xasprintf("%s已作出本年度结论", when);
+		S_reason(o, t);
+		free(t);
+		free(last);
+		free(when);
+		goto out;
+	}
+
+	/* 第六条's causes for revocation. */
+	if (form == NULL && exc == NULL && !(on_probation && !probation_over)) {
+		char *t = xasprintf("没有%d年度评估表，也没有缺席说明：无故不参加评估（第六条第1项）",
+		    ev->year);
+		S_reason(o, t);
+		free(t);
+		cause = cause ? cause : 1;
+		ncauses++;
+	}
+	if (form) {
+		char *fname = rules_text(rules_child(form, "workshop-name"));
+		char *flead = rules_text(rules_child(form, "leader"));
+		if (S_changed(ev, o, id, "name", "工作坊名称", name, fname))
+			cause = cause ? cause : 2, ncauses++;
+		if (S_changed(ev, o, id, "leader", "主理人", leader, flead))
+			cause = cause ? cause : 2, ncauses++;
+		free(fname);
+		free(flead);
+		S_members(form, ws, id);
+	}
+	xmlNode *app = S_application(ev, ws);
+	if (app) {
+		char *now = roster_plan_digest(app);
+		char *was = rules_attr(rules_child(ws, "plan"), "digest");
+		if (strcmp(now, was) != 0 && !S_dec(ev, "approved-change", id, "plan")) {
+			char *t = xasprintf("建设方案与登记时不同（%s 的摘要 %.15s… ≠ 名册 %.15s…），未经批准（第六条第2项）",
+			    app->doc->URL ? (const char *)app->doc->URL : "申报表",
+			    now + 7, was + 7);
+			S_reason(o, t);
+			free(t);
+			cause = cause ? cause : 2;
+			ncauses++;
+		}
+		free(now);
+		free(was);
+	}
+	for (xmlNode *f = ev->dec ? ev->dec->children : NULL; f; f = f->next) {
+		if (!S_is(f, "finding") || !S_attr_is(f, "workshop", id))
+			continue;
+		char *kind = rules_attr(f, "kind"), *what = rules_text(f);
+		char *t = xasprintf("学工部认定%s：%s（第六条第3项）",
+		    *kind ? kind : "违规", what);
+		S_reason(o, t);
+		free(t);
+		free(kind);
+		free(what);
+		cause = cause ? cause : 3;
+		ncauses++;
+	}
+
+	/* Changes the office approved: recorded with the outcome. */
+	for (xmlNode *c = ev->dec ? ev->dec->children : NULL; c; c = c->next) {
+		if (!S_is(c, "approved-change") || !S_attr_is(c, "workshop", id))
+			continue;
+		char *field = rules_attr(c, "field"), *date = rules_attr(c, "date");
+		char *to = rules_text(c);
+		xmlNode *ch = xmlNewTextChild(o, NULL, (const xmlChar *)"change",
+		    (const xmlChar *)to);
+		S_set(ch, "field", field);
+		S_set(ch, "date", roster_date_ok(date) ? date : ev->date);
+		if (strcmp(field, "name") == 0)
+			S_set(ch, "from", name);
+		else if (strcmp(field, "leader") == 0)
+			S_set(ch, "from", leader);
+		else if (strcmp(field, "plan") == 0 && app) {
+			char *d = roster_plan_digest(app);
+			S_set(ch, "digest", d);
+			free(d);
+		}
+		free(field);
+		free(date);
+		free(to);
+	}
+
+	enum grade g = policy_grade(pol, grade);
+	if (ncauses > 0) {
+		if (dec && g != GRADE_REVOKE && g != GRADE_NONE) {
+			for (xmlNode *r = o->children; r; r = r->next)
+				if (S_is(r, "reason")) {
+					char *t = rules_text(r);
+					diag_node(E_DEC_CONTRADICTS, dec, id, grade, t);
+					free(t);
+					ev->errors++;
+				}
+			S_set(o, "kind", "error");
+			S_set(o, "result", "有矛盾");
+			S_set(o, "state", state);
+			goto out;
+		}
+		char c[8];
+		snprintf(c, sizeof c, "%d", cause);
+		S_set(o, "kind", "decided");
+		S_set(o, "result", policy_grade_label(pol, GRADE_REVOKE));
+		S_set(o, "state", ROSTER_REVOKED);
+		S_set(o, "cause", c);
+		goto out;
+	}
+	if (on_probation && !probation_over && dec == NULL) {
+		S_set(o, "kind", "waiting");
+		S_set(o, "result", "暂缓期中");
+		S_set(o, "state", state);
+		S_set(o, "until", until);
+		char *t = xasprintf("暂缓通过期至%s，期满后再予确定（第六条）", until);
+		S_reason(o, t);
+		free(t);
+		goto out;
+	}
+	if (form == NULL && exc) {
+		char *why = rules_attr(exc, "reason");
+		char *t = xasprintf("缺席评估有正当理由：%s", *why ? why : "（未写理由）");
+		S_set(o, "kind", "excused");
+		S_set(o, "result", "缓评");
+		S_set(o, "state", state);
+		S_set(o, "until", until);
+		S_reason(o, t);
+		free(t);
+		free(why);
+		goto out;
+	}
+	if (dec == NULL) {
+		g = policy_grade(pol, self);
+		if (ev->dec && form) {
+			diag_node(W_DEC_NO_GRADE, form, id, self);
+			S_reason(o, "学工部尚未给出结论，暂按自评");
+		}
+	}
+	if (g == GRADE_NONE) {	/* the rules already said why */
+		S_set(o, "kind", "error");
+		S_set(o, "result", "无有效等级");
+		S_set(o, "state", state);
+		ev->errors++;
+		goto out;
+	}
+	S_set(o, "kind", "decided");
+	S_set(o, "result", policy_grade_label(pol, g));
+	if (g == GRADE_PROBATION) {
+		if (on_probation) {
+			diag_node(E_DEC_PROBATION_TWICE, dec ? dec : form, id, until);
+			ev->errors++;
+			S_set(o, "kind", "error");
+			S_set(o, "state", state);
+			S_reason(o, "连续两次暂缓通过");
+			goto out;
+		}
+		char *end = roster_add_months(ev->date,
+		    policy_int(pol, "评估", "暂缓期月数"));
+		char *t = xasprintf("给予半年继续建设期，至%s再予确定（第六条）", end);
+		S_set(o, "state", ROSTER_PROBATION);
+		S_set(o, "until", end);
+		S_reason(o, t);
+		free(t);
+		free(end);
+	} else if (g == GRADE_REVOKE) {
+		S_set(o, "state", ROSTER_REVOKED);
+		S_set(o, "cause", "评估");
+		S_reason(o, "评估结论为撤销（第六条）");
+	} else {
+		S_set(o, "state", ROSTER_ACTIVE);
+		if (on_probation)
+			S_reason(o, "暂缓期满，评估通过，继续建设");
+	}
+out:
+	free(id);
+	free(state);
+	free(until);
+	free(name);
+	free(leader);
+	free(self);
+	free(grade);
+}
+
+/* Forms and decisions that name no workshop of the roster, or another
+ * year, or a revoked one. */
+static void
+S_check_refs(struct ev *ev)
+{
+	char year[8];
+
+	snprintf(year, sizeof year, "%d", ev->year);
+	for (size_t i = 0; i < ev->nforms; i++) {
+		xmlNode *f = xmlDocGetRootElement(ev->forms[i]);
+		if (!S_is(f, "evaluation"))
+			continue;
+		char *id = rules_attr(f, "workshop"), *y = rules_attr(f, "year");
+		xmlNode *ws = roster_workshop(ev->r, id);
+		if (strcmp(y, year) != 0) {
+			diag_node(E_EVAL_YEAR, f, y, ev->year);
+			ev->errors++;
+		} else if (ws == NULL && rules_is_id(id)) {
+			diag_node(E_EVAL_UNKNOWN, f, id);
+			ev->errors++;
+		} else if (ws) {
+			char *st = roster_status(ws, "state");
+			if (strcmp(st, ROSTER_REVOKED) == 0) {
+				char *d = roster_status(ws, "date");
+				diag_node(W_EVAL_INACTIVE, f, id, d);
+				free(d);
+			}
+			free(st);
+		}
+		free(id);
+		free(y);
+	}
+	if (ev->dec == NULL)
+		return;
+	char *y = rules_attr(ev->dec, "year");
+	if (strcmp(y, year) != 0) {
+		diag_node(E_EVAL_YEAR, ev->dec, y, ev->year);
+		ev->errors++;
+	}
+	free(y);
+	for (xmlNode *d = ev->dec->children; d; d = d->next) {
+		if (d->type != XML_ELEMENT_NODE)
+			continue;
+		char *id = rules_attr(d, "workshop");
+		if (rules_is_id(id) && roster_workshop(ev->r, id) == NULL) {
+			diag_node(E_DEC_UNKNOWN, d, id);
+			ev->errors++;
+		}
+		free(id);
+	}
+}
+
+xmlDoc *
+roster_evaluate(struct roster *r, int year, xmlDoc *decisions,
+    xmlDoc *const *forms, size_t nforms, int *errors)
+{
+	struct ev ev;
+	xmlDoc *out = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNode *root = xmlNewNode(NULL, (const xmlChar *)"outcomes");
+	xmlNode *rr = xmlDocGetRootElement(r->doc);
+	char ys[8], *date = NULL;
+
+	memset(&ev, 0, sizeof ev);
+	ev.r = r;
+	ev.pol = policy_get();
+	ev.year = year;
+	ev.dec = decisions ? xmlDocGetRootElement(decisions) : NULL;
+	ev.forms = forms;
+	ev.nforms = nforms;
+	xmlDocSetRootElement(out, root);
+	if (ev.pol == NULL) {
+		*errors = 1;
+		return out;
+	}
+	if (ev.dec)
+		date = rules_attr(ev.dec, "date");
+	if (date == NULL || !roster_date_ok(date)) {
+		free(date);
+		date = roster_today();
+	}
+	ev.date = date;
+	snprintf(ys, sizeof ys, "%d", year);
+	S_set(root, "year", ys);
+	S_set(root, "date", date);
+	S_set(root, "provisional", ev.dec ? "no" : "yes");
+	S_set(root, "roster", r->path);
+	S_check_refs(&ev);
+	for (xmlNode *ws = rr ? rr->children : NULL; ws; ws = ws->next) {
+		if (!S_is(ws, "workshop"))
+			continue;
+		char *st = roster_status(ws, "state"), *wy = rules_attr(ws, "year");
+		int due = strcmp(st, ROSTER_REVOKED) != 0 && atoi(wy) <= year;
+		free(st);
+		free(wy);
+		if (due)
+			S_decide(&ev, ws, root);
+	}
+	free(date);
+	*errors = ev.errors;
+	return out;
+}
+
+void
+roster_apply(struct roster *r, xmlDoc *outcomes)
+{
+	xmlNode *root = xmlDocGetRootElement(outcomes);
+	char *year = rules_attr(root, "year"), *date = rules_attr(root, "date");
+
+	for (xmlNode *o = root->children; o; o = o->next) {
+		if (!S_is(o, "outcome"))
+			continue;
+		char *id = rules_attr(o, "workshop"), *kind = rules_attr(o, "kind");
+		xmlNode *ws = roster_workshop(r, id);
+		struct buf why;
+		buf_init(&why);
+		for (xmlNode *x = o->children; x; x = x->next)
+			if (S_is(x, "reason")) {
+				char *t = rules_text(x);
+				buf_printf(&why, "%s%s", why.len ? "；" : "", t);
+				free(t);
+			}
+		if (ws && (strcmp(kind, "decided") == 0 || strcmp(kind, "excused") == 0)) {
+			/* Approved changes first: the record follows them. */
+			for (xmlNode *c = o->children; c; c = c->next) {
+				if (!S_is(c, "change"))
+					continue;
+				char *f = rules_attr(c, "field"), *to = rules_text(c);
+				char *from = rules_attr(c, "from"), *cd = rules_attr(c, "date");
+				char *dg = rules_attr(c, "digest");
+				roster_history(ws, "change", to, "field", f, "date", cd,
+				    "from", from, (char *)NULL);
+				xmlNode *target = strcmp(f, "name") == 0 ? rules_child(ws, "name") :
+				    strcmp(f, "leader") == 0 ? rules_path(ws, "leader/name") : NULL;
+				if (target && *to)
+					xmlNodeSetContent(target, (const xmlChar *)to);
+				if (strcmp(f, "plan") == 0 && *dg)
+					xmlSetProp(rules_child(ws, "plan"), (const xmlChar *)"digest",
+					    (const xmlChar *)dg);
+				free(f); free(to); free(from); free(cd); free(dg);
+			}
+		}
+		if (ws && strcmp(kind, "decided") == 0) {
+			char *self = rules_attr(o, "self"), *grade = rules_attr(o, "grade");
+			char *result = rules_attr(o, "result"), *state = rules_attr(o, "state");
+			char *until = rules_attr(o, "until"), *cause = rules_attr(o, "cause");
+			roster_history(ws, "evaluation", why.data ? why.data : "",
+			    "year", year, "date", date, "self", self, "grade", grade,
+			    "result", result, "until", until, "cause", cause, (char *)NULL);
+			if (strcmp(state, ROSTER_PROBATION) == 0)
+				roster_set_status(ws, state, NULL, "since", date,
+				    "until", until, (char *)NULL);
+			else if (strcmp(state, ROSTER_REVOKED) == 0)
+				roster_set_status(ws, state, why.data ? why.data : "",
+				    "date", date, "cause", cause, (char *)NULL);
+			else
+				roster_set_status(ws, state, NULL, (char *)NULL);
+			free(self); free(grade); free(result); free(state);
+			free(until); free(cause);
+		} else if (ws && strcmp(kind, "excused") == 0)
+			roster_history(ws, "excused", why.data ? why.data : "",
+			    "year", year, "date", date, (char *)NULL);
+		buf_free(&why);
+		free(id);
+		free(kind);
+	}
+	free(year);
+	free(date);
+}
+
+void
+roster_print_outcomes(FILE *f, xmlDoc *outcomes)
+{
+	static const char *head[] = { "编号", "工作坊", "主理人", "自评",
+		"结论", "名册状态", "说明" };
+	enum { NC = 7 };
+	xmlNode *root = xmlDocGetRootElement(outcomes);
+	char **cells = NULL;
+	size_t rows = 0;
+	char *year = rules_attr(root, "year"), *date = rules_attr(root, "date");
+	char *prov = rules_attr(root, "provisional");
+
+	if (strcmp(prov, "yes") == 0)
+		fprintf(f, "%s年度评估结论预览（没有学工部结论文件，暂按自评等级）\n", year);
+	else
+		fprintf(f, "%s年度评估结论（学工部 %s）\n", year, date);
+	cells = xreallocarray(cells, NC, sizeof *cells);
+	for (int c = 0; c < NC; c++)
+		cells[c] = xstrdup(head[c]);
+	rows = 1;
+	for (xmlNode *o = root->children; o; o = o->next) {
+		if (!S_is(o, "outcome"))
+			continue;
+		cells = xreallocarray(cells, (rows + 1) * NC, sizeof *cells);
+		char **row = cells + rows * NC;
+		char *state = rules_attr(o, "state"), *until = rules_attr(o, "until");
+		char *grade = rules_attr(o, "grade"), *result = rules_attr(o, "result");
+		struct buf why;
+		buf_init(&why);
+		for (xmlNode *x = o->children; x; x = x->next)
+			if (S_is(x, "reason") || S_is(x, "change")) {
+				char *t = rules_text(x);
+				if (S_is(x, "change")) {
+					char *fl = rules_attr(x, "field");
+					buf_printf(&why, "%s经批准变更%s为“%s”", why.len ? "；" : "",
+					    strcmp(fl, "name") == 0 ? "名称" :
+					    strcmp(fl, "leader") == 0 ? "主理人" : "建设方案", t);
+					free(fl);
+				} else
+					buf_printf(&why, "%s%s", why.len ? "；" : "", t);
+				free(t);
+			}
+		row[0] = rules_attr(o, "workshop");
+		row[1] = rules_attr(o, "name");
+		row[2] = rules_attr(o, "leader");
+		row[3] = rules_attr(o, "self");
+		if (*row[3] == '\0') {
+			free(row[3]);
+			row[3] = xstrdup("—");
+		}
+		row[4] = xstrdup(result);
+		row[5] = strcmp(state, ROSTER_PROBATION) == 0 && *until ?
+		    xasprintf("%s（至%s）", state, until) : xstrdup(state);
+		row[6] = buf_detach(&why);
+		free(state); free(until); free(grade); free(result);
+		rows++;
+	}
+	if (rows == 1)
+		fprintf(f, "名册中没有%s年度需要评估的工作坊。\n", year);
+	else
+		roster_table(f, cells, rows, NC);
+	for (size_t i = 0; i < rows * NC; i++)
+		free(cells[i]);
+	free(cells);
+	free(year);
+	free(date);
+	free(prov);
+}
