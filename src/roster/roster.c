@@ -3,6 +3,7 @@
  * killed at any moment leaves the old roster or the new one. */
 #include "roster.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -123,6 +124,30 @@ S_strip_blanks(xmlNode *n)
 	}
 }
 
+/* A run killed while writing leaves file_write_atomic's temporary file
+ * (.roster.xml.XXXXXX) behind; under the lock no other run owns one. */
+static void
+S_sweep(const char *path)
+{
+	char *dir = path_dirname(path);
+	char *prefix = xasprintf(".%s.", path_basename(path));
+	size_t pl = strlen(prefix);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	while (d && (e = readdir(d)) != NULL)
+		if (strncmp(e->d_name, prefix, pl) == 0 &&
+		    strlen(e->d_name + pl) == 6) {
+			char *p = path_join(dir, e->d_name);
+			unlink(p);
+			free(p);
+		}
+	if (d)
+		closedir(d);
+	free(prefix);
+	free(dir);
+}
+
 struct roster *
 roster_open(const char *path, int update)
 {
@@ -134,6 +159,8 @@ roster_open(const char *path, int update)
 	r->lockfd = -1;
 	if (update && S_lock(r) == -1)
 		goto fail;
+	if (update)
+		S_sweep(path);
 	if (update && stat(path, &st) == -1 && errno == ENOENT) {
 		r->doc = xmlNewDoc((const xmlChar *)"1.0");
 		xmlNode *root = xmlNewNode(NULL, (const xmlChar *)"roster");

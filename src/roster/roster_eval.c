@@ -205,15 +205,19 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 	    rules_child(ws, "history")->children : NULL; h; h = h->next)
 		if (S_is(h, "evaluation") && S_attr_is(h, "year", year))
 			done = 1;
-	if (done && !probation_over) {
-		char *last = NULL, *when = NULL;
-		for (xmlNode *h = rules_child(ws, "history")->children; h; h = h->next)
-			if (S_is(h, "evaluation") && S_attr_is(h, "year", year)) {
-				free(last);
-				free(when);
-				last = rules_attr(h, "result");
-				when = rules_attr(h, "date");
-			}
+	char *last = NULL, *when = NULL;
+	for (xmlNode *h = rules_child(ws, "history") ?
+	    rules_child(ws, "history")->children : NULL; h; h = h->next)
+		if (S_is(h, "evaluation") && S_attr_is(h, "year", year)) {
+			free(last);
+			free(when);
+			last = rules_attr(h, "result");
+			when = rules_attr(h, "date");
+		}
+	/* Decided this year already, unless a probation is being decided
+	 * anew (at its end, or by a later decision of the office). */
+	if (done && (!on_probation || (!probation_over && dec &&
+	    strcmp(when, ev->date) == 0))) {
 		if (dec || form) {
 			diag_node(E_ROSTER_DONE, dec ? dec : form, ev->year, id, when);
 			ev->errors++;
@@ -225,8 +229,6 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 		char *t = xasprintf("%s已作出本年度结论", when);
 		S_reason(o, t);
 		free(t);
-		free(last);
-		free(when);
 		goto out;
 	}
 
@@ -392,6 +394,8 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 			S_reason(o, "暂缓期满，评估通过，继续建设");
 	}
 out:
+	free(last);
+	free(when);
 	free(id);
 	free(state);
 	free(until);
