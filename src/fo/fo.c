@@ -278,7 +278,13 @@ S_text(struct fo_ctx *c, struct fo_node *parent, xmlNode *x, const char *s)
 {
 	struct fo_node *n;
 
-	if (!(S_elems[FO_TEXT].parents & K(parent->kind))) {
+	const struct fo_node *ctx_n = parent;
+
+	/* A wrapper holds text only where its own parent would. */
+	while (ctx_n->kind == FO_WRAPPER && ctx_n->parent)
+		ctx_n = ctx_n->parent;
+	if (!(S_elems[FO_TEXT].parents & K(parent->kind)) ||
+	    !(S_elems[FO_TEXT].parents & K(ctx_n->kind))) {
 		if (!S_is_ws(s)) {
 			char *e = S_excerpt(s);
 			diag(W_FO_TEXT, c->file, (int)xmlGetLineNo(x), 0,

@@ -517,6 +517,18 @@ S_number(const char **sp, double *v)
 	return 0;
 }
 
+/* 1 if s continues a number with an exponent ("e5", "E-3"). */
+static int
+S_exponent(const char *s)
+{
+	if (*s != 'e' && *s != 'E')
+		return 0;
+	s++;
+	if (*s == '+' || *s == '-')
+		s++;
+	return *s >= '0' && *s <= '9';
+}
+
 /* Flags for S_length. */
 #define LA_PCT	0x01	/* a percentage is allowed */
 #define LA_AUTO	0x02	/* "auto" */
@@ -560,8 +572,9 @@ S_length(const char *s, double em_base, unsigned allow, struct fo_len *out)
 			if (!(allow & LA_PROP) || nterms > 0)
 				return "proportional-column-width() 只能用于 column-width";
 			s = S_skip(s + 26);
-			if (S_number(&s, &v) < 0 || v <= 0 || v > 1e6)
-				return "比例应为正数";
+			if (S_number(&s, &v) < 0 || S_exponent(s) || v <= 0 ||
+			    v > 1e6)
+				return "比例应为不大于 1000000 的正数";
 			s = S_skip(s);
 			if (*s != ')' || *S_skip(s + 1))
 				return "括号不完整";
@@ -572,6 +585,8 @@ S_length(const char *s, double em_base, unsigned allow, struct fo_len *out)
 		}
 		if (S_number(&s, &v) < 0)
 			return "不是长度";
+		if (S_exponent(s))
+			return "数字不能用 1e5 这样的写法";
 		if (*s == '%') {
 			if (!(allow & LA_PCT))
 				return "此处不能用百分比";

@@ -430,7 +430,8 @@ unknown_elements_and_namespaces(void **state)
 	(void)state;
 	t = S_parse("<fo:block xmlns:x='urn:x' x:attr='1'>a<x:foo>hidden</x:foo>"
 	    "<x:bar/><fo:list-block><fo:list-item/></fo:list-block>b</fo:block>\n"
-	    "<fo:table-row/><fo:inline>inline in flow</fo:inline>");
+	    "<fo:table-row/><fo:inline>inline in flow</fo:inline>\n"
+	    "<fo:wrapper font-size='9pt'>loose<fo:block>ok</fo:block></fo:wrapper>");
 	b = S_nth(t, 0);
 	assert_int_equal(b->first->kind, FO_TEXT);
 	assert_memory_equal(b->first->u.text.s, "a", 1);
@@ -440,7 +441,12 @@ unknown_elements_and_namespaces(void **state)
 	 * outside a table is misplaced; an inline directly in a flow is
 	 * not supported here */
 	assert_string_equal(S_warnings(), "1:W-FO-NAMESPACE|1:W-FO-ELEMENT|"
-	    "2:W-FO-PLACE|2:W-FO-PLACE|");
+	    "2:W-FO-PLACE|2:W-FO-PLACE|3:W-FO-TEXT|");
+	/* a wrapper in a flow holds blocks, not text */
+	b = b->next;
+	assert_int_equal(b->kind, FO_WRAPPER);
+	assert_int_equal(b->first->kind, FO_BLOCK);
+	assert_near(b->first->inh->font_size, 9);
 	assert_null(b->next);
 	fo_tree_free(t);
 }
