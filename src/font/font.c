@@ -397,6 +397,8 @@ fonts_shutdown(void)
 	}
 	S_faces = NULL;
 	font_subset_cache_clear();
+	if (S_inited)
+		FcFini();
 	S_inited = 0;
 }
 

@@ -101,6 +101,11 @@ S_num(struct buf *b, double v)
 
 	if (!isfinite(v))
 		v = 0;
+	/* Far beyond any page; keeps llround defined. */
+	if (v > 1e7)
+		v = 1e7;
+	if (v < -1e7)
+		v = -1e7;
 	m = llround(v * 1000);
 	if (m < 0) {
 		buf_putc(b, '-');
@@ -116,6 +121,15 @@ S_num(struct buf *b, double v)
 		buf_printf(b, ".%0*d", d, f);
 	}
 	buf_putc(b, ' ');
+}
+
+/* A number for libharu, which writes NaN as garbage. */
+static HPDF_REAL
+S_real(double v)
+{
+	if (!isfinite(v))
+		return 0;
+	return (HPDF_REAL)(v > 1e7 ? 1e7 : v < -1e7 ? -1e7 : v);
 }
 
 static void
@@ -735,7 +749,8 @@ S_image(struct S_ctx *c, const struct area_item *it)
 	HPDF_Image img = NULL;
 	size_t i;
 
-	if (path == NULL || !(it->w > 0 && it->h > 0))
+	if (path == NULL || !(it->w > 0 && it->h > 0) || !isfinite(it->x) ||
+	    !isfinite(it->y) || !isfinite(it->w) || !isfinite(it->h))
 		return;
 	for (i = 0; i < c->nimgs; i++)
 		if (strcmp(c->imgs[i].path, path) == 0)
@@ -757,8 +772,8 @@ S_image(struct S_ctx *c, const struct area_item *it)
 		return;
 	S_text_end(c);
 	S_flush(c);
-	HPDF_Page_DrawImage(c->page, img, (HPDF_REAL)it->x,
-	    (HPDF_REAL)(c->ph - it->y - it->h), (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+	HPDF_Page_DrawImage(c->page, img, S_real(it->x),
+	    S_real(c->ph - it->y - it->h), S_real(it->w), S_real(it->h));
 	S_take_error(c);
 }
 
@@ -812,9 +827,10 @@ S_page(struct S_ctx *c, const struct area_page *pg, const char *watermark)
 {
 	c->page = HPDF_AddPage(c->pdf);
 	c->pageno++;
-	HPDF_Page_SetWidth(c->page, (HPDF_REAL)pg->width);
-	HPDF_Page_SetHeight(c->page, (HPDF_REAL)pg->height);
-	c->ph = pg->height;
+	HPDF_Page_SetWidth(c->page, S_real(pg->width));
+	HPDF_Page_SetHeight(c->page, S_real(pg->height));
+	S_take_error(c);	/* an absurd size keeps libharu's default */
+	c->ph = HPDF_Page_GetHeight(c->page);
 	c->intext = 0;
 	c->cur_font = NULL;
 	c->cur_size = -1;
@@ -825,7 +841,7 @@ S_page(struct S_ctx *c, const struct area_page *pg, const char *watermark)
 	c->cur_mode = 0;
 	c->cur_dash = 0;
 	if (watermark && *watermark)
-		S_watermark(c, watermark, pg->width, pg->height);
+		S_watermark(c, watermark, HPDF_Page_GetWidth(c->page), c->ph);
 	for (size_t i = 0; i < pg->nitems; i++) {
 		const struct area_item *it = &pg->items[i];
 		switch (it->kind) {
@@ -910,7 +926,7 @@ S_bookmarks(struct S_ctx *c, const struct area_doc *doc, HPDF_Page *pages)
 			HPDF_Array_Add(d, pages[m->page]);
 			HPDF_Array_AddName(d, "XYZ");
 			HPDF_Array_AddReal(d, 0);
-			HPDF_Array_AddReal(d, (HPDF_REAL)(doc->pages[m->page].height - m->y));
+			HPDF_Array_AddReal(d, S_real(doc->pages[m->page].height - m->y));
 			HPDF_Array_Add(d, HPDF_Null_New(c->pdf->mmgr));
 			HPDF_Outline_SetDestination(o, d);
 		}

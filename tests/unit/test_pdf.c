@@ -496,6 +496,60 @@ bookmarks_become_outlines(void **state)
 	area_doc_free(doc);
 }
 
+/* Values no layout should produce still give a valid file: NaN and
+ * infinite coordinates, negative sizes, bad UTF-8, no face, empty runs,
+ * a page of size zero, bookmarks to pages that do not exist. */
+static void
+hostile_trees_give_valid_pdf(void **state)
+{
+	(void)state;
+	struct area_doc *doc = area_doc_new();
+	struct area_page *pg = area_page_add(doc, 595, 842);
+	const struct font_face *f = font_set_primary(font_set_get("宋体", 400, 0));
+	const char *texts[] = { "\xff\xfe申", "", "𠀀𠀁", "\xe7\x94", "正常" };
+	double vals[] = { NAN, INFINITY, -1e300, 1e300, -5, 0 };
+
+	for (int i = 0; i < 5; i++) {
+		for (int j = 0; j < 6; j++) {
+			struct area_item *it = area_item_add(pg, AREA_TEXT);
+			it->x = vals[j];
+			it->y = vals[(j + 1) % 6];
+			it->u.text.face = j == 5 ? NULL : f;
+			it->u.text.size = vals[(j + 2) % 6];
+			it->u.text.utf8 = area_strdup(doc, texts[i], strlen(texts[i]));
+			it->u.text.len = strlen(texts[i]);
+			it->u.text.char_space = vals[(j + 3) % 6];
+			it->u.text.word_space = vals[(j + 4) % 6];
+			it = area_item_add(pg, AREA_RULE);
+			it->x = vals[j];
+			it->u.rule.x2 = vals[(j + 1) % 6];
+			it->u.rule.thickness = vals[(j + 2) % 6];
+			it->u.rule.style = (enum area_rule_style)(j % 4);
+			it = area_item_add(pg, AREA_RECT);
+			it->w = vals[j];
+			it->h = vals[(j + 3) % 6];
+		}
+	}
+	area_page_add(doc, 0, 0);
+	area_bookmark_add(doc, "不存在的页", 7, 0, 0);
+	area_bookmark_add(doc, "深层", 0, NAN, 12);
+	doc->title = "\xff";
+	size_t len;
+	unsigned char *data = pdf_render(doc, &len);
+	assert_non_null(data);
+	if (S_have_tools) {
+		char *path = xasprintf("%s/hostile.pdf", S_dir);
+		assert_int_equal(file_write_atomic(path, data, len), 0);
+		char *cmd = xasprintf("qpdf --check '%s' >/dev/null 2>&1", path);
+		int st = system(cmd);
+		assert_int_equal(st, 0);
+		free(cmd);
+		free(path);
+	}
+	free(data);
+	area_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -508,6 +562,7 @@ main(void)
 		cmocka_unit_test(spacing_lands_where_the_layout_says),
 		cmocka_unit_test(fake_bold_is_heavier),
 		cmocka_unit_test(bookmarks_become_outlines),
+		cmocka_unit_test(hostile_trees_give_valid_pdf),
 	};
 	return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }
