@@ -29,6 +29,12 @@
  * bytes or more (without its newline) is refused.  Files that wsdoc
  * accepts stay readable by iniparser-based tools. */
 #define INI_MAX_LINE	1022
+/* Sections and keys of one file: a form has about a hundred; the bound
+ * keeps every pass (and iniparser's dictionary, which searches linearly)
+ * fast on hostile input. */
+#define INI_MAX_ENTRIES	10000
+/* The longest text field, as libxml2's XML_MAX_TEXT_LENGTH. */
+#define INI_MAX_TEXT	10000000
 
 struct ini_sec {
 	char		*name;
@@ -306,6 +312,10 @@ S_scan(struct ini *ini, const char *text, size_t len)
 		S_trim(&b, &e);
 		if (b == e || *b == ';' || *b == '#')
 			continue;
+		if (ini->nsecs + ini->nkvs >= INI_MAX_ENTRIES) {
+			diag(E_INI_TOO_MANY, ini->url, line, 0, INI_MAX_ENTRIES);
+			return;
+		}
 		if (*b == '[') {
 			const char *close = memchr(b, ']', (size_t)(e - b));
 			const char *nb = b + 1, *ne, *rest;
@@ -435,7 +445,7 @@ S_res_kv(struct ini *ini, size_t i)
 		return;		/* said once for the section */
 	/* 总体规划.2: a continuation paragraph */
 	if (dot && dot[1] && strspn(dot + 1, "0123456789") == strlen(dot + 1) &&
-	    strlen(dot + 1) <= 4) {
+	    strlen(dot + 1) <= 6) {
 		kv->part = atol(dot + 1);
 		klen = (size_t)(dot - kv->key);
 	}
@@ -738,8 +748,8 @@ S_split(xmlNodePtr container, const char *item, const struct ini_kv *kv)
 				seplen = 1;
 				break;
 			}
-			if (memcmp(e, "、", 3) == 0 || memcmp(e, "，", 3) == 0 ||
-			    memcmp(e, "；", 3) == 0) {
+			if (strncmp(e, "、", 3) == 0 || strncmp(e, "，", 3) == 0 ||
+			    strncmp(e, "；", 3) == 0) {
 				seplen = 3;
 				break;
 			}
@@ -832,6 +842,17 @@ S_key(struct ini *ini, xmlNodePtr secel, const struct vocab *sspec,
 		el = S_walk(secel, rel, 0, first->line, first->kcol);
 		if (el != secel)
 			S_place(el, first->line, first->kcol);
+		/* as much as the XML reader takes in one text */
+		size_t total = 0;
+		for (size_t i = 0; i < ps.n; i++)
+			total += strlen(ps.p[i].text);
+		if (total > INI_MAX_TEXT) {
+			diag(E_INI_HUGE_TEXT, ini->url, first->line, first->kcol,
+			    kspec->msg, total);
+			for (size_t i = 0; i < ps.n; i++)
+				free(ps.p[i].text);
+			ps.n = 0;
+		}
 		for (size_t i = 0; i < ps.n; i++) {
 			struct para *pa = &ps.p[i];
 			if (ps.n == 1 && kspec->form == VF_TEXT) {
@@ -919,7 +940,8 @@ S_build(struct ini *ini)
 				nums = xreallocarray(nums, n + 1, sizeof *nums);
 				nums[n++] = ini->secs[i].num;
 			}
-			qsort(nums, n, sizeof *nums, S_cmp_long);
+			if (n > 1)
+				qsort(nums, n, sizeof *nums, S_cmp_long);
 			for (size_t j = 0; j < n; j++)
 				S_section(ini, root, v, nums[j]);
 			free(nums);

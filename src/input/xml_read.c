@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,7 @@
 struct xstate {
 	const char	*url;
 	int		 reported;	/* an error was printed: the doc is refused */
+	int		 conv_failed;	/* bytes not in the declared encoding */
 };
 
 /* The loader refuses everything while one of our parses runs on this
@@ -107,11 +109,15 @@ S_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	S_mark(ctxt, ctxt->node);
 }
 
+/* Stop reading, gently: xmlStopParser() would free the input under the
+ * caller's feet. */
 static void
 S_stop(xmlParserCtxtPtr ctxt)
 {
 	S_state(ctxt)->reported = 1;
-	xmlStopParser(ctxt);
+	ctxt->disableSAX = 1;
+	ctxt->instate = XML_PARSER_EOF;
+	ctxt->wellFormed = 0;
 }
 
 /* Line and column of the "<!ENTITY" just read. */
@@ -221,6 +227,13 @@ S_error(void *ctx, xmlErrorPtr err)
 	s2 = err->str2 ? err->str2 : "";
 
 	switch (err->code) {
+	case XML_I18N_CONV_FAILED:
+		st->conv_failed = 1;	/* placed after the parse */
+		break;
+	case XML_I18N_NO_HANDLER:
+	case XML_I18N_NO_NAME:
+		diag(E_XML_ENCODING_UNKNOWN, st->url, line, col, s1);
+		break;
 	case XML_ERR_NO_MEMORY:
 		if (err->message && strstr(err->message, "huge text"))
 			diag(E_XML_HUGE_TEXT, st->url, line, col);
@@ -315,8 +328,10 @@ S_error(void *ctx, xmlErrorPtr err)
 		diag(E_XML_SYNTAX, st->url, line, col, err->code);
 		break;
 	}
+	/* No xmlStopParser() here: it frees the input buffer, which an
+	 * encoding switch in progress still uses.  After a fatal error
+	 * libxml2 stops calling SAX by itself; later errors are not shown. */
 	(void)s2;
-	xmlStopParser(ctxt);
 }
 
 /* The encoding the prolog declares, into buf ("" if none). */
@@ -350,10 +365,32 @@ S_declared_encoding(const char *p, size_t n, char *buf, size_t bn)
 	}
 }
 
+/* Where bytes stop being text of the declared encoding: convert with
+ * iconv up to the failure and count lines and characters of the text
+ * before it. */
+static void
+S_conv_failed(const char *data, size_t len, const char *enc, const char *url)
+{
+	iconv_t cd = enc[0] ? iconv_open("UTF-8", enc) : (iconv_t)-1;
+	int line = 0, col = 0;
+
+	if (cd != (iconv_t)-1) {
+		size_t cap = len * 4 + 4, left = cap - 1, inleft = len;
+		char *out = xmalloc(cap), *op = out, *ip = (char *)data;
+		if (iconv(cd, &ip, &inleft, &op, &left) == (size_t)-1 && inleft) {
+			*op = '\0';
+			input_pos(out, (size_t)(op - out), &line, &col);
+		}
+		iconv_close(cd);
+		free(out);
+	}
+	diag(E_XML_BAD_BYTES, url, line, col);
+}
+
 xmlDocPtr
 input_read_xml_mem(const char *data, size_t len, const char *url)
 {
-	struct xstate st = { url, 0 };
+	struct xstate st = { url, 0, 0 };
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
 	xmlStructuredErrorFunc old_serror = xmlStructuredError;
@@ -410,6 +447,8 @@ input_read_xml_mem(const char *data, size_t len, const char *url)
 	xmlSetStructuredErrorFunc(old_sctx, old_serror);
 	S_refusing--;
 
+	if (st.conv_failed)
+		S_conv_failed(data, len, enc, url);
 	if (!st.reported && (doc == NULL || !ctxt->wellFormed))
 		diag(E_XML_SYNTAX, url, 0, 0, ctxt->errNo);
 	if (st.reported || !ctxt->wellFormed) {
