@@ -1,11 +1,14 @@
 /* cmd_check.c — wsdoc check FILE...: read each input, find its kind, run
  * every check on it and print the diagnostics. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../diag/diag.h"
 #include "../input/input.h"
+#include "../rules/rules.h"
 #include "../schema/schema.h"
+#include "../util/util.h"
 #include "cli.h"
 
 /* Not cli_usage(): it lives in main.c, which the unit tests leave out. */
@@ -15,25 +18,28 @@ static const char S_usage[] =
     "  -h  显示本帮助\n"
     "“-” 表示从标准输入读取。\n";
 
-/* Every check of one file.  Each stage adds one line below. */
-static void
+/* Every check of one file.  Each stage adds one line below.  Returns the
+ * tree when its structure is valid, for the rules over all the files. */
+static xmlDocPtr
 S_check(const char *path)
 {
 	xmlDocPtr doc = input_read(path);
 	enum input_kind kind;
 
 	if (doc == NULL)
-		return;
+		return NULL;
 	kind = input_kind(doc);
 	if (kind == INPUT_UNKNOWN || kind == INPUT_ROSTER) {
 		xmlNode *root = xmlDocGetRootElement(doc);
 		diag_node(E_CLI_KIND, root, root ? (const char *)root->name : "");
 		xmlFreeDoc(doc);
-		return;
+		return NULL;
 	}
-	schema_validate(doc);
-	/* rules: the measures' rules (forms/policy.ini) on doc here */
-	xmlFreeDoc(doc);
+	if (schema_validate(doc) > 0) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
 }
 
 int
@@ -61,7 +67,16 @@ cmd_check(int argc, char **argv)
 		fputs(S_usage, stderr);
 		return 2;
 	}
+	/* rules: the measures (forms/policy.ini) over every valid file at
+	 * once, for the rules across files */
+	xmlDocPtr *docs = xcalloc((size_t)(argc - i), sizeof *docs);
+	size_t n = 0;
 	for (; i < argc; i++)
-		S_check(argv[i]);
+		if ((docs[n] = S_check(argv[i])) != NULL)
+			n++;
+	rules_check(docs, n);
+	for (size_t k = 0; k < n; k++)
+		xmlFreeDoc(docs[k]);
+	free(docs);
 	return diag_exit_status();
 }

@@ -30,6 +30,8 @@ fill_ini() {
 		else if (k == "单位") v = "教育学院"
 		else if (k == "理由") v = "主理人公派出国访学，经学工部同意缓评"
 		else if (k == "简介" || k == "个人简介") v = intro
+		# policy.ini: the overall plan and year one (the most detailed) are longer
+		else if (k == "总体规划" || k == "第一年") v = text text
 		print k " = " v; next
 	}
 	{ print }'
@@ -45,6 +47,8 @@ fill_xml() {
 	    -e 's|<staff-id></staff-id>|<staff-id>2015012</staff-id>|' \
 	    -e "s|<intro><p></p></intro>|<intro>$INTRO</intro>|; s|<intro></intro>|<intro>$INTRO</intro>|" \
 	    -e 's|<name></name>|<name>张三</name>|' \
+	    -e "s|<overall><p></p></overall>|<overall>$TEXT$TEXT</overall>|" \
+	    -e "s|<year n=\"1\"><p></p></year>|<year n=\"1\">$TEXT$TEXT</year>|" \
 	    -e "s|></\([a-z-]*\)>|>$TEXT</\1>|g"
 }
 
