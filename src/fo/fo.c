@@ -46,6 +46,64 @@ fo_strdup(struct fo_tree *t, const char *s, size_t n)
 	return p;
 }
 
+/* ---- warnings given once ---- */
+
+struct fo_once {
+	char		**slot;
+	size_t		 cap, n;
+};
+
+int
+fo_once(struct fo_ctx *c, const char *a, const char *b, const char *d)
+{
+	struct fo_once *o = c->once;
+	char *key = xasprintf("%s\n%s\n%s", a, b ? b : "", d ? d : "");
+	uint64_t h = 1469598103934665603ull;
+	size_t i;
+
+	if (o == NULL)
+		o = c->once = xcalloc(1, sizeof *o);
+	for (const char *k = key; *k; k++)
+		h = (h ^ (unsigned char)*k) * 1099511628211ull;
+	if (2 * (o->n + 1) > o->cap) {
+		size_t cap = o->cap ? 2 * o->cap : 32;
+		char **nw = xcalloc(cap, sizeof *nw);
+		for (size_t j = 0; j < o->cap; j++) {
+			uint64_t g = 1469598103934665603ull;
+			if (o->slot[j] == NULL)
+				continue;
+			for (const char *k = o->slot[j]; *k; k++)
+				g = (g ^ (unsigned char)*k) * 1099511628211ull;
+			for (i = g & (cap - 1); nw[i]; i = (i + 1) & (cap - 1))
+				;
+			nw[i] = o->slot[j];
+		}
+		free(o->slot);
+		o->slot = nw;
+		o->cap = cap;
+	}
+	for (i = h & (o->cap - 1); o->slot[i]; i = (i + 1) & (o->cap - 1))
+		if (strcmp(o->slot[i], key) == 0) {
+			free(key);
+			return 0;
+		}
+	o->slot[i] = key;
+	o->n++;
+	return 1;
+}
+
+static void
+S_once_free(struct fo_ctx *c)
+{
+	if (c->once == NULL)
+		return;
+	for (size_t i = 0; i < c->once->cap; i++)
+		free(c->once->slot[i]);
+	free(c->once->slot);
+	free(c->once);
+	c->once = NULL;
+}
+
 /* ---- the elements ---- */
 
 #define K(k)	(1ull << (k))
@@ -285,7 +343,7 @@ S_text(struct fo_ctx *c, struct fo_node *parent, xmlNode *x, const char *s)
 		ctx_n = ctx_n->parent;
 	if (!(S_elems[FO_TEXT].parents & K(parent->kind)) ||
 	    !(S_elems[FO_TEXT].parents & K(ctx_n->kind))) {
-		if (!S_is_ws(s)) {
+		if (!S_is_ws(s) && fo_once(c, "text", fo_kind_name(parent->kind), NULL)) {
 			char *e = S_excerpt(s);
 			diag(W_FO_TEXT, c->file, (int)xmlGetLineNo(x), 0,
 			    fo_kind_name(parent->kind), e);
@@ -304,17 +362,13 @@ S_text(struct fo_ctx *c, struct fo_node *parent, xmlNode *x, const char *s)
 
 /* Warn once per foreign namespace. */
 static void
-S_foreign(struct fo_ctx *c, xmlNode *x, struct buf *seen)
+S_foreign(struct fo_ctx *c, xmlNode *x)
 {
 	const char *uri = x->ns ? (const char *)x->ns->href : "";
-	char key[512];
 
-	snprintf(key, sizeof key, "\n%s\n", uri);
-	if (seen->data && strstr(seen->data, key))
-		return;
-	buf_puts(seen, key);
-	diag_node(W_FO_NAMESPACE, x, (const char *)x->name,
-	    *uri ? uri : "（无命名空间）");
+	if (fo_once(c, "ns", uri, NULL))
+		diag_node(W_FO_NAMESPACE, x, (const char *)x->name,
+		    *uri ? uri : "（无命名空间）");
 }
 
 static void S_refine(struct fo_ctx *c);
@@ -326,7 +380,6 @@ S_build(xmlDocPtr doc, const char *file)
 	struct fo_tree *t;
 	xmlNode *root = xmlDocGetRootElement(doc), *x;
 	struct fo_node *cur;
-	struct buf seen;
 
 	if (root == NULL || root->ns == NULL ||
 	    strcmp((const char *)root->ns->href, FO_NS) != 0 ||
@@ -347,7 +400,6 @@ S_build(xmlDocPtr doc, const char *file)
 	} else
 		t->dir = ".";
 	fo_props_init(&ctx);
-	buf_init(&seen);
 
 	t->root = cur = S_node_new(&ctx, NULL, FO_ROOT, (int)xmlGetLineNo(root));
 	fo_props_compute(&ctx, cur, root, NULL);
@@ -376,7 +428,7 @@ S_build(xmlDocPtr doc, const char *file)
 
 			if (x->ns == NULL ||
 			    strcmp((const char *)x->ns->href, FO_NS) != 0) {
-				S_foreign(&ctx, x, &seen);
+				S_foreign(&ctx, x);
 				break;
 			}
 			/* kinds are cached as k + 1 (0 is "not cached") */
@@ -386,13 +438,16 @@ S_build(xmlDocPtr doc, const char *file)
 				fo_cache_put(ctx.elem_cache, 256, x->name, (void *)(uintptr_t)(k + 1));
 			}
 			if (k < 0 || k == FO_ROOT) {
-				if (strcmp((const char *)x->name, "declarations") != 0)
+				if (strcmp((const char *)x->name, "declarations") != 0 &&
+				    fo_once(&ctx, "el", (const char *)x->name, NULL))
 					diag_node(W_FO_ELEMENT, x, (const char *)x->name);
 				break;
 			}
 			if (!(S_elems[k].parents & K(cur->kind))) {
-				diag_node(W_FO_PLACE, x, (const char *)x->name,
-				    fo_kind_name(cur->kind));
+				if (fo_once(&ctx, "place", (const char *)x->name,
+				    fo_kind_name(cur->kind)))
+					diag_node(W_FO_PLACE, x, (const char *)x->name,
+					    fo_kind_name(cur->kind));
 				break;
 			}
 			n = S_node_new(&ctx, cur, k, (int)xmlGetLineNo(x));
@@ -424,7 +479,7 @@ S_build(xmlDocPtr doc, const char *file)
 		if (x)
 			x = x->next;
 	}
-	buf_free(&seen);
+	S_once_free(&ctx);
 	S_refine(&ctx);
 	fo_props_done(&ctx);
 	return t;

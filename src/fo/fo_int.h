@@ -24,6 +24,7 @@ struct fo_ctx {
 	/* interning of property groups (identical groups stored once) */
 	struct fo_intern *inh_set, *box_set;
 	void		*str_set;
+	struct fo_once	*once;		/* warnings already given */
 	const struct fo_inh *inh_initial;
 	/* Element and attribute names come from the document's dictionary:
 	 * one lookup per distinct name pointer (valid for this reading only). */
@@ -51,6 +52,9 @@ fo_cache_put(struct fo_name_cache *tab, size_t n, const void *name,
 }
 
 void	*fo_alloc(struct fo_tree *t, size_t n);	/* zeroed */
+/* 1 the first time (a, b, d) is seen in this reading: a warning about the
+ * same thing is given once, not on each of 10 000 table rows. */
+int	fo_once(struct fo_ctx *c, const char *a, const char *b, const char *d);
 const char *fo_strdup(struct fo_tree *t, const char *s, size_t n);
 
 /* Compute the properties of element el (an FO element of kind n->kind)

@@ -474,7 +474,9 @@ struct ps {
 static void
 S_bad(struct ps *p, const char *prop, const char *val, const char *why)
 {
-	diag_node(W_FO_VALUE, p->el, fo_kind_name(p->n->kind), prop, val, why);
+	if (fo_once(p->c, prop, val, fo_kind_name(p->n->kind)))
+		diag_node(W_FO_VALUE, p->el, fo_kind_name(p->n->kind), prop, val,
+		    why);
 }
 
 static const char *
@@ -1668,7 +1670,8 @@ fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
 			fo_cache_put(c->attr_cache, 512, name, d);
 		}
 		if (d == NULL) {
-			diag_node(W_FO_PROPERTY, el, fo_kind_name(kind), name);
+			if (fo_once(c, "prop", name, fo_kind_name(kind)))
+				diag_node(W_FO_PROPERTY, el, fo_kind_name(kind), name);
 			continue;
 		}
 		if (nat == MAX_ATTRS)
@@ -1717,9 +1720,11 @@ fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
 			/* inherited properties already hold the parent's value;
 			 * the others keep their initial one */
 		} else if ((why = S_apply(p, at[i].d, v)) != NULL) {
-			if (*why == '\0')
-				diag_node(W_FO_PROPERTY, el, fo_kind_name(kind),
-				    at[i].name);
+			if (*why == '\0') {
+				if (fo_once(c, "prop", at[i].name, fo_kind_name(kind)))
+					diag_node(W_FO_PROPERTY, el,
+					    fo_kind_name(kind), at[i].name);
+			}
 			else
 				S_bad(p, at[i].name, v, why);
 		}

@@ -421,6 +421,27 @@ bad_values_warn(void **state)
 	fo_tree_free(t);
 }
 
+/* The same mistake on every row of a long table is said once. */
+static void
+warnings_once(void **state)
+{
+	struct buf body;
+	struct fo_tree *t;
+
+	(void)state;
+	buf_init(&body);
+	buf_puts(&body, "<fo:table><fo:table-body>");
+	for (int i = 0; i < 50; i++)
+		buf_puts(&body, "<fo:table-row><fo:table-cell padding='-1pt' frob='1'>"
+		    "<fo:block color='bleu'>x</fo:block></fo:table-cell></fo:table-row>\n");
+	buf_puts(&body, "</fo:table-body></fo:table><fo:block color='vert'/>");
+	t = S_parse(body.data);
+	assert_string_equal(S_warnings(), "1:W-FO-PROPERTY|1:W-FO-VALUE|1:W-FO-VALUE|"
+	    "51:W-FO-VALUE|");
+	fo_tree_free(t);
+	buf_free(&body);
+}
+
 static void
 unknown_elements_and_namespaces(void **state)
 {
@@ -611,6 +632,7 @@ main(void)
 		cmocka_unit_test(keeps_breaks_spaces),
 		cmocka_unit_test(colours),
 		cmocka_unit_test(bad_values_warn),
+		cmocka_unit_test(warnings_once),
 		cmocka_unit_test(unknown_elements_and_namespaces),
 		cmocka_unit_test(text_refinement),
 		cmocka_unit_test(pages_and_furniture),
