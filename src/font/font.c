@@ -68,6 +68,10 @@ struct font_role {
 static void font_subset_cache_clear(void);
 
 static struct font_role *S_roles;
+/* The last font_set_get questions: the layout asks the same few again
+ * and again. */
+static struct S_setq { char *list; int bold, italic; struct font_role *r; } S_setq[16];
+static unsigned S_setq_next;
 static size_t S_nroles;
 static struct font_face *S_faces;
 static int S_inited;
@@ -383,6 +387,11 @@ fonts_shutdown(void)
 	}
 	free(S_roles);
 	S_roles = NULL;
+	for (int i = 0; i < 16; i++) {
+		free(S_setq[i].list);
+		S_setq[i].list = NULL;
+	}
+	S_setq_next = 0;
 	S_nroles = 0;
 	for (f = S_faces; f; f = next) {
 		next = f->next;
@@ -431,6 +440,13 @@ font_set_get(const char *family_list, int weight, int italic)
 		fonts_init();
 	if (S_nroles == 0)
 		return NULL;
+	struct S_setq *cache = S_setq;
+	int bold = weight >= 600;
+	italic = italic != 0;
+	for (unsigned i = 0; i < 16 && cache[i].list; i++)
+		if (cache[i].bold == bold && cache[i].italic == italic &&
+		    strcmp(cache[i].list, family_list ? family_list : "") == 0)
+			return S_role_set(cache[i].r, bold, italic);
 	n = S_split(family_list ? family_list : "", names, S_MAXFAM);
 	for (size_t i = 0; i < n; i++) {
 		if (r == NULL)
@@ -439,7 +455,13 @@ font_set_get(const char *family_list, int weight, int italic)
 	}
 	if (r == NULL)
 		r = &S_roles[0];
-	return S_role_set(r, weight >= 600, italic);
+	free(cache[S_setq_next].list);
+	cache[S_setq_next].list = xstrdup(family_list ? family_list : "");
+	cache[S_setq_next].bold = bold;
+	cache[S_setq_next].italic = italic;
+	cache[S_setq_next].r = r;
+	S_setq_next = (S_setq_next + 1) % 16;
+	return S_role_set(r, bold, italic);
 }
 
 int
@@ -635,9 +657,16 @@ fonts_report(FILE *out)
 			else if (r->chosen == 0)
 				what = "首选";
 			else
-				what = "替代（首选字体未安装）";
-			fprintf(out, "  %s  %s\n    文件 %s  第 %d 个字形集  %s  "
-			    "GB2312 汉字 %zu/%zu\n", what, f->family, f->file,
+				what = "替代";
+			fprintf(out, "  %s  %s", what, f->family);
+			if (j == 0 && r->chosen > 0) {
+				fprintf(out, "（");
+				for (int k = 0; k < r->chosen; k++)
+					fprintf(out, "%s%s", k ? "、" : "", r->families[k]);
+				fprintf(out, " 未安装或不是 TrueType）");
+			}
+			fprintf(out, "\n    文件 %s  第 %d 个字形集  %s  "
+			    "GB2312 汉字 %zu/%zu\n", f->file,
 			    f->index, f->truetype ? "TrueType 轮廓" : "非 TrueType",
 			    have, total);
 		}

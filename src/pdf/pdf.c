@@ -731,8 +731,12 @@ S_png(struct S_ctx *c, const unsigned char *data, size_t len)
 	if (img && has_alpha) {
 		mask = HPDF_LoadRawImageFromMem(c->pdf, alpha, pi.width, pi.height,
 		    HPDF_CS_DEVICE_GRAY, 8);
-		if (mask)
+		if (mask) {
 			HPDF_Image_AddSMask(img, mask);
+			/* Soft masks are PDF 1.4. */
+			if (c->pdf->pdf_version < HPDF_VER_14)
+				c->pdf->pdf_version = HPDF_VER_14;
+		}
 	}
 	if (S_take_error(c))
 		img = NULL;

@@ -54,6 +54,14 @@ aliases_pick_the_role(void **state)
 	assert_ptr_equal(font_set_get("Comic Sans, 'HeiTi', 宋体", 400, 0), hei);
 	assert_ptr_equal(font_set_get("NoSuchFamily", 400, 0), song);
 	assert_ptr_equal(font_set_get(NULL, 400, 0), song);
+	/* Asked again (answered from the cache), with a weight: another set. */
+	assert_ptr_equal(font_set_get("SimSun", 400, 0), song);
+	assert_ptr_not_equal(font_set_get("SimSun", 700, 0), song);
+	assert_ptr_equal(font_set_get("SimSun", 700, 0), font_set_get("宋体", 800, 0));
+	for (int i = 0; i < 40; i++)	/* more questions than the cache holds */
+		assert_ptr_equal(font_set_get(i % 2 ? "SimHei" : "KaiTi", 400, 0),
+		    i % 2 ? hei : kai);
+	assert_ptr_equal(font_set_get("宋体", 400, 0), song);
 }
 
 /* The four roles resolve to four TrueType faces with hanzi; 宋 and 黑 come
