@@ -265,6 +265,11 @@ S_pattern(struct S_schema *s, struct S_info *in, xmlNode *p, int emin,
 			if (dmin > in->data_min)
 				in->data_min = dmin;
 			S_valof(s, &in->data, p, depth + 1);
+		} else if (d && xmlStrEqual(S_prop(d, "name"), BAD_CAST "prose")) {
+			/* <text/> that must not be blank (see the .rng files) */
+			in->has_data = 1;
+			if (dmin > in->data_min)
+				in->data_min = dmin;
 		} else if (d)
 			S_seq(s, in, d, emin, dmin, max, depth);
 	} else if (S_is(p, "group")) {
@@ -887,6 +892,40 @@ S_check(struct S_walk *w, xmlNode *node, xmlNode *el, int depth)
 	}
 }
 
+/* A valid tree still may not leave a field blank, a rule the .rng files
+ * cannot state without making libxml2 slow (see "prose" there). */
+static void
+S_blanks(struct S_walk *w, xmlNode *node, xmlNode *el, int depth)
+{
+	struct S_info *in = S_info_of(w->s, el);
+	int counts[MAXPARTS] = { 0 }, nel = 0;
+	char hint[256];
+
+	for (xmlNode *c = node->children; c; c = c->next) {
+		int p;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		nel++;
+		if ((p = S_match(in, c, counts)) < 0)
+			continue;
+		counts[p]++;
+		if (depth < MAXDEPTH)
+			S_blanks(w, c, in->parts[p].el, depth + 1);
+	}
+	if (nel == 0 && in->has_data && in->data_min > 0) {
+		xmlChar *t = xmlNodeGetContent(node);
+
+		if (S_blank(t)) {
+			schema_hint(node->parent, node->name, S_prop(node, "n"),
+			    0, w->ini, hint, sizeof hint);
+			diag_node(E_RNG_EMPTY, node, schema_label(node), hint);
+			w->nerr++;
+		}
+		xmlFree(t);
+	}
+}
+
 /* ---- validating ---- */
 
 #define MAXLIBERR 8
@@ -940,12 +979,13 @@ schema_validate_as(xmlDoc *doc, const char *kind)
 	xmlRelaxNGSetValidStructuredErrors(vc, S_liberr, &le);
 	rc = xmlRelaxNGValidateDoc(vc, doc);
 	xmlRelaxNGFreeValidCtxt(vc);
-	if (rc == 0)
-		return 0;
-
 	w.s = s;
 	w.nerr = 0;
 	w.ini = S_is_ini(doc);
+	if (rc == 0) {
+		S_blanks(&w, root, s->root, 0);
+		return w.nerr;
+	}
 	if (root->ns == NULL && xmlStrEqual(root->name, S_prop(s->root, "name")))
 		S_check(&w, root, s->root, 0);
 	else {

@@ -137,12 +137,14 @@ valid_inputs_pass(void **state)
 	assert_int_equal(S_n, 0);
 }
 
-/* Any order of the sections: an INI file gives them as written. */
+/* XML fields follow the form's order; a field out of place is named. */
 static void
-sections_in_any_order(void **state)
+xml_fields_out_of_order_are_named(void **state)
 {
+	int n;
+
 	(void)state;
-	assert_int_equal(S_run(
+	n = S_run(
 	    "<application year=\"2026\">\n"
 	    "<member-requirements>热爱学生工作。</member-requirements>\n"
 	    "<goals>培养学生骨干。</goals>\n" APP_PLAN
@@ -150,7 +152,41 @@ sections_in_any_order(void **state)
 	    "<leader><intro>简介</intro><post>专职辅导员</post><name>张三</name>"
 	    "<unit>教育学院</unit><staff-id>2015012</staff-id></leader>\n"
 	    "<workshop><areas><area>学业支持</area></areas><name>名称</name>"
-	    "</workshop>\n</application>\n"), 0);
+	    "</workshop>\n</application>\n");
+	assert_int_equal(n, 10);
+	assert_int_equal(S_count("E-RNG-ORDER"), 10);
+	assert_int_equal(S_count("E-RNG-MISSING"), 0);
+}
+
+/* An INI file may give its sections (after the first, which names the
+ * kind) and keys in any order: the reader
+ * builds the tree in the form's order. */
+static void
+ini_sections_in_any_order(void **state)
+{
+	static const char ini[] =
+	    "[申报表]\n年度 = 2026\n"
+	    "[对成员要求]\n内容 = 热爱学生工作。\n"
+	    "[建设方案]\n第三年 = 总结。\n第二年 = 推广。\n第一年 = 组建团队。\n"
+	    "工作平台方式及预期效果 = 公众号。\n成员学习成长计划 = 读书会。\n"
+	    "学生辅导和服务 = 团体辅导。\n总体规划 = 三年建成示范工作坊。\n"
+	    "[建设目标]\n内容 = 培养学生骨干。\n"
+	    "[已有基础]\n内容 = 两届训练营。\n"
+	    "[主理人]\n简介 = 专职辅导员八年。\n岗位 = 专职辅导员\n单位 = 教育学院\n"
+	    "工号 = 2015012\n姓名 = 张三\n"
+	    "[工作坊]\n辅导方向 = 领导力培养\n名称 = 启航工作坊\n";
+	xmlDoc *doc;
+
+	(void)state;
+	buf_reset(&S_got);
+	buf_puts(&S_got, "");
+	S_n = 0;
+	doc = input_read_ini_mem(ini, sizeof ini - 1, "a.ini");
+	if (doc == NULL)
+		fail_msg("INI not read: %s", S_got.data);
+	if (schema_validate(doc) != 0)
+		fail_msg("%s", S_got.data);
+	xmlFreeDoc(doc);
 }
 
 /* A missing part: one message, at the parent's line, naming it. */
@@ -175,7 +211,7 @@ every_problem_once(void **state)
 	    "<application year=\"26\">\n"			/* 1 */
 	    "<workshop><name>名称</name><areas/></workshop>\n"	/* 2 */
 	    "<leader><name>张三</name><staff-id>1</staff-id>"
-	    "<unit>教育学院</unit><intro>  </intro><post>专职辅导员</post>"
+	    "<unit>教育学院</unit><post>专职辅导员</post><intro>  </intro>"
 	    "<hobby>跑步</hobby></leader>\n"			/* 3 */
 	    "<foundation><p>一</p>段外<p>二</p></foundation>\n"	/* 4 */
 	    "<goals>目标</goals>\n"				/* 5 */
@@ -424,7 +460,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(valid_inputs_pass),
-		cmocka_unit_test(sections_in_any_order),
+		cmocka_unit_test(xml_fields_out_of_order_are_named),
+		cmocka_unit_test(ini_sections_in_any_order),
 		cmocka_unit_test(missing_part_once),
 		cmocka_unit_test(every_problem_once),
 		cmocka_unit_test(bad_values_are_named),
