@@ -30,7 +30,10 @@ words() { sed 's/[、，；]/ /g' | grep -o '[^ -~]*' | grep -v '^$' | sort; }
 for f in $(printf '%s\n' $all | grep '\.ini$'); do
 	"$WSDOC" convert "$f" > "$T/conv.xml" 2> "$T/conv.err" || { bad "wsdoc convert $f failed"; cat "$T/conv.err"; continue; }
 	{ sed -e '/^[;#[]/d' -e '/= *@/d' -e 's/^[^=]*= *//' "$f"
-	  for inc in $(sed -n 's/^[^;=]*= *@\(.*\)$/\1/p' "$f"); do cat "$(dirname "$f")/$inc"; done
+	  # an included file's lines join into paragraphs (blank lines between)
+	  for inc in $(sed -n 's/^[^;=]*= *@\(.*\)$/\1/p' "$f"); do
+		awk 'NF { printf "%s", $0; next } { print "" } END { print "" }' "$(dirname "$f")/$inc"
+	  done
 	} | words > "$T/ini.w"
 	sed 's/[<>"=]/ /g' "$T/conv.xml" | words > "$T/xml.w"
 	comm -23 "$T/ini.w" "$T/xml.w" > "$T/lost"
