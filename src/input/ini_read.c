@@ -316,6 +316,29 @@ S_scan(struct ini *ini, const char *text, size_t len)
 			diag(E_INI_TOO_MANY, ini->url, line, 0, INI_MAX_ENTRIES);
 			return;
 		}
+		/* 【主理人】 or ［主理人］: an input method's brackets */
+		if ((size_t)(e - b) >= 3 && (memcmp(b, "【", 3) == 0 ||
+		    memcmp(b, "［", 3) == 0)) {
+			const char *cl = memcmp(b, "【", 3) == 0 ? "】" : "］";
+			const char *close = NULL, *nb = b + 3, *ne;
+			for (const char *q = nb; q + 3 <= e; q++)
+				if (memcmp(q, cl, 3) == 0) {
+					close = q;
+					break;
+				}
+			if (close) {
+				ne = close;
+				S_trim(&nb, &ne);
+				if (nb < ne) {
+					diag(W_INI_FULLWIDTH, ini->url, line,
+					    S_chars(lb, b) + 1);
+					S_add_section(ini, nb, ne, line,
+					    S_chars(lb, b) + 1);
+					S_res_section(ini, ini->nsecs - 1);
+					continue;
+				}
+			}
+		}
 		if (*b == '[') {
 			const char *close = memchr(b, ']', (size_t)(e - b));
 			const char *nb = b + 1, *ne, *rest;
@@ -833,7 +856,10 @@ S_key(struct ini *ini, xmlNodePtr secel, const struct vocab *sspec,
 	case VF_PARAS: {
 		struct paras ps = { NULL, 0 };
 		for (size_t i = 0; i < n; i++) {
-			if (parts[i]->value[0] == '@' && parts[i]->value[1])
+			if (parts[i]->value[0] == '@' && parts[i]->value[1] == '@')
+				S_para_add(&ps, xstrdup(parts[i]->value + 1),
+				    parts[i]->line, parts[i]->kcol);	/* @@: a literal @ */
+			else if (parts[i]->value[0] == '@' && parts[i]->value[1])
 				S_include(ini, parts[i], &ps);
 			else if (parts[i]->value[0])
 				S_para_add(&ps, xstrdup(parts[i]->value),

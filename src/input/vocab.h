@@ -18,7 +18,12 @@
  *   [违规1] … 工作坊 类型(学术不端|违规) 内容
  * Numbered sections also read [成员 1], [成员.1], [member.1], [member1].
  * Lists (辅导方向, 评估表的成员) are split at 、，, ; ；.  A text field takes
- * numbered keys (总体规划.2 …, one paragraph each) or @file. */
+ * numbered keys (总体规划.2 …, one paragraph each) or @file (a file in the
+ * INI file's folder or below; paragraphs split at blank lines; @@ starts a
+ * value with a literal @).  Comments are whole lines starting with ; or #:
+ * inside a value ; and # are text (a one-line field with " ;" in it gets
+ * W-INI-SEMICOLON).  Keys and values are trimmed of spaces and U+3000;
+ * "…" or '…' around a whole value are removed, as iniparser does. */
 #ifndef WSDOC_VOCAB_H
 #define WSDOC_VOCAB_H
 

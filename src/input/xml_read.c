@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +32,7 @@ struct xstate {
  * thread, and leaves other readers (schemas, stylesheets) alone. */
 static _Thread_local int S_refusing;
 static xmlExternalEntityLoader S_prev_loader;
-static int S_loader_set;
+static pthread_once_t S_loader_once = PTHREAD_ONCE_INIT;
 
 static xmlParserInputPtr
 S_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
@@ -44,11 +45,8 @@ S_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 static void
 S_install_loader(void)
 {
-	if (S_loader_set)
-		return;
 	S_prev_loader = xmlGetExternalEntityLoader();
 	xmlSetExternalEntityLoader(S_loader);
-	S_loader_set = 1;
 }
 
 static struct xstate *
@@ -420,7 +418,7 @@ input_read_xml_mem(const char *data, size_t len, const char *url)
 		}
 	}
 
-	S_install_loader();
+	pthread_once(&S_loader_once, S_install_loader);
 	if ((ctxt = xmlNewParserCtxt()) == NULL) {
 		diag(F_SYS_XML_MEMORY, url, 0, 0);
 		return NULL;

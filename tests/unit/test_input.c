@@ -399,6 +399,20 @@ unknown_names_warn(void **state)
 	xmlFreeDoc(d);
 }
 
+static void
+fullwidth_brackets_and_literal_at(void **state)
+{
+	xmlDocPtr d = S_read("[申报表]\n年度 = 2026\n【主理人】\n姓名 = 张三\n"
+	    "简介 = @@所有同学\n");
+
+	(void)state;
+	assert_non_null(d);
+	assert_string_equal(S_got.data, "3:1:W-INI-FULLWIDTH|");
+	assert_string_equal((char *)S_el(d, "intro")->children->content,
+	    "@所有同学");
+	xmlFreeDoc(d);
+}
+
 static char *
 S_tmpdir(void)
 {
@@ -626,6 +640,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(bad_bytes_are_named_by_line_and_column, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(unknown_names_warn, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(file_includes, S_setup, S_teardown),
+		cmocka_unit_test_setup_teardown(fullwidth_brackets_and_literal_at, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(evaluation_and_decisions, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(vocabulary_labels, S_setup, S_teardown),
 		cmocka_unit_test(vocabulary_table_is_consistent),
