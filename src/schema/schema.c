@@ -785,7 +785,14 @@ S_check(struct S_walk *w, xmlNode *node, xmlNode *el, int depth)
 		for (int i = 0; i < in->nattrs && !known; i++)
 			known = a->ns == NULL &&
 			    xmlStrEqual(a->name, in->attrs[i].name);
-		if (!known) {
+		if (!known && a->ns && a->ns->prefix) {
+			char *q = xasprintf("%s:%s", (const char *)a->ns->prefix,
+			    (const char *)a->name);
+
+			diag_node(E_RNG_EXTRA, node, q, schema_label(node));
+			free(q);
+			w->nerr++;
+		} else if (!known) {
 			diag_node(E_RNG_EXTRA, node,
 			    schema_label_attr(node, a->name),
 			    schema_label(node));
@@ -988,7 +995,11 @@ schema_validate_as(xmlDoc *doc, const char *kind)
 	}
 	if (root->ns == NULL && xmlStrEqual(root->name, S_prop(s->root, "name")))
 		S_check(&w, root, s->root, 0);
-	else {
+	else if (root->ns && root->ns->href) {
+		diag_node(E_RNG_NAMESPACE, root, (const char *)root->name,
+		    (const char *)root->ns->href);
+		w.nerr++;
+	} else {
 		diag_node(E_CLI_KIND, root, (const char *)root->name);
 		w.nerr++;
 	}

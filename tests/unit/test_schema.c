@@ -314,6 +314,9 @@ unknown_root_is_a_kind_error(void **state)
 	(void)state;
 	assert_int_equal(S_run("<report/>"), 1);
 	assert_int_equal(S_count("E-CLI-KIND"), 1);
+	assert_int_equal(S_run("<decisions xmlns=\"urn:x\" year=\"2026\""
+	    " date=\"2026-12-15\"/>"), 1);
+	assert_int_equal(S_count("E-RNG-NAMESPACE"), 1);
 	assert_false(schema_known("report"));
 	assert_true(schema_known("evaluation"));
 }
