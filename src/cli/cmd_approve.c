@@ -9,6 +9,7 @@
 #include "../input/input.h"
 #include "../roster/roster.h"
 #include "../rules/rules.h"
+#include "../schema/schema.h"
 #include "../util/util.h"
 #include "cli.h"
 
@@ -168,8 +169,7 @@ cmd_approve(int argc, char **argv)
 			xmlFreeDoc(docs[k]);
 			docs[k] = NULL;
 		}
-		/* schema: RelaxNG validation of docs[k] here, once it lands */
-		if (docs[k])
+		if (docs[k] && schema_validate(docs[k]) == 0)
 			rules_check_doc(docs[k]);
 		errs[k] = diag_count(DL_ERROR) + diag_count(DL_FATAL) - before;
 	}

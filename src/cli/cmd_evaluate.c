@@ -12,6 +12,7 @@
 #include "../input/input.h"
 #include "../roster/roster.h"
 #include "../rules/rules.h"
+#include "../schema/schema.h"
 #include "../util/util.h"
 #include "cli.h"
 
@@ -103,8 +104,15 @@ cmd_evaluate(int argc, char **argv)
 		}
 		docs[ndocs++] = d;
 	}
-	/* schema: RelaxNG validation of docs here, once it lands */
-	rules_check(docs, ndocs);
+	/* the rules on the structurally valid ones; all take part in the
+	 * decisions, and any error keeps --apply from writing */
+	xmlDoc **valid = xcalloc(ndocs + 1, sizeof *valid);
+	size_t nvalid = 0;
+	for (size_t k = 0; k < ndocs; k++)
+		if (schema_validate(docs[k]) == 0)
+			valid[nvalid++] = docs[k];
+	rules_check(valid, nvalid);
+	free(valid);
 
 	if ((r = roster_open(rpath, apply)) == NULL)
 		goto done;

@@ -63,6 +63,7 @@ struct ini {
 	xmlDocPtr	 doc;
 	dictionary	*seen;		/* sections and keys met: for duplicates */
 	struct buf	 b;
+	int		 raw;		/* input_ini_scan_mem: no vocabulary */
 };
 
 static void S_res_section(struct ini *, size_t);
@@ -361,7 +362,8 @@ S_scan(struct ini *ini, const char *text, size_t len)
 				continue;
 			}
 			S_add_section(ini, nb, ne, line, S_chars(lb, b) + 1);
-			S_res_section(ini, ini->nsecs - 1);
+			if (!ini->raw)
+				S_res_section(ini, ini->nsecs - 1);
 			continue;
 		}
 		{
@@ -407,7 +409,8 @@ S_scan(struct ini *ini, const char *text, size_t len)
 			}
 			S_add_kv(ini, kb, ke, vb, ve, line, S_chars(lb, kb) + 1,
 			    S_chars(lb, vb) + 1);
-			S_res_kv(ini, ini->nkvs - 1);
+			if (!ini->raw)
+				S_res_kv(ini, ini->nkvs - 1);
 		}
 	}
 }
@@ -1009,4 +1012,40 @@ input_read_ini_mem(const char *data, size_t len, const char *url)
 	free(ini.kvs);
 	free(text);
 	return doc;
+}
+
+/* The scanner alone, for INI files outside the input vocabulary
+ * (forms/policy.ini): every key = value in order, with its section. */
+int
+input_ini_scan_mem(const char *data, size_t len, const char *url,
+    input_ini_fn fn, void *arg)
+{
+	struct ini ini;
+	char *text;
+	size_t tlen;
+	int conv;
+
+	if ((text = input_to_utf8(data, len, url, &tlen, &conv)) == NULL)
+		return -1;
+	memset(&ini, 0, sizeof ini);
+	ini.url = url;
+	ini.raw = 1;
+	buf_init(&ini.b);
+	S_scan(&ini, text, tlen);
+	for (size_t i = 0; i < ini.nkvs; i++) {
+		const struct ini_kv *kv = &ini.kvs[i];
+		fn(kv->sec >= 0 ? ini.secs[kv->sec].name : "", kv->key,
+		    kv->value, kv->line, kv->kcol, arg);
+	}
+	buf_free(&ini.b);
+	for (size_t i = 0; i < ini.nsecs; i++)
+		free(ini.secs[i].name);
+	for (size_t i = 0; i < ini.nkvs; i++) {
+		free(ini.kvs[i].key);
+		free(ini.kvs[i].value);
+	}
+	free(ini.secs);
+	free(ini.kvs);
+	free(text);
+	return 0;
 }

@@ -47,6 +47,16 @@ xmlDocPtr	 input_read_xml_mem(const char *data, size_t len, const char *url);
 xmlDocPtr	 input_read_ini(const char *path);
 xmlDocPtr	 input_read_ini_mem(const char *data, size_t len, const char *url);
 
+/* The INI reader's scanner alone, for INI files that are not inputs
+ * (forms/policy.ini): calls fn for each "key = value" in file order with
+ * its section's name and the key's line and column.  Bad lines are
+ * diagnosed as in inputs (E-INI-*) and skipped.  0, or -1 after a
+ * diagnostic when the bytes are not text. */
+typedef void (*input_ini_fn)(const char *sec, const char *key,
+	    const char *value, int line, int col, void *arg);
+int		 input_ini_scan_mem(const char *data, size_t len, const char *url,
+		    input_ini_fn fn, void *arg);
+
 /* The kind of a document, from its root element. */
 enum input_kind	 input_kind(const xmlDoc *doc);
 /* 主理人申报表, 成员申报表, 评估表, 评估结论, 名册, or 未知 */

@@ -46,7 +46,8 @@ roster_table(FILE *f, char *const *cells, size_t rows, size_t ncols)
 		for (size_t c = 0; c < ncols; c++) {
 			const char *s = cells[r * ncols + c];
 			fputs(s, f);
-			if (c + 1 < ncols)
+			if (c + 1 < ncols && !(c + 2 == ncols &&
+			    *cells[r * ncols + c + 1] == '\0'))
 				for (size_t p = S_width(s); p < w[c] + 2; p++)
 					fputc(' ', f);
 		}

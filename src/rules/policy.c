@@ -7,9 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <iniparser.h>
-
 #include "../diag/diag.h"
+#include "../input/input.h"
 #include "../util/util.h"
 
 enum pol_type { POL_INT, POL_BOOL, POL_LIST };
@@ -53,6 +52,7 @@ static const struct pol_decl {
 
 struct pol_val {
 	int	 line;		/* where it was set; 0 = not set */
+	int	 col;
 	int	 i;
 	char	**items;
 	size_t	 n;
@@ -219,7 +219,7 @@ S_split(struct pol_val *v, const char *s)
 /* Take one "key = value" of section `sec` found at `line`. */
 static void
 S_set(struct policy *pol, const char *sec, const char *key, const char *val,
-    int line, int *bad)
+    int line, int col, int *bad)
 {
 	int i = S_find(sec, key);
 	struct pol_val *v;
@@ -227,24 +227,25 @@ S_set(struct policy *pol, const char *sec, const char *key, const char *val,
 	long n;
 
 	if (i < 0) {
-		diag(E_POL_UNKNOWN, pol->path, line, 0, sec, key);
+		diag(E_POL_UNKNOWN, pol->path, line, col, sec, key);
 		*bad = 1;
 		return;
 	}
 	v = &pol->v[i];
 	if (v->line) {
-		diag(E_POL_DUP, pol->path, line, 0, sec, key, v->line);
+		diag(E_POL_DUP, pol->path, line, col, sec, key, v->line);
 		*bad = 1;
 		return;
 	}
 	v->line = line > 0 ? line : -1;
+	v->col = col;
 	switch (S_decls[i].type) {
 	case POL_INT:
 		errno = 0;
 		n = strtol(val, &end, 10);
 		if (*val < '0' || *val > '9' || *end != '\0' || errno ||
 		    n > 100000) {
-			diag(E_POL_VALUE, pol->path, line, 0, key, val,
+			diag(E_POL_VALUE, pol->path, line, col, key, val,
 			    "应为 0 到 100000 之间的整数");
 			*bad = 1;
 		}
@@ -258,14 +259,14 @@ S_set(struct policy *pol, const char *sec, const char *key, const char *val,
 		    strcmp(val, "false") == 0 || strcmp(val, "0") == 0)
 			v->i = 0;
 		else {
-			diag(E_POL_VALUE, pol->path, line, 0, key, val,
+			diag(E_POL_VALUE, pol->path, line, col, key, val,
 			    "应为“是”或“否”");
 			*bad = 1;
 		}
 		break;
 	case POL_LIST:
 		if (S_split(v, val) == -1) {
-			diag(E_POL_VALUE, pol->path, line, 0, key, val,
+			diag(E_POL_VALUE, pol->path, line, col, key, val,
 			    "清单不能为空；各项用“、”分隔");
 			*bad = 1;
 		}
@@ -287,19 +288,19 @@ S_finish(struct policy *pol, int *bad)
 		return;
 	struct pol_val *g = &pol->v[S_find("评估", "等级")];
 	if (g->n != 4) {
-		diag(E_POL_VALUE, pol->path, g->line, 0, "等级", g->text,
+		diag(E_POL_VALUE, pol->path, g->line, g->col, "等级", g->text,
 		    "第六条规定四个等级，应依次列出优秀通过、通过、暂缓通过、撤销的名称");
 		*bad = 1;
 	}
 	struct pol_val *m = &pol->v[S_find("评估", "暂缓期月数")];
 	if (m->i < 1 || m->i > 24) {
-		diag(E_POL_VALUE, pol->path, m->line, 0, "暂缓期月数",
+		diag(E_POL_VALUE, pol->path, m->line, m->col, "暂缓期月数",
 		    "", "应为 1 到 24 之间的月数");
 		*bad = 1;
 	}
 	m = &pol->v[S_find("评估", "每年评估次数")];
 	if (m->i < 1) {
-		diag(E_POL_VALUE, pol->path, m->line, 0, "每年评估次数", "0",
+		diag(E_POL_VALUE, pol->path, m->line, m->col, "每年评估次数", "0",
 		    "每年至少评估一次（第六条）");
 		*bad = 1;
 	}
@@ -320,53 +321,45 @@ policy_free(struct policy *pol)
 	free(pol);
 }
 
-static int
-S_ini_error(const char *fmt, ...)
+struct scan {
+	struct policy	*pol;
+	int		 bad;
+};
+
+static void
+S_entry(const char *sec, const char *key, const char *value, int line,
+    int col, void *arg)
 {
-	(void)fmt;
-	return 0;
+	struct scan *sc = arg;
+
+	S_set(sc->pol, sec, key, value, line, col, &sc->bad);
 }
 
-/* TODO(input): read through the project's INI reader, which keeps line
- * numbers; iniparser does not say where a value stood. */
+/* Through the project's INI reader, so that a bad line is reported as in
+ * any input, with its line. */
 struct policy *
 policy_load(const char *path)
 {
-	struct policy *pol;
-	dictionary *d;
+	struct scan sc;
 	size_t len;
 	char *text;
-	int bad = 0;
+	int before = diag_count(DL_ERROR) + diag_count(DL_FATAL);
 
 	if ((text = file_read(path, &len)) == NULL) {
-		diag(E_POL_OPEN, path, 0, 0, path, strerror(errno));
+		diag(E_POL_OPEN, path, 0, 0, path, input_strerror(errno));
 		return NULL;
 	}
+	sc.pol = xcalloc(1, sizeof *sc.pol);
+	sc.pol->path = xstrdup(path);
+	sc.bad = input_ini_scan_mem(text, len, path, S_entry, &sc) == -1;
 	free(text);
-	iniparser_set_error_callback(S_ini_error);
-	if ((d = iniparser_load(path)) == NULL) {
-		diag(E_POL_SYNTAX, path, 0, 0, "");
+	/* the reader's own E-INI- errors (a line without =, …) count too */
+	if (diag_count(DL_ERROR) + diag_count(DL_FATAL) > before)
+		sc.bad = 1;
+	S_finish(sc.pol, &sc.bad);
+	if (sc.bad) {
+		policy_free(sc.pol);
 		return NULL;
 	}
-	pol = xcalloc(1, sizeof *pol);
-	pol->path = xstrdup(path);
-	for (int s = 0; s < iniparser_getnsec(d); s++) {
-		const char *sec = iniparser_getsecname(d, s);
-		int nk = iniparser_getsecnkeys(d, sec);
-		const char **keys = xreallocarray(NULL, (size_t)nk + 1, sizeof *keys);
-		iniparser_getseckeys(d, sec, keys);
-		for (int k = 0; k < nk; k++) {
-			const char *key = keys[k] + strlen(sec) + 1;
-			S_set(pol, sec, key, iniparser_getstring(d, keys[k], ""),
-			    0, &bad);
-		}
-		free(keys);
-	}
-	iniparser_freedict(d);
-	S_finish(pol, &bad);
-	if (bad) {
-		policy_free(pol);
-		return NULL;
-	}
-	return pol;
+	return sc.pol;
 }

@@ -414,6 +414,21 @@ policy_errors(void **state)
 	    "第一年最详 = 也许")), "E-POL-VALUE"));
 	assert_string_equal(S_policy_codes(S_policy_with("第一年最详 = 是",
 	    "第一年最详 = 否")), "loaded");
+	/* a line that is no INI at all: the INI reader's error, at its line */
+	const char *got = S_policy_codes(S_policy_with("[辅导方向]\n",
+	    "[辅导方向]\n这一行没有等号\n"));
+	assert_non_null(strstr(got, "E-INI-"));
+	/* the value's own line and column */
+	size_t len;
+	char *text = file_read("forms/policy.ini", &len);
+	int line = 1;
+	for (char *p = text; p < strstr(text, "暂缓期月数 = 6"); p++)
+		line += *p == '\n';
+	free(text);
+	char want[64];
+	snprintf(want, sizeof want, "E-POL-VALUE〔〕@%d ", line);
+	assert_non_null(strstr(S_policy_codes(S_policy_with("暂缓期月数 = 6",
+	    "暂缓期月数 = 六")), want));
 	buf_reset(&S_got);
 	diag_set_sink(S_sink, NULL);
 	assert_null(policy_load("/nonexistent/policy.ini"));
