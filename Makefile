@@ -32,6 +32,10 @@ ifeq ($(WERROR),1)
 WARN	+= -Werror
 endif
 OPT	?= -O2 -g
+ifeq ($(FUZZ),1)
+OPT	:= -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined
+LDSAN	:= -fsanitize=address,undefined
+endif
 ifeq ($(SAN),1)
 OPT	:= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 LDSAN	:= -fsanitize=address,undefined
@@ -47,6 +51,7 @@ OBJS	:= $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS))
 LIBOBJS	:= $(filter-out $(BUILD)/obj/cli/main.o,$(OBJS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+TOOL_BINS := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(sort $(wildcard tests/tools/*.c)))
 
 # Debian packages: to build and run, then what only the tests need.
 DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libhpdf-dev \
@@ -55,7 +60,7 @@ DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libhpdf-dev \
 	fonts-wqy-microhei
 TEST_PKGS := libcmocka-dev poppler-utils qpdf libxml2-utils groff-base
 
-.PHONY: all deps deps-test demo check test unit bench install uninstall clean golden-update
+.PHONY: fuzz deps-fuzz all deps deps-fop demo check test unit bench bench-fop install uninstall clean golden-update
 
 all: $(BUILD)/wsdoc
 
@@ -75,6 +80,11 @@ $(BUILD)/wsdoc: $(OBJS)
 $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS) $(BUILD)/.flags
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc $< $(LIBOBJS) -o $@ $(ALL_LIBS) $(CMOCKA_LIBS)
+
+# Small programs the script tests use (tests/tools/*.c).
+$(BUILD)/tools/%: tests/tools/%.c $(BUILD)/.flags
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $< -o $@ $(shell pkg-config --libs libpng 2>/dev/null || echo -lpng)
 
 -include $(OBJS:.o=.d) $(UNIT_BINS:=.d)
 
@@ -97,7 +107,7 @@ demo: deps all
 	@sh tests/demo.sh $(BUILD)/wsdoc
 
 check: deps
-	@$(MAKE) --no-print-directory WERROR=1 all $(UNIT_BINS)
+	@$(MAKE) --no-print-directory WERROR=1 all $(UNIT_BINS) $(TOOL_BINS)
 	@sh tests/run.sh $(BUILD)
 
 golden-update: all
@@ -105,6 +115,25 @@ golden-update: all
 
 bench: deps all
 	@sh tests/bench.sh $(BUILD)/wsdoc
+
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c), built with clang into
+# build/fuzz; each runs FUZZ_TIME seconds on a corpus seeded from samples/
+# and tests/.  What they find lands in tests/fuzz/found/ to become tests.
+FUZZ_TIME ?= 60
+FUZZ_PKGS := clang libclang-rt-14-dev
+deps-fuzz:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(FUZZ_PKGS)" TEST_PKGS=
+fuzz: deps deps-fuzz
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/fuzz CC=clang FUZZ=1 $(BUILD)/fuzz/wsdoc
+	@sh tests/fuzz.sh $(BUILD)/fuzz $(FUZZ_TIME)
+
+# Apache FOP side by side (issue 7): FOP, a JDK for the warm-batch harness,
+# GNU time for peak RSS.
+FOP_PKGS := fop default-jdk-headless time
+deps-fop:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(FOP_PKGS)" TEST_PKGS=
+bench-fop: deps deps-fop all
+	@sh tests/bench-fop.sh $(BUILD)/wsdoc $(BUILD)
 
 DATADIR = $(DESTDIR)$(PREFIX)/share/wsdoc
 install: all

@@ -6,10 +6,9 @@
 
 #include "../diag/diag.h"
 #include "../input/input.h"
-#include "../rules/rules.h"
-#include "../schema/schema.h"
 #include "../util/util.h"
 #include "cli.h"
+#include "pipeline.h"
 
 /* Not cli_usage(): it lives in main.c, which the unit tests leave out. */
 static const char S_usage[] =
@@ -18,8 +17,8 @@ static const char S_usage[] =
     "  -h  显示本帮助\n"
     "“-” 表示从标准输入读取。\n";
 
-/* Every check of one file.  Each stage adds one line below.  Returns the
- * tree when its structure is valid, for the rules over all the files. */
+/* Read one file and make sure it is an input wsdoc knows.  Returns the
+ * tree for pipeline_validate, or NULL after a diagnostic. */
 static xmlDocPtr
 S_check(const char *path)
 {
@@ -32,10 +31,6 @@ S_check(const char *path)
 	if (kind == INPUT_UNKNOWN || kind == INPUT_ROSTER) {
 		xmlNode *root = xmlDocGetRootElement(doc);
 		diag_node(E_CLI_KIND, root, root ? (const char *)root->name : "");
-		xmlFreeDoc(doc);
-		return NULL;
-	}
-	if (schema_validate(doc) > 0) {
 		xmlFreeDoc(doc);
 		return NULL;
 	}
@@ -67,14 +62,14 @@ cmd_check(int argc, char **argv)
 		fputs(S_usage, stderr);
 		return 2;
 	}
-	/* rules: the measures (forms/policy.ini) over every valid file at
-	 * once, for the rules across files */
+	/* Structure, then the measures over all the files at once (the rules
+	 * across files need them together). */
 	xmlDocPtr *docs = xcalloc((size_t)(argc - i), sizeof *docs);
 	size_t n = 0;
 	for (; i < argc; i++)
 		if ((docs[n] = S_check(argv[i])) != NULL)
 			n++;
-	rules_check(docs, n);
+	pipeline_validate(docs, n);
 	for (size_t k = 0; k < n; k++)
 		xmlFreeDoc(docs[k]);
 	free(docs);

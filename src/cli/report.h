@@ -1,0 +1,17 @@
+/* report.h — the annual evaluation report (第六条) as PDF.  For the evaluate
+ * command. */
+#ifndef WSDOC_REPORT_H
+#define WSDOC_REPORT_H
+
+#include <stddef.h>
+#include <libxml/tree.h>
+
+/* Build <report> from the outcomes of roster_evaluate and the year's
+ * evaluation forms, run xslt/report.xsl, lay it out and write the PDF at
+ * path.  Returns 0, or the exit status after a diagnostic. */
+int	report_write(xmlDoc *outcomes, xmlDoc *const *forms, size_t nforms,
+	    const char *path);
+/* The same input document for the stylesheet (tests); caller frees. */
+xmlDoc	*report_doc(xmlDoc *outcomes, xmlDoc *const *forms, size_t nforms);
+
+#endif

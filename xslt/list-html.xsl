@@ -1,0 +1,91 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- list-html.xsl — the published list as one self-contained web page: no
+     external resources, readable on a phone, prints cleanly, an accessible
+     table (caption, scoped headers). -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="html" encoding="UTF-8" indent="yes"
+      doctype-system="about:legacy-compat"/>
+
+  <xsl:param name="year" select="''"/>
+  <xsl:param name="date" select="''"/>
+  <xsl:param name="office" select="'党委学生工作部'"/>
+
+  <xsl:variable name="y">
+    <xsl:choose>
+      <xsl:when test="string($year)"><xsl:value-of select="$year"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="/roster/workshop/@year">
+          <xsl:sort data-type="number" order="descending"/>
+          <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <xsl:template match="/roster">
+    <xsl:variable name="listed" select="workshop[@year = $y][not(status/@state = '已撤销')]"/>
+    <xsl:variable name="title">关于公布<xsl:value-of select="$y"/>年度杭州师范大学辅导员工作坊名单的通知</xsl:variable>
+    <html lang="zh-CN">
+      <head>
+        <meta charset="UTF-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:value-of select="$title"/></title>
+        <style>
+body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", "AR PL SungtiL GB", serif; margin: 0 auto; max-width: 60rem; padding: 1rem; line-height: 1.7; color: #111; }
+h1 { font-family: "SimHei", "Heiti SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; font-size: 1.5rem; text-align: center; font-weight: normal; line-height: 1.4; }
+p { text-indent: 2em; margin: .4rem 0; }
+p.to { text-indent: 0; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .95rem; }
+caption { font-family: "SimHei", "WenQuanYi Micro Hei", sans-serif; margin-bottom: .4rem; }
+th, td { border: 1px solid #333; padding: .35rem .5rem; vertical-align: middle; }
+th { font-family: "SimHei", "WenQuanYi Micro Hei", sans-serif; font-weight: normal; background: #f2f2f2; }
+td.n { text-align: center; }
+.sign { text-align: right; margin-top: 2rem; }
+@media (max-width: 40rem) {
+  thead { position: absolute; left: -9999px; }
+  table, tbody, tr, td, tbody th { display: block; width: 100%; box-sizing: border-box; }
+  tr { border: 1px solid #333; margin-bottom: .8rem; }
+  td, tbody th { border: none; border-bottom: 1px solid #ddd; }
+  td::before, tbody th::before { content: attr(data-label) "："; font-family: "SimHei", "WenQuanYi Micro Hei", sans-serif; }
+  td.n { text-align: left; }
+}
+@media print {
+  body { max-width: none; padding: 0; }
+  thead { display: table-header-group; }
+  tr { page-break-inside: avoid; }
+}
+        </style>
+      </head>
+      <body>
+        <main>
+          <h1><xsl:value-of select="$title"/></h1>
+          <p class="to">各学院（部）：</p>
+          <p>根据《杭州师范大学辅导员工作坊建设与管理办法（试行）》，经主理人申报、成员申报和选择、建设方案优化及学工部审核，确定<xsl:value-of select="$y"/>年度杭州师范大学辅导员工作坊<xsl:value-of select="count($listed)"/>个，现予以公布（名单见下表）。</p>
+          <p>请各工作坊主理人及成员根据工作坊建设目标有序开展工作。工作坊每年接受一次评估，评估内容为建设方案的实施情况和建设成效，以及下一阶段工作计划。</p>
+          <table>
+            <caption><xsl:value-of select="$y"/>年度杭州师范大学辅导员工作坊名单</caption>
+            <thead>
+              <tr><th scope="col">序号</th><th scope="col">工作坊名称</th><th scope="col">主理人</th><th scope="col">所在单位</th><th scope="col">成员</th><th scope="col">辅导方向</th></tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="$listed">
+                <xsl:sort select="@id"/>
+                <tr id="{@id}">
+                  <td class="n" data-label="序号"><xsl:value-of select="position()"/></td>
+                  <th scope="row" data-label="工作坊名称" style="font-family: inherit; background: none; text-align: left"><xsl:value-of select="normalize-space(name)"/></th>
+                  <td data-label="主理人"><xsl:value-of select="normalize-space(leader/name)"/></td>
+                  <td data-label="所在单位"><xsl:value-of select="normalize-space(leader/unit)"/></td>
+                  <td data-label="成员"><xsl:for-each select="members/member"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="normalize-space(name)"/></xsl:for-each></td>
+                  <td data-label="辅导方向"><xsl:for-each select="areas/area"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each></td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+          <p class="sign"><xsl:value-of select="$office"/><br/>
+            <xsl:if test="string($date)"><xsl:value-of select="substring($date, 1, 4)"/>年<xsl:value-of select="number(substring($date, 6, 2))"/>月<xsl:value-of select="number(substring($date, 9, 2))"/>日</xsl:if></p>
+        </main>
+      </body>
+    </html>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,89 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- list.xsl — 审核公布 (第五条第5款): the notice publishing the approved
+     workshops of one year, from roster.xml to XSL-FO.  Revoked workshops are
+     not listed. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format">
+  <xsl:import href="common.xsl"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+
+  <xsl:param name="year" select="''"/>   <!-- default: the latest year -->
+  <xsl:param name="date" select="''"/>   <!-- the notice's date, YYYY-MM-DD -->
+  <xsl:param name="office" select="'党委学生工作部'"/>
+
+  <xsl:variable name="y">
+    <xsl:choose>
+      <xsl:when test="string($year)"><xsl:value-of select="$year"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="/roster/workshop/@year">
+          <xsl:sort data-type="number" order="descending"/>
+          <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <xsl:template name="cn-date">
+    <xsl:param name="d"/>
+    <xsl:value-of select="substring($d, 1, 4)"/>年<xsl:value-of select="number(substring($d, 6, 2))"/>月<xsl:value-of select="number(substring($d, 9, 2))"/>日</xsl:template>
+
+  <xsl:template match="/roster">
+    <xsl:variable name="listed" select="workshop[@year = $y][not(status/@state = '已撤销')]"/>
+    <fo:root font-family="{$song}" font-size="{$size-body}" xml:lang="zh-CN">
+      <xsl:call-template name="page-masters"/>
+      <fo:page-sequence master-reference="A4">
+        <xsl:call-template name="page-footer"/>
+        <fo:flow flow-name="xsl-region-body">
+          <xsl:call-template name="title">
+            <xsl:with-param name="text">关于公布<xsl:value-of select="$y"/>年度杭州师范大学辅导员工作坊名单的通知</xsl:with-param>
+          </xsl:call-template>
+          <fo:block line-height="1.5" space-after="1mm">各学院（部）：</fo:block>
+          <fo:block line-height="1.5" text-indent="2em" text-align="justify">根据《杭州师范大学辅导员工作坊建设与管理办法（试行）》，经主理人申报、成员申报和选择、建设方案优化及学工部审核，确定<xsl:value-of select="$y"/>年度杭州师范大学辅导员工作坊<xsl:value-of select="count($listed)"/>个，现予以公布（名单见下表）。</fo:block>
+          <fo:block line-height="1.5" text-indent="2em" text-align="justify" space-after="4mm">请各工作坊主理人及成员根据工作坊建设目标有序开展工作。工作坊每年接受一次评估，评估内容为建设方案的实施情况和建设成效，以及下一阶段工作计划。</fo:block>
+          <fo:table table-layout="fixed" width="100%" border-collapse="collapse" font-size="{$size-small}">
+            <fo:table-column column-width="10mm"/>
+            <fo:table-column column-width="proportional-column-width(10)"/>
+            <fo:table-column column-width="16mm"/>
+            <fo:table-column column-width="proportional-column-width(7)"/>
+            <fo:table-column column-width="proportional-column-width(11)"/>
+            <fo:table-column column-width="proportional-column-width(8)"/>
+            <fo:table-header>
+              <fo:table-row font-family="{$hei}">
+                <xsl:for-each select="document('')/*/xsl:variable[@name='heads']/h">
+                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center">
+                    <fo:block text-align="center"><xsl:value-of select="."/></fo:block>
+                  </fo:table-cell>
+                </xsl:for-each>
+              </fo:table-row>
+            </fo:table-header>
+            <fo:table-body>
+              <xsl:for-each select="$listed">
+                <xsl:sort select="@id"/>
+                <fo:table-row>
+                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block text-align="center"><xsl:value-of select="position()"/></fo:block></fo:table-cell>
+                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:value-of select="normalize-space(name)"/></fo:block></fo:table-cell>
+                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block text-align="center"><xsl:value-of select="normalize-space(leader/name)"/></fo:block></fo:table-cell>
+                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:value-of select="normalize-space(leader/unit)"/></fo:block></fo:table-cell>
+                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:for-each select="members/member"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="normalize-space(name)"/></xsl:for-each></fo:block></fo:table-cell>
+                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:for-each select="areas/area"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each></fo:block></fo:table-cell>
+                </fo:table-row>
+              </xsl:for-each>
+              <xsl:if test="not($listed)">
+                <fo:table-row>
+                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" number-columns-spanned="6"><fo:block text-align="center">本年度暂无工作坊</fo:block></fo:table-cell>
+                </fo:table-row>
+              </xsl:if>
+            </fo:table-body>
+          </fo:table>
+          <fo:block space-before="12mm" text-align="end" keep-with-next="always" line-height="1.5"><xsl:value-of select="$office"/><fo:leader leader-pattern="space" leader-length="12mm"/></fo:block>
+          <fo:block text-align="end" line-height="1.5">
+            <xsl:if test="string($date)"><xsl:call-template name="cn-date"><xsl:with-param name="d" select="$date"/></xsl:call-template></xsl:if>
+            <fo:leader leader-pattern="space" leader-length="12mm"/></fo:block>
+        </fo:flow>
+      </fo:page-sequence>
+    </fo:root>
+  </xsl:template>
+
+  <xsl:variable name="heads"><h>序号</h><h>工作坊名称</h><h>主理人</h><h>所在单位</h><h>成员</h><h>辅导方向</h></xsl:variable>
+</xsl:stylesheet>
