@@ -257,8 +257,10 @@ struct fo_region {
 
 struct fo_graphic {
 	const char	*src;		/* url(…) removed, resolved against the
-					   FO file's folder; not checked */
-	struct fo_len	 content_width, content_height; /* FO_AUTO initial */
+					   FO file's folder; not checked (an
+					   http:// … URL is kept as written) */
+	struct fo_len	 content_width, content_height; /* FO_AUTO initial;
+					   pct: of the image's own size */
 	uint8_t		 uniform;	/* scaling="uniform" (initial) */
 };
 

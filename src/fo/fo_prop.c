@@ -934,6 +934,18 @@ S_src(struct ps *p, const char *v)
 		memmove(u, u + 7, strlen(u + 7) + 1);
 	else if (strncmp(u, "file:", 5) == 0)
 		memmove(u, u + 5, strlen(u + 5) + 1);
+	/* a URL with another scheme is kept as written: the layout refuses
+	 * it (no network) and names it */
+	{
+		const char *q = u;
+		while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z'))
+			q++;
+		if (q - u >= 2 && strncmp(q, "://", 3) == 0) {
+			r = fo_strdup(p->c->tree, u, strlen(u));
+			free(u);
+			return r;
+		}
+	}
 	path = path_join(p->c->tree->dir ? p->c->tree->dir : ".", u);
 	r = fo_strdup(p->c->tree, path, strlen(path));
 	free(path);

@@ -536,7 +536,8 @@ pages_and_furniture(void **state)
 	    "<fo:flow flow-name='xsl-region-body'>"
 	    "<fo:block id='end'><fo:leader leader-pattern='rule' leader-length='30mm'"
 	    " rule-thickness='0.5pt'/><fo:external-graphic src=\"url('img/seal.png')\""
-	    " content-width='30mm'/><fo:page-number-citation ref-id='end'/></fo:block>"
+	    " content-width='30mm'/><fo:page-number-citation ref-id='end'/>"
+	    "<fo:external-graphic src='http://example.org/x.png'/></fo:block>"
 	    "</fo:flow></fo:page-sequence></fo:root>";
 	struct fo_tree *t;
 	struct fo_node *m, *r, *seq, *b, *n;
@@ -582,6 +583,7 @@ pages_and_furniture(void **state)
 	n = n->next;
 	assert_int_equal(n->kind, FO_PAGE_NUMBER_CITATION);
 	assert_string_equal(n->u.ref_id, "end");
+	assert_string_equal(n->next->u.graphic->src, "http://example.org/x.png");
 	n = fo_seq_flow(seq, "foot")->first->first->next->next->next;
 	assert_int_equal(n->kind, FO_PAGE_NUMBER_CITATION_LAST);
 	fo_tree_free(t);
