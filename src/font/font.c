@@ -65,8 +65,6 @@ struct font_role {
 	int		 chosen;	/* index into families of the face, or -1 */
 };
 
-static void font_subset_cache_clear(void);
-
 static struct font_role *S_roles;
 /* The last font_set_get questions: the layout asks the same few again
  * and again. */
@@ -405,7 +403,6 @@ fonts_shutdown(void)
 		free(f);
 	}
 	S_faces = NULL;
-	font_subset_cache_clear();
 	if (S_inited)
 		FcFini();
 	S_inited = 0;
@@ -680,39 +677,6 @@ fonts_report(FILE *out)
 
 /* ---- subsets ---- */
 
-/* The last subset made of each face, kept because consecutive documents
- * of a batch mostly use the same characters. */
-struct S_sub {
-	const struct font_face *face;
-	uint32_t	*cps;
-	size_t		 ncps;
-	unsigned char	*data;
-	size_t		 len;
-	struct S_sub	*next;
-};
-static struct S_sub *S_subs;
-
-static void
-font_subset_cache_clear(void)
-{
-	struct S_sub *s, *next;
-
-	for (s = S_subs; s; s = next) {
-		next = s->next;
-		free(s->cps);
-		free(s->data);
-		free(s);
-	}
-	S_subs = NULL;
-}
-
-static int
-S_cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return x < y ? -1 : x > y;
-}
-
 unsigned char *
 font_subset(const struct font_face *f, const uint32_t *cps, size_t ncps,
     size_t *len)
@@ -720,46 +684,20 @@ font_subset(const struct font_face *f, const uint32_t *cps, size_t ncps,
 	hb_subset_input_t *in;
 	hb_face_t *sub;
 	hb_blob_t *blob;
-	uint32_t *sorted;
-	struct S_sub *c;
 	unsigned char *out = NULL;
 	unsigned n = 0;
 	const char *data;
 
-	sorted = xreallocarray(NULL, ncps ? ncps : 1, sizeof *sorted);
-	memcpy(sorted, cps, ncps * sizeof *sorted);
-	qsort(sorted, ncps, sizeof *sorted, S_cmp_u32);
-	{
-		size_t k = 0;
-		for (size_t i = 0; i < ncps; i++)
-			if (k == 0 || sorted[k - 1] != sorted[i])
-				sorted[k++] = sorted[i];
-		ncps = k;
-	}
-	for (c = S_subs; c; c = c->next) {
-		if (c->face == f) {
-			if (c->ncps == ncps &&
-			    memcmp(c->cps, sorted, ncps * sizeof *sorted) == 0) {
-				free(sorted);
-				*len = c->len;
-				out = xmalloc(c->len);
-				memcpy(out, c->data, c->len);
-				return out;
-			}
-			break;
-		}
-	}
-
 	if ((in = hb_subset_input_create_or_fail()) == NULL) {
-		free(sorted);
 		diag(F_SYS_FONT_SUBSET, NULL, 0, 0, f->family);
 		return NULL;
 	}
 	hb_set_t *u = hb_subset_input_unicode_set(in);
 	for (size_t i = 0; i < ncps; i++)
-		hb_set_add(u, sorted[i]);
-	/* libharu draws through cmap and glyf alone; the layout tables only
-	 * cost bytes and time. */
+		hb_set_add(u, cps[i]);
+	/* A PDF draws glyphs by id: the layout tables only cost bytes and
+	 * time.  The cmap stays, for font_has_glyph-style checks of the
+	 * subset and for tools that inspect it. */
 	hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	static const char *const dropped[] = {
 		"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "vhea",
@@ -768,13 +706,11 @@ font_subset(const struct font_face *f, const uint32_t *cps, size_t ncps,
 	};
 	for (size_t i = 0; i < sizeof dropped / sizeof dropped[0]; i++)
 		hb_set_add(drop, hb_tag_from_string(dropped[i], 4));
-	/* Hinting is for screens at small sizes; PDF viewers ignore it, and it
-	 * is an eighth of the bytes (libharu 2.3.0 accepts its absence). */
+	/* Hinting is for screens at small sizes and an eighth of the bytes. */
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
 	sub = hb_subset_or_fail(f->face, in);
 	hb_subset_input_destroy(in);
 	if (sub == NULL) {
-		free(sorted);
 		diag(F_SYS_FONT_SUBSET, NULL, 0, 0, f->family);
 		return NULL;
 	}
@@ -788,25 +724,8 @@ font_subset(const struct font_face *f, const uint32_t *cps, size_t ncps,
 	hb_blob_destroy(blob);
 	hb_face_destroy(sub);
 	if (out == NULL) {
-		free(sorted);
 		diag(F_SYS_FONT_SUBSET, NULL, 0, 0, f->family);
 		return NULL;
 	}
-
-	/* Remember it as this face's last subset. */
-	if (c == NULL) {
-		c = xcalloc(1, sizeof *c);
-		c->face = f;
-		c->next = S_subs;
-		S_subs = c;
-	} else {
-		free(c->cps);
-		free(c->data);
-	}
-	c->cps = sorted;
-	c->ncps = ncps;
-	c->data = xmalloc(n);
-	memcpy(c->data, out, n);
-	c->len = n;
 	return out;
 }

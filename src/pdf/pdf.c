@@ -23,6 +23,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <png.h>
+#include <zlib.h>
 
 #include "../diag/diag.h"
 #include "../font/font.h"
@@ -274,51 +275,165 @@ S_dict(struct S_ctx *c, int indirect)
 	return d;
 }
 
-/* Subset the face to the document's characters and build the Type0 /
- * CIDFontType2 pair, its descriptor, the embedded subset and ToUnicode. */
-static int
-S_font_build(struct S_ctx *c, struct S_font *f)
+/* What a face's CID font needs, computed from its subset: the glyph ids
+ * of the characters, the widths, the compressed font program.  The last
+ * one of each face is kept, because a batch renders the same form again
+ * and again, and compressing the glyphs is most of a document's time. */
+struct S_prog {
+	char		*file;		/* the face: file and index (not the */
+	int		 index;		/* pointer, which fonts_init may reuse) */
+	uint32_t	*cps;
+	size_t		 ncps;
+	uint16_t	*gids;
+	int32_t		*widths;
+	unsigned	 nglyphs;
+	int32_t		 bbox[4];
+	char		 name[96];
+	unsigned char	*z;		/* FontFile2, deflated */
+	size_t		 zlen, rawlen;
+	struct S_prog	*next;
+};
+static struct S_prog *S_progs;
+
+static void
+S_prog_free(struct S_prog *p)
+{
+	free(p->file);
+	free(p->cps);
+	free(p->gids);
+	free(p->widths);
+	free(p->z);
+	free(p);
+}
+
+static struct S_prog *
+S_prog_make(const struct font_face *ff, const uint32_t *cps, size_t ncps)
 {
 	unsigned char *data;
 	size_t len = 0;
-	hb_blob_t *blob;
-	hb_face_t *face;
-	hb_font_t *font;
-	double upem;
-	char ps[80], name[96];
 	uint32_t h = 2166136261u;
-	HPDF_MMgr mm = c->pdf->mmgr;
+	char ps[80];
 
-	qsort(f->cps, f->ncps, sizeof *f->cps, S_cmp_u32);
-	if ((data = font_subset(f->face, f->cps, f->ncps, &len)) == NULL)
-		return -1;
-	blob = hb_blob_create((const char *)data, (unsigned)len,
+	if ((data = font_subset(ff, cps, ncps, &len)) == NULL)
+		return NULL;
+	struct S_prog *p = xcalloc(1, sizeof *p);
+	hb_blob_t *blob = hb_blob_create((const char *)data, (unsigned)len,
 	    HB_MEMORY_MODE_READONLY, NULL, NULL);
-	face = hb_face_create(blob, 0);
-	font = hb_font_create(face);
-	upem = hb_face_get_upem(face);
+	hb_face_t *face = hb_face_create(blob, 0);
+	hb_font_t *font = hb_font_create(face);
+	double upem = hb_face_get_upem(face);
 	if (upem <= 0)
 		upem = 1000;
 
-	f->gids = xreallocarray(NULL, f->ncps ? f->ncps : 1, sizeof *f->gids);
-	for (size_t i = 0; i < f->ncps; i++) {
+	p->file = xstrdup(font_face_file(ff));
+	p->index = font_face_index(ff);
+	p->ncps = ncps;
+	p->cps = xreallocarray(NULL, ncps ? ncps : 1, sizeof *p->cps);
+	memcpy(p->cps, cps, ncps * sizeof *cps);
+	p->gids = xreallocarray(NULL, ncps ? ncps : 1, sizeof *p->gids);
+	for (size_t i = 0; i < ncps; i++) {
 		hb_codepoint_t g = 0;
-		hb_font_get_nominal_glyph(font, f->cps[i], &g);
-		f->gids[i] = (uint16_t)(g < 65536 ? g : 0);
-		h = (h ^ f->cps[i]) * 16777619u;
+		hb_font_get_nominal_glyph(font, cps[i], &g);
+		p->gids[i] = (uint16_t)(g < 65536 ? g : 0);
+		h = (h ^ cps[i]) * 16777619u;
 	}
-	/* The subset tag: six letters from the characters (PDF 9.6.4), so the
-	 * same document always gets the same name. */
-	S_psname(face, f->face, ps, sizeof ps);
-	for (const char *p = font_face_file(f->face); *p; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
+	p->nglyphs = hb_face_get_glyph_count(face);
+	p->widths = xreallocarray(NULL, p->nglyphs ? p->nglyphs : 1, sizeof *p->widths);
+	for (unsigned g = 0; g < p->nglyphs; g++)
+		p->widths[g] = (int32_t)lround(hb_font_get_glyph_h_advance(font, g) *
+		    1000.0 / upem);
+	/* head: xMin yMin xMax yMax at offset 36. */
+	hb_blob_t *head = hb_face_reference_table(face, HB_TAG('h','e','a','d'));
+	unsigned hl = 0;
+	const unsigned char *hd = (const unsigned char *)hb_blob_get_data(head, &hl);
+	for (int i = 0; i < 4; i++) {
+		int v = hl >= 44 ? (int16_t)(hd[36 + 2 * i] << 8 | hd[37 + 2 * i]) : 0;
+		p->bbox[i] = (int32_t)lround(v * 1000.0 / upem);
+	}
+	hb_blob_destroy(head);
+	/* The subset tag: six letters from the characters and the file (PDF
+	 * 9.6.4), so the same document always gets the same name. */
+	S_psname(face, ff, ps, sizeof ps);
+	for (const char *q = p->file; *q; q++)
+		h = (h ^ (unsigned char)*q) * 16777619u;
 	char tag[7];
 	for (int i = 0; i < 6; i++) {
 		tag[i] = (char)('A' + h % 26);
 		h /= 26;
 	}
 	tag[6] = '\0';
-	snprintf(name, sizeof name, "%s+%s", tag, ps);
+	snprintf(p->name, sizeof p->name, "%s+%s", tag, ps);
+
+	uLongf zl = compressBound(len);
+	p->z = xmalloc(zl);
+	if (compress2(p->z, &zl, data, len, 6) != Z_OK) {
+		zl = 0;
+		p->z[0] = 0;
+	}
+	p->zlen = zl;
+	p->rawlen = len;
+	hb_font_destroy(font);
+	hb_face_destroy(face);
+	hb_blob_destroy(blob);
+	free(data);
+	if (p->zlen == 0) {
+		S_prog_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+/* The program for these characters of the face, from the cache or new. */
+static struct S_prog *
+S_prog_get(const struct font_face *ff, const uint32_t *cps, size_t ncps)
+{
+	struct S_prog *p, **pp;
+	const char *file = font_face_file(ff);
+	int index = font_face_index(ff);
+
+	for (pp = &S_progs; (p = *pp) != NULL; pp = &p->next)
+		if (p->index == index && strcmp(p->file, file) == 0)
+			break;
+	if (p && p->ncps == ncps && memcmp(p->cps, cps, ncps * sizeof *cps) == 0)
+		return p;
+	struct S_prog *n = S_prog_make(ff, cps, ncps);
+	if (n == NULL)
+		return NULL;
+	if (p) {
+		n->next = p->next;
+		S_prog_free(p);
+		*pp = n;
+	} else {
+		n->next = S_progs;
+		S_progs = n;
+	}
+	return n;
+}
+
+/* libharu drops a Filter entry of a stream it does not compress itself;
+ * this writes it into the dictionary as it is written out. */
+static HPDF_STATUS
+S_flate_name(HPDF_Dict d, HPDF_Stream out)
+{
+	(void)d;
+	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+/* Build the Type0 / CIDFontType2 pair for the document's characters of a
+ * face: descriptor, embedded subset, widths, ToUnicode. */
+static int
+S_font_build(struct S_ctx *c, struct S_font *f)
+{
+	struct S_prog *p;
+	HPDF_MMgr mm = c->pdf->mmgr;
+
+	qsort(f->cps, f->ncps, sizeof *f->cps, S_cmp_u32);
+	if ((p = S_prog_get(f->face, f->cps, f->ncps)) == NULL) {
+		diag(F_SYS_FONT_SUBSET, NULL, 0, 0, font_face_family(f->face));
+		return -1;
+	}
+	f->gids = xreallocarray(NULL, f->ncps ? f->ncps : 1, sizeof *f->gids);
+	memcpy(f->gids, p->gids, f->ncps * sizeof *f->gids);
 
 	HPDF_Dict type0 = S_dict(c, 1), cid = S_dict(c, 1), desc = S_dict(c, 1);
 	HPDF_Dict file = HPDF_DictStream_New(mm, c->pdf->xref);
@@ -327,12 +442,16 @@ S_font_build(struct S_ctx *c, struct S_font *f)
 	HPDF_Array desc_arr = HPDF_Array_New(mm), w = HPDF_Array_New(mm);
 	HPDF_Array widths = HPDF_Array_New(mm), bbox = HPDF_Array_New(mm);
 	if (!type0 || !cid || !desc || !file || !tu || !info || !desc_arr ||
-	    !w || !widths || !bbox)
-		goto fail;
+	    !w || !widths || !bbox) {
+		S_take_error(c);
+		diag(F_SYS_PDF_FONT, NULL, 0, 0, font_face_family(f->face),
+		    (unsigned)c->detail);
+		return -1;
+	}
 
 	HPDF_Dict_AddName(type0, "Type", "Font");
 	HPDF_Dict_AddName(type0, "Subtype", "Type0");
-	HPDF_Dict_AddName(type0, "BaseFont", name);
+	HPDF_Dict_AddName(type0, "BaseFont", p->name);
 	HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
 	HPDF_Dict_Add(type0, "DescendantFonts", desc_arr);
 	HPDF_Array_Add(desc_arr, cid);
@@ -340,7 +459,7 @@ S_font_build(struct S_ctx *c, struct S_font *f)
 
 	HPDF_Dict_AddName(cid, "Type", "Font");
 	HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
-	HPDF_Dict_AddName(cid, "BaseFont", name);
+	HPDF_Dict_AddName(cid, "BaseFont", p->name);
 	HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
 	HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
 	HPDF_Dict_AddNumber(info, "Supplement", 0);
@@ -348,26 +467,17 @@ S_font_build(struct S_ctx *c, struct S_font *f)
 	HPDF_Dict_Add(cid, "FontDescriptor", desc);
 	HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
 	/* Widths of every glyph of the subset, one run from 0. */
-	unsigned ng = hb_face_get_glyph_count(face);
 	HPDF_Dict_AddNumber(cid, "DW", 1000);
 	HPDF_Array_AddNumber(w, 0);
 	HPDF_Array_Add(w, widths);
-	for (unsigned g = 0; g < ng; g++)
-		HPDF_Array_AddNumber(widths, (HPDF_INT32)lround(
-		    hb_font_get_glyph_h_advance(font, g) * 1000.0 / upem));
+	for (unsigned g = 0; g < p->nglyphs; g++)
+		HPDF_Array_AddNumber(widths, p->widths[g]);
 	HPDF_Dict_Add(cid, "W", w);
 
-	/* head: xMin yMin xMax yMax at offset 36. */
-	hb_blob_t *head = hb_face_reference_table(face, HB_TAG('h','e','a','d'));
-	unsigned hl = 0;
-	const unsigned char *hd = (const unsigned char *)hb_blob_get_data(head, &hl);
-	for (int i = 0; i < 4; i++) {
-		int v = hl >= 44 ? (int16_t)(hd[36 + 2 * i] << 8 | hd[37 + 2 * i]) : 0;
-		HPDF_Array_AddNumber(bbox, (HPDF_INT32)lround(v * 1000.0 / upem));
-	}
-	hb_blob_destroy(head);
+	for (int i = 0; i < 4; i++)
+		HPDF_Array_AddNumber(bbox, p->bbox[i]);
 	HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
-	HPDF_Dict_AddName(desc, "FontName", name);
+	HPDF_Dict_AddName(desc, "FontName", p->name);
 	HPDF_Dict_AddNumber(desc, "Flags", 4);
 	HPDF_Dict_Add(desc, "FontBBox", bbox);
 	HPDF_Dict_AddNumber(desc, "ItalicAngle", 0);
@@ -379,9 +489,11 @@ S_font_build(struct S_ctx *c, struct S_font *f)
 	    (HPDF_INT32)lround(font_ascent(f->face, 1000)));
 	HPDF_Dict_AddNumber(desc, "StemV", 80);
 	HPDF_Dict_Add(desc, "FontFile2", file);
-	HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len);
-	file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	HPDF_Stream_Write(file->stream, data, (HPDF_UINT)len);
+	/* Already deflated: written as is, with the filter named by hand. */
+	HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)p->rawlen);
+	file->filter = HPDF_STREAM_FILTER_NONE;
+	file->write_fn = S_flate_name;
+	HPDF_Stream_Write(file->stream, p->z, (HPDF_UINT)p->zlen);
 
 	struct buf b;
 	buf_init(&b);
@@ -390,10 +502,6 @@ S_font_build(struct S_ctx *c, struct S_font *f)
 	tu->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 	buf_free(&b);
 
-	hb_font_destroy(font);
-	hb_face_destroy(face);
-	hb_blob_destroy(blob);
-	free(data);
 	if (S_take_error(c)) {
 		diag(F_SYS_PDF_FONT, NULL, 0, 0, font_face_family(f->face),
 		    (unsigned)c->detail);
@@ -401,15 +509,6 @@ S_font_build(struct S_ctx *c, struct S_font *f)
 	}
 	f->type0 = type0;
 	return 0;
-fail:
-	hb_font_destroy(font);
-	hb_face_destroy(face);
-	hb_blob_destroy(blob);
-	free(data);
-	S_take_error(c);
-	diag(F_SYS_PDF_FONT, NULL, 0, 0, font_face_family(f->face),
-	    (unsigned)c->detail);
-	return -1;
 }
 
 static void
