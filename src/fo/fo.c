@@ -22,7 +22,7 @@ fo_alloc(struct fo_tree *t, size_t n)
 	struct fo_arena *a = t->arena;
 	void *p;
 
-	n = (n + 15) & ~(size_t)15;
+	n = (n + 7) & ~(size_t)7;	/* nothing here needs more than 8 */
 	if (a == NULL || a->cap - a->used < n) {
 		size_t cap = n > 32768 ? n : 32768;
 		a = xmalloc(sizeof *a + cap);

@@ -69,6 +69,7 @@ static const struct fo_inh S_inh_initial = {
 struct fo_intern {
 	const void	**slot;
 	size_t		 cap, n, size;
+	const void	*last;		/* the last one returned: rows repeat */
 };
 
 static uint64_t
@@ -84,9 +85,13 @@ S_hash_bytes(const void *p, size_t n)
 static const void *
 S_intern(struct fo_ctx *c, struct fo_intern *t, const void *v)
 {
-	uint64_t h = S_hash_bytes(v, t->size);
+	uint64_t h;
 	size_t i;
 	void *p;
+
+	if (t->last && memcmp(t->last, v, t->size) == 0)
+		return t->last;
+	h = S_hash_bytes(v, t->size);
 
 	if (2 * (t->n + 1) > t->cap) {
 		size_t cap = t->cap ? 2 * t->cap : 64;
@@ -105,12 +110,12 @@ S_intern(struct fo_ctx *c, struct fo_intern *t, const void *v)
 	}
 	for (i = h & (t->cap - 1); t->slot[i]; i = (i + 1) & (t->cap - 1))
 		if (memcmp(t->slot[i], v, t->size) == 0)
-			return t->slot[i];
+			return t->last = t->slot[i];
 	p = fo_alloc(c->tree, t->size);
 	memcpy(p, v, t->size);
 	t->slot[i] = p;
 	t->n++;
-	return p;
+	return t->last = p;
 }
 
 /* Strings that take part in group comparison are interned too, so equal
