@@ -829,13 +829,17 @@ S_key(struct ini *ini, xmlNodePtr secel, const struct vocab *sspec,
 	switch (kspec->form) {
 	case VF_ATTR: {
 		const char *at = strrchr(rel, '@');
+		xmlAttrPtr attr;
 		char *path = xstrndup(rel, (size_t)(at - rel));
 		char *v = S_map(kspec, first->value);
 		size_t pl = strlen(path);
 		if (pl && path[pl - 1] == '/')
 			path[pl - 1] = '\0';
 		el = S_walk(secel, path, 0, first->line, first->kcol);
-		xmlSetProp(el, BAD_CAST (at + 1), BAD_CAST v);
+		attr = xmlSetProp(el, BAD_CAST (at + 1), BAD_CAST v);
+		/* the key's line, for messages about the value (schema.c) */
+		if (attr && attr->children)
+			input_set_line(attr->children, first->line);
 		free(v);
 		free(path);
 		break;

@@ -769,13 +769,20 @@ S_check(struct S_walk *w, xmlNode *node, xmlNode *el, int depth)
 				w->nerr++;
 			}
 		} else {
+			xmlAttr *an = xmlHasNsProp(node, a->name, NULL);
+			/* The INI reader gives the value the key's line; on
+			 * the element's own line, the element has a column. */
+			const xmlNode *at = an && an->children &&
+			    xmlGetLineNo(an->children) > 0 &&
+			    xmlGetLineNo(an->children) != xmlGetLineNo(node) ?
+			    an->children : node;
 			int rc = S_val_check(&a->val, v);
 
 			const struct vocab *e = w->ini ?
 			    S_entry(node, a->name, NULL, 1) : NULL;
 
 			if (rc != V_OK)
-				S_bad_value(w, node, lab, hint, &a->val, v, rc,
+				S_bad_value(w, at, lab, hint, &a->val, v, rc,
 				    e ? e->values : NULL);
 		}
 	}

@@ -451,7 +451,7 @@ ini_messages_name_section_and_key(void **state)
 	doc = input_read_ini_mem(ini, sizeof ini - 1, "d.ini");
 	assert_non_null(doc);
 	assert_int_equal(schema_validate(doc), 2);
-	assert_int_equal(S_count("4:E-RNG-VALUE:"), 1);
+	assert_int_equal(S_count("6:E-RNG-VALUE:"), 1);	/* 事项 */
 	assert_non_null(strstr(S_got.data, "应为 名称、主理人 或 建设方案"));
 	assert_int_equal(S_count("8:E-RNG-MISSING:"), 1);
 	assert_non_null(strstr(S_got.data, "（[缺席说明N] 理由）"));
