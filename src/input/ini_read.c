@@ -69,6 +69,7 @@ struct ini {
 static void S_res_section(struct ini *, size_t);
 static void S_res_kv(struct ini *, size_t);
 static void S_clean(struct ini *, struct ini_kv *);
+static void S_strip(const char *, char *, int, int);
 static void S_semicolon(struct ini *, const struct ini_kv *);
 
 /* ---- text helpers ---- */
@@ -658,7 +659,7 @@ S_include(struct ini *ini, const struct ini_kv *kv, struct paras *ps)
 		return;
 	}
 	dir = strcmp(ini->url, "-") == 0 ? xstrdup(".") : path_dirname(ini->url);
-	path = path_join(dir, rel);
+	path = strcmp(dir, ".") == 0 ? xstrdup(rel) : path_join(dir, rel);
 	rdir = realpath(dir, NULL);
 	rpath = realpath(path, NULL);
 	if (rpath == NULL) {
@@ -678,6 +679,8 @@ S_include(struct ini *ini, const struct ini_kv *kv, struct paras *ps)
 	}
 	if ((text = input_to_utf8(raw, len, path, &tlen, &conv)) == NULL)
 		goto out;
+	S_strip(path, text, 1, 1);
+	tlen = strlen(text);
 	{
 		struct buf para;
 		const char *p = text, *end = text + tlen;
@@ -711,21 +714,45 @@ out:
 	free(text);
 }
 
-/* Control characters have no place in a form (and not in XML). */
+/* Control characters and the non-characters U+FFFE U+FFFF have no place
+ * in a form, and XML cannot hold them: what convert writes must read
+ * back.  text starts at line:col of url. */
+static void
+S_strip(const char *url, char *text, int line, int col)
+{
+	char *w = text;
+
+	for (const char *r = text; *r;) {
+		unsigned char c = (unsigned char)*r;
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+			diag(E_INI_CONTROL, url, line, col, c);
+			r++;
+			col++;
+			continue;
+		}
+		if (c == 0xEF && (unsigned char)r[1] == 0xBF &&
+		    ((unsigned char)r[2] == 0xBE || (unsigned char)r[2] == 0xBF)) {
+			diag(E_INI_NONCHAR, url, line, col,
+			    (unsigned char)r[2] == 0xBE ? 0xFFFE : 0xFFFF);
+			r += 3;
+			col++;
+			continue;
+		}
+		if (c == '\n') {
+			line++;
+			col = 0;
+		}
+		if ((c & 0xC0) != 0x80)
+			col++;
+		*w++ = *r++;
+	}
+	*w = '\0';
+}
+
 static void
 S_clean(struct ini *ini, struct ini_kv *kv)
 {
-	char *w = kv->value;
-
-	for (const char *r = kv->value; *r; r++) {
-		if ((unsigned char)*r < 0x20 && *r != '\t') {
-			diag(E_INI_CONTROL, ini->url, kv->line,
-			    kv->vcol + S_chars(kv->value, r), (unsigned char)*r);
-			continue;
-		}
-		*w++ = *r;
-	}
-	*w = '\0';
+	S_strip(ini->url, kv->value, kv->line, kv->vcol);
 }
 
 /* A value of a short field with " ;…" in it: probably meant as a comment. */

@@ -413,6 +413,27 @@ fullwidth_brackets_and_literal_at(void **state)
 	xmlFreeDoc(d);
 }
 
+/* What convert writes must read back as XML. */
+static void
+control_characters_are_removed(void **state)
+{
+	xmlDocPtr d = S_read("[申报表]\n年度 = 2026\n[主理人]\n"
+	    "简介 = a\x01" "b\xef\xbf\xbf" "c\n");
+	xmlChar *mem;
+	int len;
+
+	(void)state;
+	assert_non_null(d);
+	assert_string_equal(S_got.data, "4:7:E-INI-CONTROL|4:9:E-INI-NONCHAR|");
+	assert_string_equal((char *)S_el(d, "intro")->children->content, "abc");
+	xmlDocDumpMemory(d, &mem, &len);
+	xmlFreeDoc(d);
+	d = input_read_xml_mem((char *)mem, (size_t)len, "back");
+	assert_non_null(d);
+	xmlFreeDoc(d);
+	xmlFree(mem);
+}
+
 static char *
 S_tmpdir(void)
 {
@@ -640,6 +661,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(bad_bytes_are_named_by_line_and_column, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(unknown_names_warn, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(file_includes, S_setup, S_teardown),
+		cmocka_unit_test_setup_teardown(control_characters_are_removed, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(fullwidth_brackets_and_literal_at, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(evaluation_and_decisions, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(vocabulary_labels, S_setup, S_teardown),
