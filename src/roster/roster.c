@@ -168,8 +168,11 @@ roster_open(const char *path, int update)
 		xmlDocSetRootElement(r->doc, root);
 		return r;
 	}
-	if ((r->doc = input_read_xml(path)) == NULL)
+	if ((r->doc = input_read_xml(path)) == NULL) {
+		if (stat(path, &st) == 0)	/* there, but not XML */
+			diag(E_ROSTER_READ, path, 0, 0, path, "XML 有误，见上", path);
 		goto fail;
+	}
 	if (input_kind(r->doc) != INPUT_ROSTER) {
 		diag(E_ROSTER_READ, path, 0, 0, path, "根元素不是 roster", path);
 		goto fail;

@@ -78,41 +78,72 @@ S_plan(xmlNode *root, const struct policy *pol)
 			}
 }
 
+/* Texts of the element children of a node named `name`, in order; nodes
+ * go to *nodes.  Computed once so that the duplicate checks compare
+ * strings, not trees (a hostile form may list thousands). */
+static char **
+S_texts(xmlNode *parent, const char *name, xmlNode ***nodes, size_t *n,
+    char *(*text)(const xmlNode *))
+{
+	char **v = NULL;
+
+	*n = 0;
+	*nodes = NULL;
+	for (xmlNode *c = parent ? parent->children : NULL; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, name))
+			continue;
+		v = xreallocarray(v, *n + 1, sizeof *v);
+		*nodes = xreallocarray(*nodes, *n + 1, sizeof **nodes);
+		v[*n] = text(c);
+		(*nodes)[(*n)++] = c;
+	}
+	return v;
+}
+
+static void
+S_free_texts(char **v, xmlNode **nodes, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	free(nodes);
+}
+
+/* Index of an earlier equal non-empty string, or -1. */
+static long
+S_earlier(char **v, size_t i)
+{
+	if (*v[i] == '\0')
+		return -1;
+	for (size_t j = 0; j < i; j++)
+		if (strcmp(v[j], v[i]) == 0)
+			return (long)j;
+	return -1;
+}
+
 static void
 S_areas(xmlNode *root, const struct policy *pol)
 {
 	xmlNode *ws = rules_child(root, "workshop");
 	xmlNode *areas = rules_child(ws, "areas");
 	const char *list = policy_list_text(pol, "辅导方向", "可选方向");
+	xmlNode **nodes;
+	size_t n;
+	char **t = S_texts(areas, "area", &nodes, &n, rules_text);
 	int count = 0;
 
-	if (areas)
-		for (xmlNode *a = areas->children; a; a = a->next) {
-			if (a->type != XML_ELEMENT_NODE || strcmp((const char *)a->name, "area"))
-				continue;
-			char *t = rules_text(a);
-			if (*t == '\0') {
-				free(t);
-				continue;
-			}
-			count++;
-			if (!policy_in_list(pol, "辅导方向", "可选方向", t))
-				diag_node(E_APP_AREA_UNKNOWN, a, t, list);
-			for (xmlNode *b = areas->children; b != a; b = b->next) {
-				if (b->type != XML_ELEMENT_NODE)
-					continue;
-				char *u = rules_text(b);
-				int same = strcmp(t, u) == 0;
-				free(u);
-				if (same) {
-					diag_node(E_APP_AREA_DUP, a, t);
-					break;
-				}
-			}
-			free(t);
-		}
+	for (size_t i = 0; i < n; i++) {
+		if (*t[i] == '\0')
+			continue;
+		count++;
+		if (!policy_in_list(pol, "辅导方向", "可选方向", t[i]))
+			diag_node(E_APP_AREA_UNKNOWN, nodes[i], t[i], list);
+		if (S_earlier(t, i) >= 0)
+			diag_node(E_APP_AREA_DUP, nodes[i], t[i]);
+	}
 	if (count == 0)
 		diag_node(E_APP_AREA_NONE, areas ? areas : ws ? ws : root, list);
+	S_free_texts(t, nodes, n);
 }
 
 static void
@@ -143,38 +174,31 @@ S_people(xmlNode *root, const struct policy *pol)
 	lunit = rules_text(rules_child(leader, "unit"));
 	if (*lunit == '\0')
 		same_unit = 0;
-	for (xmlNode *m = members ? members->children : NULL; m; m = m->next) {
-		if (m->type != XML_ELEMENT_NODE || strcmp((const char *)m->name, "member"))
-			continue;
-		nmem++;
+	xmlNode **nodes;
+	size_t n;
+	char **keys = S_texts(members, "member", &nodes, &n, rules_person_key);
+	for (size_t i = 0; i < n; i++) {
+		xmlNode *m = nodes[i];
 		char *mpost = rules_text(rules_child(m, "post"));
 		char *mname = rules_text(rules_child(m, "name"));
-		char *mkey = rules_person_key(m);
 		char *munit = rules_text(rules_child(m, "unit"));
+		long j;
+		nmem++;
 		if (!policy_in_list(pol, "申报条件", "成员岗位", mpost))
 			diag_node(E_APP_MEMBER_POST,
 			    rules_child(m, "post") ? rules_child(m, "post") : m,
 			    mname, mpost, policy_list_text(pol, "申报条件", "成员岗位"));
-		if (*mkey && strcmp(mkey, lkey) == 0)
+		if (*keys[i] && strcmp(keys[i], lkey) == 0)
 			diag_node(E_APP_LEADER_MEMBER, m, mname);
-		for (xmlNode *o = members->children; o != m; o = o->next) {
-			if (o->type != XML_ELEMENT_NODE || strcmp((const char *)o->name, "member"))
-				continue;
-			char *okey = rules_person_key(o);
-			int dup = *mkey && strcmp(okey, mkey) == 0;
-			free(okey);
-			if (dup) {
-				diag_node(E_APP_MEMBER_DUP, m, mname, (int)xmlGetLineNo(o));
-				break;
-			}
-		}
+		if ((j = S_earlier(keys, i)) >= 0)
+			diag_node(E_APP_MEMBER_DUP, m, mname, (int)xmlGetLineNo(nodes[j]));
 		if (strcmp(munit, lunit) != 0)
 			same_unit = 0;
 		free(mpost);
 		free(mname);
-		free(mkey);
 		free(munit);
 	}
+	S_free_texts(keys, nodes, n);
 	if (nmem > 0 && same_unit)
 		diag_node(N_APP_ONE_UNIT, members, lunit);
 	free(lkey);

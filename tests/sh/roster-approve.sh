@@ -54,6 +54,20 @@ mkapp 7 文体素养工作坊 郑一 2016011 文体素养
 cmp -s "$R.3" "$T/v1" && fail "roster.xml.3 should have rotated past v1"
 for f in "$R" "$R.1" "$R.2" "$R.3"; do valid_roster "$f" || fail "$f invalid"; done
 
+# Only applications are admitted.
+"$WSDOC" approve --roster "$R" "$RULES/eval-ok.xml" >/dev/null 2>"$T/err" && fail "evaluation admitted"
+grep -q 'eval-ok.xml:.*E-ROSTER-NOT-APP' "$T/err" || fail "not app: $(cat "$T/err")"
+
+# A damaged roster is refused, named, with the backup to restore from.
+cp "$R" "$T/good"
+head -c 300 "$T/good" > "$R"
+"$WSDOC" approve --roster "$R" "$T/app2.xml" >/dev/null 2>"$T/err" && fail "truncated roster used"
+grep -q "E-ROSTER-READ: 名册 $R 无法读取.*可从 $R.1 恢复" "$T/err" || fail "truncated: $(cat "$T/err")"
+sed 's/state="在建"/state="冻结"/' "$T/good" > "$R"
+"$WSDOC" evaluate --roster "$R" --year 2026 >/dev/null 2>"$T/err" && fail "invalid roster used"
+grep -q 'E-ROSTER-READ.*roster.rng' "$T/err" || fail "invalid: $(cat "$T/err")"
+cp "$T/good" "$R"
+
 # A missing roster is an error for evaluate (no silent empty roster).
 "$WSDOC" evaluate --roster "$T/none.xml" --year 2026 >/dev/null 2>"$T/err" && fail "missing roster accepted"
 grep -q 'F-IO-OPEN\|E-ROSTER-READ' "$T/err" || fail "missing roster: $(cat "$T/err")"
