@@ -7,6 +7,8 @@ if "$WSDOC" fo /dev/null 2>&1 | grep -q E-CLI-PENDING; then
 	echo "wsdoc fo has not landed yet"; exit 77
 fi
 cd "$T" || exit 1
+# the data folder is found from the source tree when not installed
+WSDOC_DATADIR=${WSDOC_DATADIR:-$SRCDIR}; export WSDOC_DATADIR
 cat > h.fo <<'FO'
 <?xml version="1.0" encoding="UTF-8"?>
 <fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format">
