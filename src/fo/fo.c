@@ -384,7 +384,8 @@ S_build(xmlDocPtr doc, const char *file)
 	if (root == NULL || root->ns == NULL ||
 	    strcmp((const char *)root->ns->href, FO_NS) != 0 ||
 	    strcmp((const char *)root->name, "root") != 0) {
-		diag(E_FO_ROOT, file, root ? (int)xmlGetLineNo(root) : 0, 0,
+		diag(E_FO_ROOT, file, root ? (int)xmlGetLineNo(root) : 0,
+		    root ? (diag_node_col(root) > 0 ? diag_node_col(root) : 1) : 0,
 		    root ? (const char *)root->name : "");
 		return NULL;
 	}
