@@ -58,6 +58,7 @@ struct S_ctx {
 	struct S_image	*imgs;
 	size_t		 nimgs;
 	const struct font_face *wm_face;
+	HPDF_ExtGState	 wm_gs;		/* multiply blending, for the watermark */
 
 	/* The page being drawn and its content, flushed before libharu
 	 * draws an image. */
@@ -880,8 +881,10 @@ S_image(struct S_ctx *c, const struct area_item *it)
 	S_take_error(c);
 }
 
-/* The watermark, under everything else: light grey, from the lower left
- * corner towards the upper right, centred, about 60% of the diagonal. */
+/* The watermark, over everything else but multiplied into it (so white
+ * cell backgrounds do not hide it and text under it stays black): light
+ * grey, from the lower left corner towards the upper right, centred,
+ * about 60% of the diagonal. */
 static void
 S_watermark(struct S_ctx *c, const char *text, double pw, double ph)
 {
@@ -909,8 +912,24 @@ S_watermark(struct S_ctx *c, const char *text, double pw, double ph)
 	/* The baseline starts so that the text's middle sits at the page's
 	 * centre; hanzi are centred about 0.38 em above the baseline. */
 	double hx = -w1 * size / 2, hy = -0.38 * size;
+	if (c->wm_gs == NULL) {
+		c->wm_gs = HPDF_CreateExtGState(c->pdf);
+		if (c->wm_gs)
+			HPDF_ExtGState_SetBlendMode(c->wm_gs, HPDF_BM_MULTIPLY);
+		if (S_take_error(c))
+			c->wm_gs = NULL;
+	}
 	S_font_on_page(c, f);
-	S_op(&c->out, "q BT 0.85 g");
+	S_text_end(c);
+	S_op(&c->out, "q");
+	if (c->wm_gs) {
+		S_flush(c);
+		HPDF_Page_SetExtGState(c->page, c->wm_gs);
+		S_take_error(c);
+		if (c->pdf->pdf_version < HPDF_VER_14)
+			c->pdf->pdf_version = HPDF_VER_14;
+	}
+	S_op(&c->out, "BT 0.85 g");
 	buf_printf(&c->out, "/%s ", f->res);
 	S_num(&c->out, size);
 	S_op(&c->out, "Tf");
@@ -943,8 +962,6 @@ S_page(struct S_ctx *c, const struct area_page *pg, const char *watermark)
 	c->cur_stroke = 0;
 	c->cur_mode = 0;
 	c->cur_dash = 0;
-	if (watermark && *watermark)
-		S_watermark(c, watermark, HPDF_Page_GetWidth(c->page), c->ph);
 	for (size_t i = 0; i < pg->nitems; i++) {
 		const struct area_item *it = &pg->items[i];
 		switch (it->kind) {
@@ -965,6 +982,8 @@ S_page(struct S_ctx *c, const struct area_page *pg, const char *watermark)
 			break;
 		}
 	}
+	if (watermark && *watermark)
+		S_watermark(c, watermark, HPDF_Page_GetWidth(c->page), c->ph);
 	S_text_end(c);
 	S_flush(c);
 	S_take_error(c);
