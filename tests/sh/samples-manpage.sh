@@ -11,6 +11,13 @@ bad() { echo "wsdoc.1: $*"; fail=1; }
 groff -k -man -Tutf8 -ww "$man" > "$T/out" 2> "$T/err" || bad "groff failed"
 [ -s "$T/err" ] && { cat "$T/err"; bad "groff warnings"; }
 grep -q '检查辅导员工作坊' "$T/out" || bad "rendered text lacks the NAME line"
+# groff 1.22.4 with zh.tmac loops for ever on a run it cannot break that is
+# wider than the line (seen at 72 columns): every terminal width must finish
+# (below about 30 columns nested indents leave room for no hanzi pair).
+for w in 40 50 60 70 72 80 100 160; do
+	timeout 10 groff -k -man -Tutf8 -rLL=${w}n "$man" > /dev/null 2>&1 ||
+		bad "groff at ${w} columns did not finish (exit $?)"
+done
 if command -v mandoc >/dev/null; then
 	mandoc -Tlint -W warning "$man" || bad "mandoc -Tlint warnings"
 fi
