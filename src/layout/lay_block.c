@@ -1,0 +1,601 @@
+/* lay_block.c — measuring: block-level FO (blocks, block-containers and,
+ * through lay_table.c, tables) into boxes with final widths and heights;
+ * inline content into paragraphs and lines. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lay_int.h"
+#include "../diag/diag.h"
+#include "../font/font.h"
+#include "../util/util.h"
+
+/* Deeper nesting is flattened: its text still appears, in the block that
+ * reached the limit.  Keeps the stack bounded on hostile input. */
+#define MAX_DEPTH	100
+
+struct S_ctx {
+	struct lay	*L;
+	const struct fo_node *blk;	/* the block whose lines these are */
+	double		 cx, cw;	/* content rectangle */
+	double		 refx, ref_w;	/* the reference area */
+	double		 base, base_end;	/* indents of the reference area */
+	struct lay_box	**kids;
+	size_t		 n, cap;
+	int		 started;	/* the first line is out: no more indent */
+	struct lay_style strut;
+	struct lay_idref *pending;	/* inline ids waiting for a line */
+};
+
+/* Font sets are looked up once per (family list, weight, style). */
+static const struct font_set *
+S_fontset(const char *family, int weight, int italic)
+{
+	static struct {
+		const char *fam;
+		char	*copy;
+		int	 weight, italic;
+		const struct font_set *set;
+	} cache[32];
+	static unsigned ncache, next;
+	const struct font_set *set;
+
+	if (family == NULL)
+		family = "";
+	for (unsigned i = 0; i < ncache; i++)
+		if (cache[i].weight == weight && cache[i].italic == italic &&
+		    (cache[i].fam == family || strcmp(cache[i].copy, family) == 0))
+			return cache[i].set;
+	set = font_set_get(family, weight, italic);
+	unsigned k = ncache < 32 ? ncache++ : next++ % 32;
+	free(cache[k].copy);
+	cache[k].fam = family;
+	cache[k].copy = xstrdup(family);
+	cache[k].weight = weight;
+	cache[k].italic = italic;
+	cache[k].set = set;
+	return set;
+}
+
+static void
+S_style(const struct fo_node *n, struct lay_style *st)
+{
+	const struct fo_inh *in = n->inh;
+
+	memset(st, 0, sizeof *st);
+	st->set = S_fontset(in->font_family, in->font_weight, in->italic);
+	st->size = in->font_size > 0 ? in->font_size : 12;
+	st->lh = in->line_height;
+	st->letter_spacing = in->letter_spacing;
+	st->color = in->color;
+	st->fake_bold = in->font_weight >= 600 && font_set_fake_bold(st->set);
+}
+
+static enum area_rule_style
+S_rstyle(int bs)
+{
+	switch (bs) {
+	case FO_BS_DOTTED:	return RULE_DOTTED;
+	case FO_BS_DASHED:	return RULE_DASHED;
+	case FO_BS_DOUBLE:	return RULE_DOUBLE;
+	default:		return RULE_SOLID;
+	}
+}
+
+static void
+S_border(struct lay_border *d, const struct fo_border *s)
+{
+	d->w = s->style == FO_BS_NONE || s->style == FO_BS_HIDDEN ? 0 : s->width;
+	d->color = s->color;
+	d->style = S_rstyle(s->style);
+}
+
+static void
+S_push(struct S_ctx *c, struct lay_box *b)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 8;
+		c->kids = xreallocarray(c->kids, c->cap, sizeof *c->kids);
+	}
+	c->kids[c->n++] = b;
+}
+
+static struct lay_idref *
+S_idref(struct lay *L, const char *id, struct lay_idref *next)
+{
+	struct lay_idref *r = LAY_NEW(L, struct lay_idref);
+	r->id = id;
+	r->next = next;
+	return r;
+}
+
+/* Break what was collected into lines. */
+static void
+S_flush(struct S_ctx *c)
+{
+	struct lay *L = c->L;
+	const struct fo_inh *in = c->blk->inh;
+	struct lay_parfmt f;
+	size_t n0 = c->n;
+
+	if (lay_para_empty(&L->para)) {
+		lay_para_reset(&L->para);
+		return;
+	}
+	memset(&f, 0, sizeof f);
+	f.x = c->cx;
+	f.width = c->cw;
+	f.indent = c->started ? 0 : fo_len_resolve(in->text_indent, c->cw);
+	f.align = in->text_align;
+	f.align_last = fo_align_last(in);
+	f.wrap = in->wrap;
+	f.strut = &c->strut;
+	f.lang = in->lang;
+	lay_para_lines(L, &L->para, &f, &c->kids, &c->n, &c->cap);
+	for (size_t i = n0; i < c->n; i++) {
+		c->kids[i]->widows = in->widows;
+		c->kids[i]->orphans = in->orphans;
+	}
+	if (c->n > n0 && c->pending) {
+		c->kids[n0]->ids = c->pending;
+		c->pending = NULL;
+	}
+	c->started = 1;
+	lay_para_reset(&L->para);
+}
+
+static void
+S_text(struct S_ctx *c, const struct fo_node *n, const char *s, size_t len)
+{
+	struct lay_style st;
+
+	S_style(n, &st);
+	lay_para_text(&c->L->para, s, len, lay_para_style(&c->L->para, &st),
+	    n->line);
+}
+
+static void
+S_leader(struct S_ctx *c, const struct fo_node *n)
+{
+	const struct fo_inh *in = n->inh;
+	struct lay_style st;
+	struct lay_obj o;
+
+	memset(&o, 0, sizeof o);
+	o.kind = LOBJ_LEADER;
+	o.pattern = in->leader_pattern == FO_LP_USE_CONTENT ? FO_LP_SPACE :
+	    in->leader_pattern;
+	o.wmin = fo_len_resolve(in->leader_length.min, c->cw);
+	o.w = fo_len_resolve(in->leader_length.opt, c->cw);
+	o.wmax = in->leader_length.max.kind == FO_AUTO ? c->cw :
+	    fo_len_resolve(in->leader_length.max, c->cw);
+	/* Hostile lengths: keep them inside the line. */
+	o.wmax = fmin(fmax(o.wmax, 0), c->cw);
+	o.w = fmin(fmax(o.w, 0), c->cw);
+	o.wmin = fmin(fmax(o.wmin, 0), o.w);
+	if (o.wmax < o.w)
+		o.wmax = o.w;
+	o.thickness = in->rule_thickness > 0 ? fmin(in->rule_thickness, 20) : 1;
+	o.rstyle = S_rstyle(in->rule_style);
+	S_style(n, &st);
+	lay_para_obj(&c->L->para, &o, lay_para_style(&c->L->para, &st), n->line);
+}
+
+static void
+S_graphic(struct S_ctx *c, const struct fo_node *n)
+{
+	const struct fo_graphic *g = n->u.graphic;
+	struct lay_style st;
+	struct lay_obj o;
+	double iw = 0, ih = 0;
+	int ok;
+
+	memset(&o, 0, sizeof o);
+	o.kind = LOBJ_IMAGE;
+	ok = g && g->src && lay_png_size(c->L, g->src, n->line, &iw, &ih) == 0;
+	if (!ok)
+		iw = ih = 36;	/* an empty box where the picture should be */
+	double w = iw, h = ih;
+	struct fo_len cw = g ? g->content_width : (struct fo_len){0, 0, FO_AUTO};
+	struct fo_len ch = g ? g->content_height : (struct fo_len){0, 0, FO_AUTO};
+	double boxw = n->box->ipd.opt.kind == FO_LEN ?
+	    fo_len_resolve(n->box->ipd.opt, c->cw) : c->cw;
+	double boxh = n->box->bpd.opt.kind == FO_LEN ?
+	    fo_len_resolve(n->box->bpd.opt, 0) : 0;
+	if (cw.kind == FO_LEN)
+		w = cw.pt + cw.pct * iw / 100.0;
+	else if (cw.kind == FO_SCALE_TO_FIT)
+		w = boxw;
+	if (ch.kind == FO_LEN)
+		h = ch.pt + ch.pct * ih / 100.0;
+	else if (ch.kind == FO_SCALE_TO_FIT && boxh > 0)
+		h = boxh;
+	/* One side given: the other keeps the picture's proportions. */
+	if (iw > 0 && ih > 0 && (!g || g->uniform)) {
+		if (cw.kind != FO_AUTO && ch.kind == FO_AUTO)
+			h = w * ih / iw;
+		else if (ch.kind != FO_AUTO && cw.kind == FO_AUTO)
+			w = h * iw / ih;
+	}
+	if (!(w > 0) || !(h > 0) || w > 14400 || h > 14400) {
+		LAY_DIAG(c->L, W_LAY_GRAPHIC_SIZE, lay_file(c->L), n->line, 0);
+		w = h = 36;
+	}
+	/* Never wider than the line: scale down. */
+	if (w > c->cw && c->cw > 0) {
+		h = h * c->cw / w;
+		w = c->cw;
+	}
+	o.w = o.wmin = o.wmax = w;
+	o.h = h;
+	o.path = ok ? area_strdup(c->L->doc, g->src, strlen(g->src)) : NULL;
+	S_style(n, &st);
+	lay_para_obj(&c->L->para, &o, lay_para_style(&c->L->para, &st), n->line);
+}
+
+static void
+S_pagenum_text(struct S_ctx *c, const struct fo_node *n)
+{
+	struct lay *L = c->L;
+	char num[32];
+
+	if (n->kind == FO_PAGE_NUMBER) {
+		lay_format_pageno(num, L->pageno, L->page_format);
+	} else {
+		struct lay_cite *ct = lay_cite_get(L, n->u.ref_id ? n->u.ref_id : "");
+		int v = n->kind == FO_PAGE_NUMBER_CITATION ? ct->first : ct->last;
+		if (!ct->asked)
+			ct->fo_line = n->line;
+		ct->asked = 1;
+		if (n->kind == FO_PAGE_NUMBER_CITATION)
+			ct->used_first = v;
+		else
+			ct->used_last = v;
+		if (v <= 0)
+			snprintf(num, sizeof num, "?");
+		else
+			lay_format_pageno(num, v, L->page_format);
+	}
+	S_text(c, n, num, strlen(num));
+}
+
+static struct lay_box *S_block(struct lay *L, const struct fo_node *n,
+    const struct S_ctx *ref);
+
+static void S_content(struct S_ctx *c, const struct fo_node *parent);
+
+/* Text of a subtree too deep to lay out, walked without recursion. */
+static void
+S_flatten(struct S_ctx *c, const struct fo_node *top)
+{
+	const struct fo_node *n = top->first;
+
+	while (n != NULL) {
+		if (n->kind == FO_TEXT)
+			S_text(c, n, n->u.text.s, n->u.text.len);
+		if (n->first != NULL) {
+			n = n->first;
+			continue;
+		}
+		while (n != NULL && n != top && n->next == NULL)
+			n = n->parent;
+		if (n == NULL || n == top)
+			break;
+		n = n->next;
+	}
+}
+
+static int
+S_is_block(int kind)
+{
+	return kind == FO_BLOCK || kind == FO_BLOCK_CONTAINER || kind == FO_TABLE;
+}
+
+static void
+S_child(struct S_ctx *c, const struct fo_node *n)
+{
+	struct lay *L = c->L;
+
+	if (n->kind != FO_TEXT && n->id != NULL && !S_is_block(n->kind))
+		c->pending = S_idref(L, n->id, c->pending);
+	switch (n->kind) {
+	case FO_TEXT:
+		S_text(c, n, n->u.text.s, n->u.text.len);
+		break;
+	case FO_INLINE:
+	case FO_BASIC_LINK:
+	case FO_WRAPPER:
+		if (L->depth >= MAX_DEPTH) {
+			S_flatten(c, n);
+			break;
+		}
+		L->depth++;
+		S_content(c, n);
+		L->depth--;
+		break;
+	case FO_LEADER:
+		S_leader(c, n);
+		break;
+	case FO_PAGE_NUMBER:
+	case FO_PAGE_NUMBER_CITATION:
+	case FO_PAGE_NUMBER_CITATION_LAST:
+		S_pagenum_text(c, n);
+		break;
+	case FO_EXTERNAL_GRAPHIC:
+		S_graphic(c, n);
+		break;
+	case FO_BLOCK:
+	case FO_BLOCK_CONTAINER:
+	case FO_TABLE:
+		if (L->depth >= MAX_DEPTH) {
+			if (!L->warned_deep)
+				LAY_DIAG(L, W_LAY_DEEP, lay_file(L), n->line, 0, MAX_DEPTH);
+			L->warned_deep = 1;
+			S_flatten(c, n);
+			break;
+		}
+		S_flush(c);
+		L->depth++;
+		struct lay_box *b = S_block(L, n, c);
+		L->depth--;
+		if (b != NULL)
+			S_push(c, b);
+		break;
+	default:
+		break;	/* the FO reader has warned about the rest */
+	}
+}
+
+static void
+S_content(struct S_ctx *c, const struct fo_node *parent)
+{
+	for (const struct fo_node *n = parent->first; n != NULL; n = n->next)
+		S_child(c, n);
+}
+
+/* Space resolution between siblings: the larger of space-after and the
+ * next space-before, not their sum. */
+static void
+S_resolve_spaces(struct lay_box **kids, size_t n)
+{
+	for (size_t k = 1; k < n; k++) {
+		double sa = kids[k - 1]->sa, sb = kids[k]->sb;
+		if (sa > 0 && sb > 0) {
+			double nsb = sb > sa ? sb - sa : 0;
+			kids[k]->h -= sb - nsb;
+			kids[k]->sb = nsb;
+		}
+	}
+}
+
+void
+lay_box_sum(struct lay_box *b)
+{
+	double c = 0;
+	int brk = 0;
+
+	for (size_t k = 0; k < b->nkids; k++) {
+		const struct lay_box *k1 = b->kids[k];
+		c += k1->h;
+		if (k1->has_break || (k > 0 && k1->break_before) ||
+		    (k + 1 < b->nkids && k1->break_after))
+			brk = 1;
+	}
+	b->content_h = c;
+	b->has_break = brk && b->fixed_h < 0;
+	b->h = b->sb + b->bd[FO_BEFORE].w + b->pad[FO_BEFORE] +
+	    (b->fixed_h >= 0 ? b->fixed_h : c) +
+	    b->pad[FO_AFTER] + b->bd[FO_AFTER].w + b->sa;
+}
+
+/* Clamp a length from the FO to something a page can hold. */
+static double
+S_sane(struct lay *L, double v, int line)
+{
+	if (!isfinite(v) || v < 0 || v > 14400) {
+		LAY_DIAG(L, W_LAY_LENGTH, lay_file(L), line, 0);
+		return 0;
+	}
+	return v;
+}
+
+/* Common box properties of a block-level node: borders, padding, spaces,
+ * keeps, breaks, and where it goes.  Indents are XSL's: from the start
+ * edge of the reference area (whose own indent is base) to the start of
+ * the node's content rectangle, so a block with a border or padding but
+ * no margin has them outside its parent's content, as in FOP.  Sets the
+ * border box in b and the content rectangle in *cx, *cw. */
+void
+lay_box_props(struct lay *L, struct lay_box *b, const struct fo_node *n,
+    double ref_x, double ref_w, double base, double base_end)
+{
+	const struct fo_box *bx = n->box;
+	const struct fo_inh *in = n->inh;
+	double si = fo_len_resolve(in->start_indent, ref_w) - base;
+	double ei = fo_len_resolve(in->end_indent, ref_w) - base_end;
+	double cx, cw;
+
+	b->fo_line = n->line;
+	if (!isfinite(si) || fabs(si) > ref_w) {
+		LAY_DIAG(L, W_LAY_LENGTH, lay_file(L), n->line, 0);
+		si = 0;
+	}
+	if (!isfinite(ei) || fabs(ei) > ref_w) {
+		LAY_DIAG(L, W_LAY_LENGTH, lay_file(L), n->line, 0);
+		ei = 0;
+	}
+	for (int s = 0; s < 4; s++) {
+		S_border(&b->bd[s], &bx->border[s]);
+		b->bd[s].w = S_sane(L, b->bd[s].w, n->line);
+		b->pad[s] = S_sane(L, fo_len_resolve(bx->padding[s], ref_w), n->line);
+	}
+	cx = ref_x + si;
+	cw = ref_w - si - ei;
+	if (n->kind != FO_BLOCK && bx->ipd.opt.kind == FO_LEN) {
+		double w = fo_len_resolve(bx->ipd.opt, ref_w);
+		if (w > 0 && w <= 14400)
+			cw = w;
+		else
+			LAY_DIAG(L, W_LAY_LENGTH, lay_file(L), n->line, 0);
+	}
+	if (cw < 1) {
+		LAY_DIAG(L, W_LAY_NARROW, lay_file(L), n->line, 0, fo_kind_name(n->kind));
+		cw = 1;
+	}
+	if (n->kind == FO_TABLE) {
+		/* The collapsed grid is drawn on the column edges: a table's
+		 * indent counts its border only when a margin put it there. */
+		const struct fo_inh *pin = n->parent ? n->parent->inh : NULL;
+		int margin = pin && memcmp(&pin->start_indent, &in->start_indent,
+		    sizeof in->start_indent) != 0;
+		b->x = cx - (margin ? b->bd[FO_START].w + b->pad[FO_START] : 0);
+		b->w = cw;
+		memset(b->pad, 0, sizeof b->pad);
+	} else {
+		b->x = cx - b->pad[FO_START] - b->bd[FO_START].w;
+		b->w = cw + b->pad[FO_START] + b->bd[FO_START].w +
+		    b->pad[FO_END] + b->bd[FO_END].w;
+	}
+	b->bg = bx->background;
+	b->sb = S_sane(L, fo_len_resolve(bx->space_before.r.opt, 0), n->line);
+	b->sa = S_sane(L, fo_len_resolve(bx->space_after.r.opt, 0), n->line);
+	b->keep_next = bx->keep_with_next.page != FO_KEEP_AUTO ||
+	    bx->keep_with_next.column != FO_KEEP_AUTO;
+	b->keep_prev = bx->keep_with_previous.page != FO_KEEP_AUTO ||
+	    bx->keep_with_previous.column != FO_KEEP_AUTO;
+	b->keep_together = in->keep_together.page != FO_KEEP_AUTO ||
+	    in->keep_together.column != FO_KEEP_AUTO;
+	b->break_before = bx->break_before != FO_BREAK_AUTO;
+	b->break_after = bx->break_after != FO_BREAK_AUTO;
+	b->fixed_h = -1;
+	if (n->id != NULL)
+		b->ids = S_idref(L, n->id, NULL);
+}
+
+/* The indents the children of a reference area (block-container, cell)
+ * measure theirs from: the ones they inherit from it. */
+static void
+S_child_base(const struct fo_node *n, double ref_w, double *base,
+    double *base_end)
+{
+	*base = fo_len_resolve(n->inh->start_indent, ref_w);
+	*base_end = fo_len_resolve(n->inh->end_indent, ref_w);
+}
+
+/* Measure the block-level node n (block, block-container, table) inside
+ * the reference area of ref. */
+static struct lay_box *
+S_block(struct lay *L, const struct fo_node *n, const struct S_ctx *ref)
+{
+	struct lay_box *b;
+	struct S_ctx c;
+
+	if (n->kind == FO_TABLE)
+		return lay_measure_table(L, n, ref->refx, ref->ref_w, ref->base,
+		    ref->base_end);
+	b = LAY_NEW(L, struct lay_box);
+	b->kind = BX_BLOCK;
+	b->what = n->kind == FO_BLOCK ? "block" : "block-container";
+	lay_box_props(L, b, n, ref->refx, ref->ref_w, ref->base, ref->base_end);
+
+	memset(&c, 0, sizeof c);
+	c.L = L;
+	c.blk = n;
+	c.cx = b->x + b->bd[FO_START].w + b->pad[FO_START];
+	c.cw = b->w - b->bd[FO_START].w - b->pad[FO_START] - b->pad[FO_END] -
+	    b->bd[FO_END].w;
+	if (c.cw < 1)
+		c.cw = 1;
+	if (n->kind == FO_BLOCK_CONTAINER) {
+		/* A new reference area: children measure from its content. */
+		c.refx = c.cx;
+		c.ref_w = c.cw;
+		S_child_base(n, c.cw, &c.base, &c.base_end);
+		if (n->box->bpd.opt.kind == FO_LEN) {
+			b->fixed_h = S_sane(L, fo_len_resolve(n->box->bpd.opt, 0),
+			    n->line);
+			b->keep_together = 1;
+		}
+	} else {
+		c.refx = ref->refx;
+		c.ref_w = ref->ref_w;
+		c.base = ref->base;
+		c.base_end = ref->base_end;
+	}
+	S_style(n, &c.strut);
+	S_content(&c, n);
+	S_flush(&c);
+	if (c.pending) {
+		/* Ids of inlines that made no line: they belong to the block. */
+		struct lay_idref *r = c.pending;
+		while (r->next)
+			r = r->next;
+		r->next = b->ids;
+		b->ids = c.pending;
+	}
+	S_resolve_spaces(c.kids, c.n);
+	b->nkids = c.n;
+	b->kids = LAY_NEWN(L, struct lay_box *, c.n ? c.n : 1);
+	if (c.n)
+		memcpy(b->kids, c.kids, c.n * sizeof *c.kids);
+	free(c.kids);
+	lay_box_sum(b);
+	if (b->fixed_h >= 0 && b->content_h > b->fixed_h + 0.01)
+		LAY_DIAG(L, W_LAY_OVERFLOW, lay_file(L), n->line, 0,
+		    b->content_h - b->fixed_h);
+	return b;
+}
+
+/* Measure the block-level children of parent (a flow, static-content or
+ * table-cell) as the kids of a new BX_BLOCK covering [x, x + w). */
+struct lay_box *
+lay_measure_blocks(struct lay *L, const struct fo_node *parent, double x,
+    double w, double base, double base_end)
+{
+	struct lay_box *b = LAY_NEW(L, struct lay_box);
+	struct S_ctx c;
+
+	b->kind = BX_BLOCK;
+	b->what = fo_kind_name(parent->kind);
+	b->fo_line = parent->line;
+	b->x = x;
+	b->w = w;
+	b->bg = FO_TRANSPARENT;
+	b->fixed_h = -1;
+	memset(&c, 0, sizeof c);
+	c.L = L;
+	c.blk = parent;
+	c.cx = c.refx = x;
+	c.cw = c.ref_w = w;
+	c.base = base;
+	c.base_end = base_end;
+	S_style(parent, &c.strut);
+	S_content(&c, parent);
+	S_flush(&c);
+	S_resolve_spaces(c.kids, c.n);
+	b->ids = c.pending;
+	b->nkids = c.n;
+	b->kids = LAY_NEWN(L, struct lay_box *, c.n ? c.n : 1);
+	if (c.n)
+		memcpy(b->kids, c.kids, c.n * sizeof *c.kids);
+	free(c.kids);
+	lay_box_sum(b);
+	return b;
+}
+
+struct lay_box *
+lay_measure_flow(struct lay *L, const struct fo_node *flow, double x, double w)
+{
+	double base, base_end;
+
+	S_child_base(flow, w, &base, &base_end);
+	return lay_measure_blocks(L, flow, x, w, base, base_end);
+}
+
+/* For the table code: the base indents of a cell's content. */
+void
+lay_child_base(const struct fo_node *n, double ref_w, double *base,
+    double *base_end)
+{
+	S_child_base(n, ref_w, base, base_end);
+}

@@ -1,0 +1,285 @@
+/* lay_int.h — the layout engine's private structures: inline paragraphs,
+ * measured boxes and the pagination state.  For src/layout/ only.
+ *
+ * The engine works in two steps.  Measuring turns the FO tree into boxes
+ * whose x positions, widths and heights are final (widths come from the
+ * top down, so lines can be broken at once).  Paginating splits the
+ * measured flow at page boundaries (keeps, widows and orphans, table rows)
+ * and draws each page's part into the area tree.  Splitting consumes the
+ * boxes: the remainder reuses the original child arrays, so a flow of N
+ * boxes is paginated in O(N). */
+#ifndef WSDOC_LAY_INT_H
+#define WSDOC_LAY_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "area.h"
+#include "../fo/fo.h"
+
+struct font_set;
+struct font_face;
+struct lay;
+
+/* ---- memory ---- */
+
+/* Zeroed memory from the layout's arena, freed when the layout ends. */
+void	*lay_alloc(struct lay *L, size_t n);
+#define LAY_NEW(L, T)		((T *)lay_alloc((L), sizeof(T)))
+#define LAY_NEWN(L, T, n)	((T *)lay_alloc((L), sizeof(T) * (n)))
+
+/* ---- inline content: paragraphs and lines (lay_line.c) ---- */
+
+/* What a run of characters is drawn with. */
+struct lay_style {
+	const struct font_set *set;
+	double		 size;
+	double		 lh;		/* line-height in pt */
+	double		 letter_spacing;
+	uint32_t	 color;
+	int		 fake_bold;
+};
+
+enum lay_obj_kind { LOBJ_LEADER, LOBJ_IMAGE };
+
+/* An object inside a line: a leader or an inline graphic. */
+struct lay_obj {
+	enum lay_obj_kind kind;
+	double		 w, h;		/* IMAGE: size; LEADER: optimum width */
+	double		 wmin, wmax;	/* LEADER */
+	int		 pattern;	/* enum fo_leader_pattern */
+	double		 thickness;
+	enum area_rule_style rstyle;
+	const char	*path;		/* IMAGE: file, NULL when unusable */
+};
+
+/* A paragraph being collected: one entry per character.  Objects are
+ * U+FFFC with obj >= 0. */
+struct lay_para {
+	uint32_t	*cp;
+	int		*sty;		/* index into styles */
+	int		*obj;		/* index into objs, or -1 */
+	int		*line;		/* FO line, for warnings */
+	size_t		 n, cap;
+	struct lay_style *styles;
+	size_t		 nstyles, stycap;
+	struct lay_obj	*objs;
+	size_t		 nobjs, objcap;
+};
+
+/* How a paragraph's lines are set. */
+struct lay_parfmt {
+	double		 x;		/* left edge of the line area */
+	double		 width;		/* width of the line area */
+	double		 indent;	/* text-indent of the first line */
+	int		 align, align_last;	/* enum fo_align */
+	int		 wrap;		/* 0: wrap-option="no-wrap" */
+	const struct lay_style *strut;	/* the block's own font */
+	const char	*lang;
+};
+
+void	lay_para_init(struct lay_para *p);
+void	lay_para_free(struct lay_para *p);
+void	lay_para_reset(struct lay_para *p);
+/* Index of a style equal to *s, added if new. */
+int	lay_para_style(struct lay_para *p, const struct lay_style *s);
+void	lay_para_text(struct lay_para *p, const char *utf8, size_t len, int sty,
+	    int line);
+void	lay_para_obj(struct lay_para *p, const struct lay_obj *o, int sty,
+	    int line);
+/* Nothing drawable collected (only spaces). */
+int	lay_para_empty(const struct lay_para *p);
+
+/* ---- measured boxes ---- */
+
+enum lay_box_kind { BX_LINE, BX_BLOCK, BX_TABLE };
+
+struct lay_border {
+	double		 w;		/* 0: none */
+	uint32_t	 color;
+	enum area_rule_style style;
+};
+
+struct lay_table;
+struct lay_group;
+
+struct lay_idref {
+	const char	*id;
+	struct lay_idref *next;
+};
+
+struct lay_box {
+	enum lay_box_kind kind;
+	double		 h;		/* whole height: spaces, borders, padding */
+	double		 sb, sa;	/* space before and after */
+	double		 x, w;		/* border box (a line: the line area) */
+	int		 keep_prev, keep_next, keep_together;
+	int		 break_before, break_after;
+	int		 has_break;	/* a forced break somewhere inside */
+	int		 fo_line;
+	struct lay_idref *ids;		/* for page-number citations */
+
+	/* BX_LINE: items with x absolute and y from the line's top. */
+	struct area_item *items;
+	size_t		 nitems;
+	int		 run;		/* paragraph the line belongs to */
+	int		 run_i, run_n;	/* its index there, and the count */
+	int		 widows, orphans;
+
+	/* BX_BLOCK */
+	const char	*what;		/* "block", "cell" … for the dump */
+	struct lay_border bd[4];	/* by enum fo_side */
+	double		 pad[4];
+	uint32_t	 bg;		/* FO_TRANSPARENT for none */
+	struct lay_box	**kids;		/* shared by the fragments of a split */
+	size_t		 nkids;
+	struct lay_box	*head;		/* replaces kids[0] when not NULL */
+	double		 content_h;	/* sum of the kids' heights */
+	double		 fixed_h;	/* block-container height, < 0 if auto */
+	int		 cont;		/* a continuation: no space before */
+
+	/* BX_TABLE */
+	struct lay_table *tab;
+	struct lay_group **groups;	/* row groups of the body */
+	size_t		 ngroups;
+	struct lay_group *ghead;	/* replaces groups[0] when not NULL */
+};
+
+/* A table cell: its place in the grid and its content. */
+struct lay_cell {
+	int		 col, ncols;	/* columns covered */
+	int		 nrows;		/* rows covered inside its group */
+	double		 pad[4];
+	struct lay_border bd[4];
+	double		 top, bot;	/* insets: padding and half borders */
+	double		 minh;
+	uint32_t	 bg;
+	int		 valign;	/* enum fo_display_align */
+	struct lay_box	*content;	/* a BX_BLOCK at the content width */
+	int		 fo_line;
+	int		 split;		/* cut at a page edge: align before */
+};
+
+struct lay_row {
+	double		 minh, h;
+	struct lay_cell	**cells;
+	size_t		 ncells;
+	int		 keep_together;
+};
+
+/* Rows joined by row spans: a unit of pagination. */
+struct lay_group {
+	struct lay_row	**rows;
+	size_t		 nrows;
+	double		 h;
+	int		 keep_prev, keep_next;
+};
+
+struct lay_table {
+	int		 ncols;
+	double		*colx;		/* ncols + 1 edges, absolute */
+	struct lay_border bd[4];
+	struct lay_group *header;	/* repeated on every page, or NULL */
+	struct lay_group *footer;	/* likewise, or NULL */
+	int		 fo_line;
+};
+
+/* ---- the engine's state ---- */
+
+struct lay_cite {
+	const char	*id;		/* owned */
+	int		 first, last;	/* from the last pass, 0 if unknown */
+	int		 nfirst, nlast;	/* found in this pass */
+	int		 used_first, used_last;	/* printed in this pass */
+	int		 asked;		/* cited in this pass */
+	int		 fo_line;	/* of the first citation */
+	int		 page_idx;	/* for bookmarks */
+	double		 y;
+};
+
+struct lay {
+	const struct fo_tree *fo;
+	struct area_doc	*doc;
+	struct lay_chunk *arena;
+	struct lay_para	 para;		/* reused for every paragraph */
+	int		 run;		/* paragraph counter */
+	int		 depth;		/* nesting depth while measuring */
+	/* page-number citations: id → pages, kept across passes */
+	struct lay_cite	*cites;
+	size_t		 ncites, citecap;
+	size_t		*citehash;	/* open addressing, index + 1 */
+	size_t		 hashcap;
+	int		 quiet;		/* a repeated pass: no diagnostics */
+	/* the page being drawn */
+	struct area_page *page;
+	int		 pageno;	/* number as printed */
+	const char	*page_format;	/* format of page-sequence */
+	/* warnings given once */
+	uint32_t	*warned_cp;
+	size_t		 nwarned, warncap;
+	int		 warned_deep;
+};
+
+static inline struct lay_box *
+lay_kid(const struct lay_box *b, size_t k)
+{
+	return k == 0 && b->head ? b->head : b->kids[k];
+}
+
+static inline struct lay_group *
+lay_grp(const struct lay_box *b, size_t k)
+{
+	return k == 0 && b->ghead ? b->ghead : b->groups[k];
+}
+
+/* lay_block.c: measuring */
+struct lay_box	*lay_measure_flow(struct lay *L, const struct fo_node *flow,
+		    double x, double w);
+struct lay_box	*lay_measure_blocks(struct lay *L, const struct fo_node *parent,
+		    double x, double w, double base, double base_end);
+void		 lay_box_sum(struct lay_box *b);
+void		 lay_box_props(struct lay *L, struct lay_box *b,
+		    const struct fo_node *n, double ref_x, double ref_w,
+		    double base, double base_end);
+void		 lay_child_base(const struct fo_node *n, double ref_w,
+		    double *base, double *base_end);
+
+/* lay_line.c: break the collected paragraph into BX_LINE boxes appended
+ * to *out (a growing array of *n, capacity *cap). */
+void		 lay_para_lines(struct lay *L, struct lay_para *p,
+		    const struct lay_parfmt *f, struct lay_box ***out,
+		    size_t *n, size_t *cap);
+void		 lay_warn_char(struct lay *L, uint32_t cp, int line);
+
+/* lay_table.c */
+struct lay_box	*lay_measure_table(struct lay *L, const struct fo_node *t,
+		    double ref_x, double ref_w, double base, double base_end);
+void		 lay_group_heights(struct lay_group *g);
+int		 lay_split_table(struct lay *L, struct lay_box *b, double avail,
+		    int force, struct lay_box **first, struct lay_box **rest);
+void		 lay_draw_table(struct lay *L, const struct lay_box *b, double y);
+
+/* lay_page.c: splitting and drawing.  lay_split leaves b untouched and
+ * returns LAY_FITS (*first = b), LAY_SPLIT or LAY_NONE (nothing fits). */
+enum { LAY_FITS, LAY_SPLIT, LAY_NONE };
+int		 lay_split(struct lay *L, struct lay_box *b, double avail,
+		    int force, struct lay_box **first, struct lay_box **rest);
+void		 lay_draw(struct lay *L, const struct lay_box *b, double y);
+void		 lay_draw_border(struct lay *L, const struct lay_border *bd,
+		    double x1, double y1, double x2, double y2);
+struct lay_cite	*lay_cite_get(struct lay *L, const char *id);
+/* Format a page number per the page-sequence's format; buf >= 32. */
+void		 lay_format_pageno(char *buf, int n, const char *format);
+
+/* lay_image.c: the intrinsic size of a PNG (at 96 dpi unless it says
+ * otherwise), or -1 after a warning. */
+int		 lay_png_size(struct lay *L, const char *path, int fo_line,
+		    double *w, double *h);
+
+const char	*lay_file(const struct lay *L);
+
+/* Diagnostics of the layout, silent on repeated passes. */
+#define LAY_DIAG(L, ...) \
+	do { if (!(L)->quiet) diag(__VA_ARGS__); } while (0)
+
+#endif

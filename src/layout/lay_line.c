@@ -1,0 +1,514 @@
+/* lay_line.c — the line builder: a paragraph of styled characters and
+ * objects broken into lines (UAX #14 and the Chinese rules from
+ * src/text), aligned, justified and turned into glyph runs. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lay_int.h"
+#include "../diag/diag.h"
+#include "../font/font.h"
+#include "../text/linebreak.h"
+#include "../util/util.h"
+
+#define EPS		0.001
+#define GETA		0x3013u		/* 〓: the typesetter's missing-glyph mark */
+
+void
+lay_para_init(struct lay_para *p)
+{
+	memset(p, 0, sizeof *p);
+}
+
+void
+lay_para_free(struct lay_para *p)
+{
+	free(p->cp);
+	free(p->sty);
+	free(p->obj);
+	free(p->line);
+	free(p->styles);
+	free(p->objs);
+	memset(p, 0, sizeof *p);
+}
+
+void
+lay_para_reset(struct lay_para *p)
+{
+	p->n = 0;
+	p->nstyles = 0;
+	p->nobjs = 0;
+}
+
+int
+lay_para_style(struct lay_para *p, const struct lay_style *s)
+{
+	for (size_t i = p->nstyles; i-- > 0; ) {
+		const struct lay_style *t = &p->styles[i];
+		if (t->set == s->set && t->size == s->size && t->lh == s->lh &&
+		    t->color == s->color && t->fake_bold == s->fake_bold &&
+		    t->letter_spacing == s->letter_spacing)
+			return (int)i;
+	}
+	if (p->nstyles == p->stycap) {
+		p->stycap = p->stycap ? p->stycap * 2 : 8;
+		p->styles = xreallocarray(p->styles, p->stycap, sizeof *p->styles);
+	}
+	p->styles[p->nstyles] = *s;
+	return (int)p->nstyles++;
+}
+
+static void
+S_push(struct lay_para *p, uint32_t cp, int sty, int obj, int line)
+{
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 256;
+		p->cp = xreallocarray(p->cp, p->cap, sizeof *p->cp);
+		p->sty = xreallocarray(p->sty, p->cap, sizeof *p->sty);
+		p->obj = xreallocarray(p->obj, p->cap, sizeof *p->obj);
+		p->line = xreallocarray(p->line, p->cap, sizeof *p->line);
+	}
+	p->line[p->n] = line;
+	p->cp[p->n] = cp;
+	p->sty[p->n] = sty;
+	p->obj[p->n] = obj;
+	p->n++;
+}
+
+void
+lay_para_text(struct lay_para *p, const char *s, size_t len, int sty, int line)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		if (k == 0) {
+			cp = 0xFFFD;
+			k = 1;
+		}
+		if (cp == '\t' || cp == '\r')
+			cp = ' ';
+		S_push(p, cp, sty, -1, line);
+		i += k;
+	}
+}
+
+void
+lay_para_obj(struct lay_para *p, const struct lay_obj *o, int sty, int line)
+{
+	if (p->nobjs == p->objcap) {
+		p->objcap = p->objcap ? p->objcap * 2 : 4;
+		p->objs = xreallocarray(p->objs, p->objcap, sizeof *p->objs);
+	}
+	p->objs[p->nobjs] = *o;
+	S_push(p, 0xFFFC, sty, (int)p->nobjs++, line);
+}
+
+int
+lay_para_empty(const struct lay_para *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (p->obj[i] >= 0 || (p->cp[i] != ' ' && p->cp[i] != 0x200B))
+			return 0;
+	return 1;
+}
+
+/* Characters that take no room and are not drawn. */
+static int
+S_invisible(uint32_t c)
+{
+	return c == '\n' || c == 0x200B || c == 0xFEFF || c == 0xAD ||
+	    c == 0x200C || c == 0x200D;
+}
+
+void
+lay_warn_char(struct lay *L, uint32_t cp, int line)
+{
+	char u[8];
+
+	for (size_t i = 0; i < L->nwarned; i++)
+		if (L->warned_cp[i] == cp)
+			return;
+	if (L->nwarned == L->warncap) {
+		L->warncap = L->warncap ? L->warncap * 2 : 16;
+		L->warned_cp = xreallocarray(L->warned_cp, L->warncap,
+		    sizeof *L->warned_cp);
+	}
+	L->warned_cp[L->nwarned++] = cp;
+	u[utf8_encode(cp, u)] = '\0';
+	if (cp > 0xFFFF)
+		LAY_DIAG(L, W_LAY_CHAR_ASTRAL, lay_file(L), line, 0, u, (unsigned)cp);
+	else
+		LAY_DIAG(L, W_LAY_CHAR_MISSING, lay_file(L), line, 0, u, (unsigned)cp);
+}
+
+/* Working arrays of one paragraph, reused. */
+struct S_work {
+	char		*brk;
+	double		*w;
+	const struct font_face **face;
+	uint32_t	*draw;		/* the character drawn (〓 for missing) */
+	size_t		 cap;
+};
+static struct S_work S_wk;
+
+static void
+S_work_grow(size_t n)
+{
+	if (n <= S_wk.cap)
+		return;
+	while (S_wk.cap < n)
+		S_wk.cap = S_wk.cap ? S_wk.cap * 2 : 1024;
+	S_wk.brk = xrealloc(S_wk.brk, S_wk.cap);
+	S_wk.w = xreallocarray(S_wk.w, S_wk.cap, sizeof *S_wk.w);
+	S_wk.face = xreallocarray(S_wk.face, S_wk.cap, sizeof *S_wk.face);
+	S_wk.draw = xreallocarray(S_wk.draw, S_wk.cap, sizeof *S_wk.draw);
+}
+
+/* Faces and widths of every character. */
+static void
+S_measure(struct lay *L, const struct lay_para *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		const struct lay_style *st = &p->styles[p->sty[i]];
+		uint32_t c = p->cp[i];
+
+		S_wk.draw[i] = c;
+		S_wk.face[i] = NULL;
+		if (p->obj[i] >= 0) {
+			S_wk.w[i] = p->objs[p->obj[i]].w;
+			continue;
+		}
+		if (S_invisible(c)) {
+			S_wk.w[i] = 0;
+			continue;
+		}
+		const struct font_face *f = font_set_face_for(st->set, c);
+		if (f == NULL) {
+			lay_warn_char(L, c, p->line[i]);
+			f = font_set_face_for(st->set, GETA);
+			if (f != NULL)
+				S_wk.draw[i] = GETA;
+			else
+				f = font_set_primary(st->set);
+		}
+		S_wk.face[i] = f;
+		S_wk.w[i] = font_advance(f, S_wk.draw[i], st->size) +
+		    st->letter_spacing;
+	}
+}
+
+/* May justification space go after character i of a line ending at e? */
+static int
+S_opp(const struct lay_para *p, size_t i, size_t e)
+{
+	if (i + 1 >= e)
+		return 0;
+	if (p->cp[i] == ' ')
+		return 1;
+	if (p->obj[i] >= 0 || p->obj[i + 1] >= 0)
+		return 0;
+	if (S_invisible(p->cp[i]) || S_invisible(p->cp[i + 1]))
+		return 0;
+	return lb_is_cjk(p->cp[i]) || lb_is_cjk(p->cp[i + 1]);
+}
+
+struct S_line {
+	struct area_item *it;
+	size_t		 n, cap;
+};
+
+static struct area_item *
+S_item(struct S_line *ln, enum area_kind k)
+{
+	if (ln->n == ln->cap) {
+		ln->cap = ln->cap ? ln->cap * 2 : 8;
+		ln->it = xreallocarray(ln->it, ln->cap, sizeof *ln->it);
+	}
+	memset(&ln->it[ln->n], 0, sizeof ln->it[0]);
+	ln->it[ln->n].kind = k;
+	return &ln->it[ln->n++];
+}
+
+static struct S_line S_ln;
+static struct buf S_txt;
+
+/* Emit one glyph run [a, b) of the line. */
+static void
+S_run(struct lay *L, const struct lay_para *p, size_t a, size_t b, double x,
+    double base, double w, double cs, double ws)
+{
+	const struct lay_style *st = &p->styles[p->sty[a]];
+	struct area_item *it;
+
+	buf_reset(&S_txt);
+	for (size_t i = a; i < b; i++) {
+		char u[4];
+		buf_append(&S_txt, u, utf8_encode(S_wk.draw[i], u));
+	}
+	it = S_item(&S_ln, AREA_TEXT);
+	it->x = x;
+	it->y = base;
+	it->w = w;
+	it->color = st->color;
+	it->u.text.face = S_wk.face[a];
+	it->u.text.size = st->size;
+	it->u.text.utf8 = area_strdup(L->doc, S_txt.data, S_txt.len);
+	it->u.text.len = S_txt.len;
+	it->u.text.char_space = cs + st->letter_spacing;
+	it->u.text.word_space = ws;
+	it->u.text.fake_bold = st->fake_bold;
+}
+
+enum { RT_ANY, RT_CHAR, RT_WORD };
+
+/* Set the line [s, e) into a BX_LINE box. */
+static struct lay_box *
+S_compose(struct lay *L, const struct lay_para *p, const struct lay_parfmt *f,
+    size_t s, size_t e, double x0, double avail, int last)
+{
+	double wsum = 0, extra, ex = 0, off = 0, asc, desc;
+	int align = last ? f->align_last : f->align;
+	size_t nopp = 0;
+	struct lay_box *bx;
+
+	for (size_t i = s; i < e; i++)
+		wsum += S_wk.w[i];
+	/* Leaders stretch first, evenly, up to their maximum. */
+	extra = avail - wsum;
+	for (int pass = 0; pass < 4 && extra > EPS; pass++) {
+		int nl = 0;
+		for (size_t i = s; i < e; i++)
+			if (p->obj[i] >= 0 && p->objs[p->obj[i]].kind == LOBJ_LEADER &&
+			    S_wk.w[i] + EPS < p->objs[p->obj[i]].wmax)
+				nl++;
+		if (nl == 0)
+			break;
+		double each = extra / nl;
+		for (size_t i = s; i < e; i++) {
+			const struct lay_obj *o;
+			if (p->obj[i] < 0)
+				continue;
+			o = &p->objs[p->obj[i]];
+			if (o->kind != LOBJ_LEADER || S_wk.w[i] + EPS >= o->wmax)
+				continue;
+			double add = fmin(each, o->wmax - S_wk.w[i]);
+			S_wk.w[i] += add;
+			wsum += add;
+			extra -= add;
+		}
+	}
+	if (extra > EPS) {
+		if (align == FO_ALIGN_JUSTIFY) {
+			for (size_t i = s; i < e; i++)
+				nopp += S_opp(p, i, e);
+			if (nopp > 0)
+				ex = extra / (double)nopp;
+			else
+				align = FO_ALIGN_START;
+		}
+		if (align == FO_ALIGN_CENTER)
+			off = extra / 2;
+		else if (align == FO_ALIGN_END)
+			off = extra;
+	}
+
+	/* Vertical: the strut and every style of the line, half-leading
+	 * above and below (XSL line-stacking-strategy max-height). */
+	{
+		const struct lay_style *st = f->strut;
+		const struct font_face *pf = font_set_primary(st->set);
+		double a = font_ascent(pf, st->size), d = font_descent(pf, st->size);
+		double hl = (st->lh - (a + d)) / 2;
+		asc = a + hl;
+		desc = d + hl;
+	}
+	for (size_t i = s; i < e; i++) {
+		const struct lay_style *st = &p->styles[p->sty[i]];
+		if (i > s && p->sty[i] == p->sty[i - 1] && p->obj[i] < 0)
+			continue;
+		const struct font_face *pf = font_set_primary(st->set);
+		double a = font_ascent(pf, st->size), d = font_descent(pf, st->size);
+		double hl = (st->lh - (a + d)) / 2;
+		asc = fmax(asc, a + hl);
+		desc = fmax(desc, d + hl);
+		if (p->obj[i] >= 0 && p->objs[p->obj[i]].kind == LOBJ_IMAGE)
+			asc = fmax(asc, p->objs[p->obj[i]].h);
+	}
+	if (asc + desc <= 0)
+		desc = 0, asc = 0;
+
+	S_ln.n = 0;
+	struct area_item *lb = S_item(&S_ln, AREA_LINEBOX);
+	lb->x = x0 + off;
+	lb->y = 0;
+	lb->w = wsum + ex * (double)nopp;
+	lb->h = asc + desc;
+
+	double x = x0 + off;
+	size_t i = s;
+	while (i < e) {
+		if (p->obj[i] >= 0) {
+			const struct lay_obj *o = &p->objs[p->obj[i]];
+			const struct lay_style *st = &p->styles[p->sty[i]];
+			double w = S_wk.w[i];
+			if (o->kind == LOBJ_LEADER && o->pattern != FO_LP_SPACE &&
+			    w > EPS) {
+				struct area_item *it = S_item(&S_ln, AREA_RULE);
+				double y = asc + 0.15 * st->size;
+				it->x = x;
+				it->y = y;
+				it->u.rule.x2 = x + w;
+				it->u.rule.y2 = y;
+				it->u.rule.thickness = o->pattern == FO_LP_DOTS ?
+				    fmax(o->thickness, 0.1 * st->size) : o->thickness;
+				it->u.rule.style = o->pattern == FO_LP_DOTS ?
+				    RULE_DOTTED : o->rstyle;
+				it->color = st->color;
+			} else if (o->kind == LOBJ_IMAGE) {
+				struct area_item *it = S_item(&S_ln,
+				    o->path ? AREA_IMAGE : AREA_BOX);
+				it->x = x;
+				it->y = asc - o->h;
+				it->w = w;
+				it->h = o->h;
+				if (o->path)
+					it->u.image.path = o->path;
+				else {
+					it->u.box.what = "graphic-missing";
+					it->u.box.fo_line = p->line[i];
+				}
+			}
+			x += w + (S_opp(p, i, e) ? ex : 0);
+			i++;
+			continue;
+		}
+		if (S_invisible(p->cp[i])) {
+			i++;
+			continue;
+		}
+		/* A run: same face and style, one kind of justification. */
+		size_t j = i;
+		int rt = RT_ANY;
+		double rw = 0;
+		while (j < e && p->obj[j] < 0 && !S_invisible(p->cp[j]) &&
+		    S_wk.face[j] == S_wk.face[i] && p->sty[j] == p->sty[i]) {
+			int need = RT_ANY;
+			if (ex > 0 && p->cp[j] != ' ' && j + 1 < e)
+				need = S_opp(p, j, e) ? RT_CHAR : RT_WORD;
+			if (need != RT_ANY) {
+				if (rt == RT_ANY)
+					rt = need;
+				else if (rt != need)
+					break;
+			}
+			rw += S_wk.w[j] + (S_opp(p, j, e) ? ex : 0);
+			j++;
+		}
+		if (j == i)
+			j = i + 1;	/* cannot happen; keeps the loop finite */
+		S_run(L, p, i, j, x, asc, rw, rt == RT_CHAR ? ex : 0,
+		    rt == RT_CHAR ? 0 : ex);
+		x += rw;
+		i = j;
+	}
+
+	bx = LAY_NEW(L, struct lay_box);
+	bx->kind = BX_LINE;
+	bx->h = asc + desc;
+	bx->x = f->x;
+	bx->w = f->width;
+	bx->nitems = S_ln.n;
+	bx->items = LAY_NEWN(L, struct area_item, S_ln.n);
+	memcpy(bx->items, S_ln.it, S_ln.n * sizeof *S_ln.it);
+	return bx;
+}
+
+static void
+S_append(struct lay_box ***out, size_t *n, size_t *cap, struct lay_box *b)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*out = xreallocarray(*out, *cap, sizeof **out);
+	}
+	(*out)[(*n)++] = b;
+}
+
+void
+lay_para_lines(struct lay *L, struct lay_para *p, const struct lay_parfmt *f,
+    struct lay_box ***out, size_t *n, size_t *cap)
+{
+	size_t s = 0, first_line = *n;
+	int first = 1, run = ++L->run;
+
+	if (p->n == 0)
+		return;
+	S_work_grow(p->n);
+	lb_breaks(p->cp, p->n, f->lang, S_wk.brk);
+	/* An object is a break opportunity on both sides, like an ideograph. */
+	for (size_t i = 0; i < p->n; i++)
+		if (p->obj[i] >= 0 && S_wk.brk[i] == LB_NO) {
+			S_wk.brk[i] = LB_ALLOW;
+			if (i > 0 && S_wk.brk[i - 1] == LB_NO)
+				S_wk.brk[i - 1] = LB_ALLOW;
+		}
+	S_measure(L, p);
+
+	while (s < p->n) {
+		double avail = f->width - (first ? f->indent : 0);
+		double x0 = f->x + (first ? f->indent : 0);
+		double wsum = 0;
+		size_t i, e = p->n, next = p->n, lastbrk = (size_t)-1;
+		int forced = 0;
+
+		/* Spaces at a line break are suppressed. */
+		if (!first)
+			while (s < p->n && p->cp[s] == ' ')
+				s++;
+		if (s >= p->n)
+			break;
+		for (i = s; i < p->n; i++) {
+			if (p->cp[i] == '\n') {
+				e = i;
+				next = i + 1;
+				forced = 1;
+				break;
+			}
+			wsum += S_wk.w[i];
+			if (f->wrap && p->cp[i] != ' ' && wsum > avail + EPS) {
+				if (lastbrk != (size_t)-1)
+					e = next = lastbrk + 1;
+				else	/* no opportunity: break inside the word */
+					e = next = i > s ? i : i + 1;
+				break;
+			}
+			if (S_wk.brk[i] == LB_MUST && i + 1 < p->n) {
+				e = next = i + 1;
+				forced = 1;
+				break;
+			}
+			if (S_wk.brk[i] != LB_NO)
+				lastbrk = i;
+		}
+		if (i == p->n)
+			e = next = p->n;
+		while (e > s && (p->cp[e - 1] == ' ' || p->cp[e - 1] == '\n'))
+			e--;
+		/* The last line: nothing but spaces after it. */
+		size_t k = next;
+		while (k < p->n && p->cp[k] == ' ')
+			k++;
+		int last = forced || k >= p->n;
+		if (e > s || forced || first)
+			S_append(out, n, cap, S_compose(L, p, f, s, e, x0, avail,
+			    last));
+		first = 0;
+		s = next;
+	}
+	for (size_t j = first_line; j < *n; j++) {
+		(*out)[j]->run = run;
+		(*out)[j]->run_i = (int)(j - first_line);
+		(*out)[j]->run_n = (int)(*n - first_line);
+	}
+}
