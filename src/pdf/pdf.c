@@ -929,7 +929,8 @@ S_watermark(struct S_ctx *c, const char *text, double pw, double ph)
 		if (c->pdf->pdf_version < HPDF_VER_14)
 			c->pdf->pdf_version = HPDF_VER_14;
 	}
-	S_op(&c->out, "BT 0.85 g");
+	/* Inside q … Q: fill only, no spacing, whatever the last run set. */
+	S_op(&c->out, "BT 0.85 g 0 Tr 0 Tc");
 	buf_printf(&c->out, "/%s ", f->res);
 	S_num(&c->out, size);
 	S_op(&c->out, "Tf");

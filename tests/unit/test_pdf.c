@@ -550,6 +550,61 @@ hostile_trees_give_valid_pdf(void **state)
 	area_doc_free(doc);
 }
 
+/* The watermark shows through a white background drawn over the page,
+ * the text under it stays black, and a fake-bold run before it does not
+ * outline it. */
+static void
+watermark_over_backgrounds(void **state)
+{
+	(void)state;
+	if (!S_have_tools)
+		skip();
+	struct area_doc *doc = area_doc_new();
+	struct area_page *pg = area_page_add(doc, 595.28, 841.89);
+	struct area_item *r = area_item_add(pg, AREA_RECT);
+	r->x = 0;
+	r->y = 0;
+	r->w = 595.28;
+	r->h = 841.89;
+	r->color = 0xffffff;
+	double w = S_text(doc, pg, "宋体", 400, 200, 430, 24, "国家教育");
+	S_text(doc, pg, "宋体", 700, 60, 800, 12, "粗体结尾");
+	doc->watermark = "草稿";
+	char *path = S_write(doc, "wm.pdf");
+	char *cmd = xasprintf("pdftoppm -r 50 -gray -singlefile '%s' '%s/wm' && "
+	    "cat '%s/wm.pgm'", path, S_dir, S_dir);
+	char *pgm = S_run(cmd, NULL);
+	char *pgmpath = xasprintf("%s/wm.pgm", S_dir);
+	struct stat sb;
+	assert_int_equal(stat(pgmpath, &sb), 0);
+	int pw, ph, maxv, off = 0;
+	assert_int_equal(sscanf(pgm, "P5 %d %d %d%n", &pw, &ph, &maxv, &off), 3);
+	const unsigned char *px = (const unsigned char *)pgm + off + 1;
+	long grey = 0, black = 0, dark_outside = 0;
+	for (int y = 0; y < ph; y++) {
+		for (int x = 0; x < pw; x++) {
+			int v = px[y * pw + x];
+			double X = x * 72.0 / 50, Y = y * 72.0 / 50;
+			int in_text = (X >= 200 && X <= 200 + w && Y >= 406 && Y <= 434) ||
+			    (Y >= 785 && Y <= 805);
+			if (v > 180 && v < 240)
+				grey++;
+			if (in_text && v < 80)
+				black++;
+			if (!in_text && v < 120)
+				dark_outside++;
+		}
+	}
+	if (grey < 2000 || black < 100 || dark_outside > 50)
+		fail_msg("grey %ld, black text %ld, dark elsewhere %ld", grey, black,
+		    dark_outside);
+	free(pgmpath);
+	free(pgm);
+	free(cmd);
+	free(path);
+	area_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -563,6 +618,7 @@ main(void)
 		cmocka_unit_test(fake_bold_is_heavier),
 		cmocka_unit_test(bookmarks_become_outlines),
 		cmocka_unit_test(hostile_trees_give_valid_pdf),
+		cmocka_unit_test(watermark_over_backgrounds),
 	};
 	return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }
