@@ -536,6 +536,16 @@ S_entry(const xmlNode *parent, const xmlChar *name, const xmlChar *n,
 	return vocab_find(input_kind(parent->doc), path);
 }
 
+/* A child element in a message about itself: a <p> is a paragraph there,
+ * not the field it belongs to (which is what vocab_label says). */
+static const char *
+schema_label_elem(const xmlNode *n)
+{
+	if (n && xmlStrEqual(n->name, BAD_CAST "p"))
+		return "段落 <p>";
+	return schema_label(n);
+}
+
 static const char *
 schema_label_child(const xmlNode *parent, const xmlChar *name,
     const xmlChar *n)
@@ -877,25 +887,25 @@ S_check(struct S_walk *w, xmlNode *node, xmlNode *el, int depth)
 			continue;
 		if (in->nparts == 0) {
 			diag_node(E_RNG_NOTEXT, c, schema_label(node),
-			    schema_label(c));
+			    schema_label_elem(c));
 			w->nerr++;
 			continue;
 		}
 		if ((p = S_match(in, c, counts)) < 0) {
-			diag_node(E_RNG_EXTRA, c, schema_label(c),
+			diag_node(E_RNG_EXTRA, c, schema_label_elem(c),
 			    schema_label(node));
 			w->nerr++;
 			continue;
 		}
 		if (in->parts[p].max >= 0 && counts[p] >= in->parts[p].max) {
-			diag_node(E_RNG_DUP, c, schema_label(c));
+			diag_node(E_RNG_DUP, c, schema_label_elem(c));
 			w->nerr++;
 			continue;
 		}
 		counts[p]++;
 		if (in->parts[p].key < lastkey) {
-			diag_node(E_RNG_ORDER, c, schema_label(c),
-			    schema_label(last));	/* c belongs before last */
+			diag_node(E_RNG_ORDER, c, schema_label_elem(c),
+			    schema_label_elem(last));	/* c belongs before last */
 			w->nerr++;
 		} else {
 			lastkey = in->parts[p].key;

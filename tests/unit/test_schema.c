@@ -428,6 +428,23 @@ xml_templates_validate_when_filled(void **state)
 	}
 }
 
+/* A paragraph where none belongs is called a paragraph, not by the
+ * field's own name. */
+static void
+paragraph_out_of_place(void **state)
+{
+	(void)state;
+	assert_int_equal(S_run(
+	    "<evaluation year=\"2026\" workshop=\"HZNU-GZF-2026-01\">\n"
+	    "<workshop-name><p>启航</p></workshop-name>\n"
+	    "<leader>张三</leader><self-assessment>通过</self-assessment>\n"
+	    "<progress>开展</progress><outcomes>成效</outcomes>\n"
+	    "</evaluation>\n"), 1);
+	assert_int_equal(S_count("2:E-RNG-NOTEXT:"), 1);
+	assert_non_null(strstr(S_got.data,
+	    "“工作坊名称”只能填写文字，不能有子项“段落 <p>”"));
+}
+
 /* An INI file hears where to write the field, in its own words. */
 static void
 ini_messages_name_section_and_key(void **state)
@@ -475,6 +492,7 @@ main(void)
 		cmocka_unit_test(long_values_are_cut),
 		cmocka_unit_test(schemas_are_cached),
 		cmocka_unit_test(xml_templates_validate_when_filled),
+		cmocka_unit_test(paragraph_out_of_place),
 		cmocka_unit_test(ini_messages_name_section_and_key),
 	};
 
