@@ -513,7 +513,8 @@ evaluation_and_decisions(void **state)
 	xmlDocPtr d = S_read("[评估表]\n年度 = 2026\n工作坊编号 = HZNU-GZF-2026-01\n"
 	    "[工作坊]\n名称 = 启航\n主理人 = 张三\n成员 = 李四、王五\n"
 	    "[自评情况]\n等级 = 通过\n[建设成效]\n内容 = 一年来\n"
-	    "[成果1]\n类型 = 论文\n日期 = 2026-05-01\n内容 = 发表论文一篇\n");
+	    "[成果1]\n类型 = 论文\n日期 = 2026-05-01\n内容 = 发表论文一篇\n"
+	    "[下一阶段建设计划]\n工作目标 = 目标\n");
 	char *c;
 
 	(void)state;
@@ -524,7 +525,9 @@ evaluation_and_decisions(void **state)
 	    "<members><member>\"李四\"</member><member>\"王五\"</member></members>"
 	    "<self-assessment>\"通过\"</self-assessment>"
 	    "<outcomes><p>\"一年来\"</p><achievement type=论文 date=2026-05-01>"
-	    "\"发表论文一篇\"</achievement></outcomes></evaluation>");
+	    "\"发表论文一篇\"</achievement></outcomes>"
+	    /* a plain section after a list one (was dropped once) */
+	    "<next-plan><goals>\"目标\"</goals></next-plan></evaluation>");
 	free(c);
 	xmlFreeDoc(d);
 	d = S_read("[评估结论]\nyear = 2026\n日期 = 2026-12-15\n"
