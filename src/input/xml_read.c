@@ -292,6 +292,15 @@ S_error(void *ctx, xmlErrorPtr err)
 		else
 			diag(E_XML_ATTR, st->url, line, col);
 		break;
+	case XML_ERR_HYPHEN_IN_COMMENT:
+		diag(E_XML_COMMENT, st->url, line, col);
+		break;
+	case XML_NS_ERR_UNDEFINED_NAMESPACE:
+	case XML_NS_ERR_QNAME:
+	case XML_NS_ERR_XML_NAMESPACE:
+	case XML_NS_ERR_EMPTY:
+		diag(E_XML_NAMESPACE, st->url, line, col);
+		break;
 	case XML_ERR_ATTRIBUTE_REDEFINED:
 		diag(E_XML_ATTR_TWICE, st->url, line, col, s1);
 		break;
@@ -305,6 +314,9 @@ S_error(void *ctx, xmlErrorPtr err)
 	case XML_ERR_SPACE_REQUIRED:
 		if (err->code == XML_ERR_TAG_NOT_FINISHED || S_at_end(ctxt))
 			diag(E_XML_TRUNCATED, st->url, line, col);
+		else if (err->code == XML_ERR_NAME_REQUIRED && err->message &&
+		    strstr(err->message, "EntityRef"))
+			diag(E_XML_AMP, st->url, line, col);
 		else if (err->code == XML_ERR_NAME_REQUIRED)
 			diag(E_XML_LT, st->url, line, col);
 		else

@@ -643,6 +643,18 @@ xml_errors_are_catalogue_messages(void **state)
 	assert_null(S_read("<application/><x/>"));
 	assert_string_equal(S_got.data, "1:15:E-XML-EXTRA|");
 	buf_reset(&S_got);
+	assert_null(S_read("<application>x & y</application>"));
+	assert_string_equal(S_got.data, "1:17:E-XML-AMP|");
+	buf_reset(&S_got);
+	assert_null(S_read("<application>x < y</application>"));
+	assert_string_equal(S_got.data, "1:17:E-XML-LT|");
+	buf_reset(&S_got);
+	assert_null(S_read("<application><!-- a -- b --></application>"));
+	assert_string_equal(S_got.data, "1:21:E-XML-COMMENT|");
+	buf_reset(&S_got);
+	assert_null(S_read("<application><xi:include/></application>"));
+	assert_string_equal(S_got.data, "1:25:E-XML-NAMESPACE|");
+	buf_reset(&S_got);
 	assert_null(S_read("   \n"));
 	assert_string_equal(S_got.data, "0:0:F-IO-EMPTY|");
 }
