@@ -819,38 +819,18 @@ S_split(xmlNodePtr container, const char *item, const struct ini_kv *kv)
 	}
 }
 
-static int
-S_cmp_part(const void *a, const void *b)
-{
-	const struct ini_kv *x = *(struct ini_kv *const *)a;
-	const struct ini_kv *y = *(struct ini_kv *const *)b;
-
-	return x->part < y->part ? -1 : x->part > y->part;
-}
-
-/* The values of one key in the sections secs[] (one section element). */
+/* The values of one key in one section element: parts, ordered by
+ * their number (总体规划, 总体规划.2 …). */
 static void
 S_key(struct ini *ini, xmlNodePtr secel, const struct vocab *sspec,
-    const struct vocab *kspec, long num)
+    const struct vocab *kspec, struct ini_kv *const *parts, size_t n)
 {
-	struct ini_kv **parts = NULL;
-	size_t n = 0;
 	const char *rel = S_rel(sspec, kspec);
 	const struct ini_kv *first;
 	xmlNodePtr el;
 
-	for (size_t i = 0; i < ini->nkvs; i++) {
-		struct ini_kv *kv = &ini->kvs[i];
-		if (kv->spec != kspec || kv->dead ||
-		    ini->secs[kv->sec].spec != sspec ||
-		    ini->secs[kv->sec].num != num)
-			continue;
-		parts = xreallocarray(parts, n + 1, sizeof *parts);
-		parts[n++] = kv;
-	}
 	if (n == 0)
 		return;
-	qsort(parts, n, sizeof *parts, S_cmp_part);
 	first = parts[0];
 
 	switch (kspec->form) {
@@ -930,24 +910,16 @@ S_key(struct ini *ini, xmlNodePtr secel, const struct vocab *sspec,
 	default:
 		break;
 	}
-	free(parts);
 }
 
-/* The first section (of a spec and number) as it stands in the file. */
-static const struct ini_sec *
-S_first_sec(const struct ini *ini, const struct vocab *spec, long num)
-{
-	for (size_t i = 0; i < ini->nsecs; i++)
-		if (ini->secs[i].spec == spec && ini->secs[i].num == num)
-			return &ini->secs[i];
-	return NULL;
-}
-
+/* One section element: s is its first header in the file, kvs its keys
+ * ordered as the table orders them, then by number. */
 static void
-S_section(struct ini *ini, xmlNodePtr root, const struct vocab *spec, long num)
+S_section(struct ini *ini, xmlNodePtr root, const struct ini_sec *s,
+    struct ini_kv *const *kvs, size_t n)
 {
-	const struct ini_sec *s = S_first_sec(ini, spec, num);
-	const struct vocab *k;
+	const struct vocab *spec = s->spec, *k;
+	size_t x = 0;
 	xmlNodePtr el;
 
 	el = spec->path[0] ? S_walk(root, spec->path, spec->type == VT_LIST,
@@ -955,24 +927,67 @@ S_section(struct ini *ini, xmlNodePtr root, const struct vocab *spec, long num)
 	if (el != root)
 		S_place(el, s->line, s->col);
 	for (k = spec + 1; k->kind == spec->kind &&
-	    (k->type == VT_KEY || k->type == VT_LABEL); k++)
-		if (k->type == VT_KEY)
-			S_key(ini, el, spec, k, num);
+	    (k->type == VT_KEY || k->type == VT_LABEL); k++) {
+		size_t y = x;
+		while (y < n && kvs[y]->spec == k)
+			y++;
+		if (y > x)
+			S_key(ini, el, spec, k, kvs + x, y - x);
+		x = y;
+	}
 }
 
+/* The table's entries lie in one array, so comparing their addresses
+ * orders sections and keys as the vocabulary does. */
 static int
-S_cmp_long(const void *a, const void *b)
+S_cmp_ptr(const void *a, const void *b)
 {
-	long x = *(const long *)a, y = *(const long *)b;
+	uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
 
 	return x < y ? -1 : x > y;
 }
 
+static int
+S_cmp_sec(const void *a, const void *b)
+{
+	const struct ini_sec *x = *(struct ini_sec *const *)a;
+	const struct ini_sec *y = *(struct ini_sec *const *)b;
+	int c = S_cmp_ptr(x->spec, y->spec);
+
+	if (c == 0)
+		c = x->num < y->num ? -1 : x->num > y->num;
+	return c ? c : S_cmp_ptr(x, y);
+}
+
+static const struct ini *S_sort_ini;	/* for S_cmp_kv */
+
+static int
+S_cmp_kv(const void *a, const void *b)
+{
+	const struct ini_kv *x = *(struct ini_kv *const *)a;
+	const struct ini_kv *y = *(struct ini_kv *const *)b;
+	const struct ini_sec *sx = &S_sort_ini->secs[x->sec];
+	const struct ini_sec *sy = &S_sort_ini->secs[y->sec];
+	int c = S_cmp_ptr(sx->spec, sy->spec);
+
+	if (c == 0)
+		c = sx->num < sy->num ? -1 : sx->num > sy->num;
+	if (c == 0)
+		c = S_cmp_ptr(x->spec, y->spec);
+	if (c == 0)
+		c = x->part < y->part ? -1 : x->part > y->part;
+	return c ? c : S_cmp_ptr(x, y);
+}
+
+/* Sections and keys sorted into the vocabulary's order, then one sweep:
+ * O(n log n) whatever the file holds. */
 static void
 S_build(struct ini *ini)
 {
-	const struct vocab *v;
 	const struct ini_sec *h = &ini->secs[0];
+	struct ini_sec **secs = xcalloc(ini->nsecs + 1, sizeof *secs);
+	struct ini_kv **kvs = xcalloc(ini->nkvs + 1, sizeof *kvs);
+	size_t ns = 0, nk = 0, c = 0;
 	xmlNodePtr root;
 
 	ini->doc = xmlNewDoc(BAD_CAST "1.0");
@@ -981,32 +996,39 @@ S_build(struct ini *ini)
 	    NULL);
 	xmlDocSetRootElement(ini->doc, root);
 	S_place(root, h->line, h->col);
-	for (v = vocab_table; v->kind != INPUT_UNKNOWN; v++) {
-		if (v->kind != ini->kind)
-			continue;
-		if (v->type == VT_SECTION && S_first_sec(ini, v, 0))
-			S_section(ini, root, v, 0);
-		if (v->type == VT_LIST) {
-			long *nums = NULL;
-			size_t n = 0;
-			for (size_t i = 0; i < ini->nsecs; i++) {
-				if (ini->secs[i].spec != v)
-					continue;
-				int dup = 0;
-				for (size_t j = 0; j < n; j++)
-					dup |= nums[j] == ini->secs[i].num;
-				if (dup)
-					continue;
-				nums = xreallocarray(nums, n + 1, sizeof *nums);
-				nums[n++] = ini->secs[i].num;
-			}
-			if (n > 1)
-				qsort(nums, n, sizeof *nums, S_cmp_long);
-			for (size_t j = 0; j < n; j++)
-				S_section(ini, root, v, nums[j]);
-			free(nums);
-		}
+
+	for (size_t i = 0; i < ini->nsecs; i++)
+		if (ini->secs[i].spec)
+			secs[ns++] = &ini->secs[i];
+	for (size_t i = 0; i < ini->nkvs; i++)
+		if (ini->kvs[i].spec && !ini->kvs[i].dead &&
+		    ini->secs[ini->kvs[i].sec].spec)
+			kvs[nk++] = &ini->kvs[i];
+	qsort(secs, ns, sizeof *secs, S_cmp_sec);
+	S_sort_ini = ini;
+	qsort(kvs, nk, sizeof *kvs, S_cmp_kv);
+	S_sort_ini = NULL;
+
+	for (size_t i = 0; i < ns;) {
+		const struct ini_sec *s = secs[i];
+		size_t j = i, d;
+
+		while (j < ns && secs[j]->spec == s->spec && secs[j]->num == s->num)
+			j++;
+		while (c < nk && S_cmp_ptr(ini->secs[kvs[c]->sec].spec, s->spec) < 0)
+			c++;
+		while (c < nk && ini->secs[kvs[c]->sec].spec == s->spec &&
+		    ini->secs[kvs[c]->sec].num < s->num)
+			c++;
+		for (d = c; d < nk && ini->secs[kvs[d]->sec].spec == s->spec &&
+		    ini->secs[kvs[d]->sec].num == s->num; d++)
+			;
+		S_section(ini, root, s, kvs + c, d - c);
+		c = d;
+		i = j;
 	}
+	free(secs);
+	free(kvs);
 }
 
 xmlDocPtr
