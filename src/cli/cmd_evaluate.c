@@ -119,6 +119,7 @@ cmd_evaluate(int argc, char **argv)
 	out = roster_evaluate(r, year, dec, dec ? docs + 1 : docs,
 	    dec ? ndocs - 1 : ndocs, &errors);
 	roster_print_outcomes(stdout, out);
+	fflush(stdout);	/* the table before the notes that follow it */
 	if (opath) {
 		xmlChar *mem = NULL;
 		int len = 0;

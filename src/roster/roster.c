@@ -125,7 +125,8 @@ S_strip_blanks(xmlNode *n)
 }
 
 /* A run killed while writing leaves file_write_atomic's temporary file
- * (.roster.xml.XXXXXX) behind; under the lock no other run owns one. */
+ * (.roster.xml.XXXXXX, or .roster.xml.1.XXXXXX of a backup) behind; under
+ * the lock no other run owns one. */
 static void
 S_sweep(const char *path)
 {
@@ -137,7 +138,10 @@ S_sweep(const char *path)
 
 	while (d && (e = readdir(d)) != NULL)
 		if (strncmp(e->d_name, prefix, pl) == 0 &&
-		    strlen(e->d_name + pl) == 6) {
+		    (strlen(e->d_name + pl) == 6 ||	/* .roster.xml.XXXXXX */
+		    (strlen(e->d_name + pl) == 8 &&	/* .roster.xml.1.XXXXXX */
+		    e->d_name[pl] >= '1' && e->d_name[pl] <= '9' &&
+		    e->d_name[pl + 1] == '.'))) {
 			char *p = path_join(dir, e->d_name);
 			unlink(p);
 			free(p);
@@ -201,8 +205,9 @@ roster_close(struct roster *r)
 	free(r);
 }
 
-/* roster.xml.2 → .3, .1 → .2, then roster.xml linked as .1 (a copy where
- * hard links are refused).  The roster itself is never moved away. */
+/* roster.xml.2 → .3, .1 → .2, then roster.xml copied (atomically) to .1.
+ * A copy, not a hard link, so that a roster edited in place can never
+ * change its backup.  The roster itself is never moved away. */
 static void
 S_rotate(const char *path)
 {
@@ -219,14 +224,11 @@ S_rotate(const char *path)
 		free(to);
 	}
 	to = xasprintf("%s.1", path);
-	unlink(to);
-	if (link(path, to) == -1) {
-		size_t len;
-		char *old = file_read(path, &len);
-		if (old)
-			file_write_atomic(to, old, len);
-		free(old);
-	}
+	size_t len;
+	char *old = file_read(path, &len);
+	if (old)
+		file_write_atomic(to, old, len);
+	free(old);
 	free(to);
 }
 

@@ -8,6 +8,7 @@
  *              result="通过" state="在建|暂缓|已撤销" until="…" cause="1|2|3|评估">
  *       <reason>…</reason>…                  why, in words
  *       <change field="name|leader|plan" date="…" from="…">new</change>…
+ *       <achievement type="论文" date="…">…</achievement>…   from the form
  *     </outcome>
  *   </outcomes>
  *
@@ -251,6 +252,20 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 		free(fname);
 		free(flead);
 		S_members(form, ws, id);
+		/* the year's achievements, for the annual report */
+		xmlNode *oc = rules_child(form, "outcomes");
+		for (xmlNode *a = oc ? oc->children : NULL; a; a = a->next)
+			if (S_is(a, "achievement")) {
+				char *t = rules_text(a), *ty = rules_attr(a, "type");
+				char *dt = rules_attr(a, "date");
+				xmlNode *x = xmlNewTextChild(o, NULL,
+				    (const xmlChar *)"achievement", (const xmlChar *)t);
+				S_set(x, "type", ty);
+				S_set(x, "date", dt);
+				free(t);
+				free(ty);
+				free(dt);
+			}
 	}
 	xmlNode *app = S_application(ev, ws);
 	if (app) {

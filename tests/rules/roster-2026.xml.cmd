@@ -1,0 +1,1 @@
+evaluate --roster $IN --year 2026 --decisions samples/2026/评估结论.xml samples/2026/评估/HZNU-GZF-2026-01.ini samples/2026/评估/HZNU-GZF-2026-02.xml samples/2026/评估/HZNU-GZF-2026-03.ini samples/2026/评估/HZNU-GZF-2026-04.xml samples/2026/评估/HZNU-GZF-2026-05.ini
