@@ -47,6 +47,7 @@ for f in tests/hostile/*.xml tests/hostile/*.ini; do
 done
 run 3 check tests/hostile/missing.ini
 run 3 check "$T"
+[ -c /dev/zero ] && run 3 check /dev/zero	# endless: stops at 64 MB
 
 # A 10 MB text field, in XML and in INI (a line, numbered keys, a file).
 awk 'BEGIN { printf "<application year=\"2026\"><goals>"; s = "规划";
