@@ -113,8 +113,12 @@ check: deps
 golden-update: all
 	@UPDATE=1 sh tests/run.sh $(BUILD)
 
-bench: deps all
-	@sh tests/bench.sh $(BUILD)/wsdoc
+bench: deps all $(BUILD)/bench_fo
+	@sh tests/bench.sh $(BUILD)
+
+# The bench harness: in-process batches of the FO engine (tests/bench).
+$(BUILD)/bench_fo: tests/bench/bench_fo.c $(LIBOBJS) $(BUILD)/.flags
+	$(CC) $(ALL_CFLAGS) -Isrc $< $(LIBOBJS) -o $@ $(ALL_LIBS) -lz
 
 # libFuzzer harnesses (tests/fuzz/fuzz_*.c), built with clang into
 # build/fuzz; each runs FUZZ_TIME seconds on a corpus seeded from samples/
@@ -132,7 +136,7 @@ fuzz: deps deps-fuzz
 FOP_PKGS := fop default-jdk-headless time
 deps-fop:
 	@$(MAKE) --no-print-directory deps DEB_PKGS="$(FOP_PKGS)" TEST_PKGS=
-bench-fop: deps deps-fop all
+bench-fop: deps deps-fop all $(BUILD)/bench_fo
 	@sh tests/bench-fop.sh $(BUILD)/wsdoc $(BUILD)
 
 DATADIR = $(DESTDIR)$(PREFIX)/share/wsdoc

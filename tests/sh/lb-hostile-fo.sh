@@ -65,6 +65,17 @@ run() {
 	[ "$rc" -ge 4 ] && bad "$name" "--areas exit $rc"
 }
 
+# fits NAME — no text of the area dump of NAME runs past the right edge of
+# its page's body region: what cannot fit is broken or scaled, never drawn
+# off the page.
+fits() {
+	timeout 10 "$WSDOC" fo --areas "$T/$1.fo" 2>/dev/null | awk -v name="$1" '
+	function num(k,   m) { return match($0, " " k "=[-0-9.]+") ? substr($0, RSTART + length(k) + 2, RLENGTH - length(k) - 2) + 0 : 0 }
+	/^ *box region-body / { right = num("x") + num("w") }
+	/^ *text / { n++; if (num("x") + num("w") > right + 0.01) { bad++; if (bad == 1) print "FAIL " name ": text past the edge: " $0 } }
+	END { if (n == 0) { print "FAIL " name ": no text in the area dump"; exit 1 } exit bad > 0 }' || fails=$((fails + 1))
+}
+
 # 1. XML that is not well formed, empty, not FO at all, truncated.
 printf '<fo:root %s><fo:layout-master-set>\n<fo:block>unclosed' "$FO" > "$T/malformed.fo"
 run malformed error
@@ -87,15 +98,19 @@ run svg diag
 #    than the line, a row taller than the page that must stay together.
 doc wide-cell '<fo:table table-layout="fixed" width="100%"><fo:table-column column-width="600mm"/><fo:table-column column-width="50mm"/><fo:table-body><fo:table-row><fo:table-cell><fo:block>很宽的单元格</fo:block></fo:table-cell><fo:table-cell><fo:block>旁边</fo:block></fo:table-cell></fo:table-row></fo:table-body></fo:table>'
 run wide-cell any
+fits wide-cell
 long=$(printf 'Pneumonoultramicroscopicsilicovolcanoconiosis%.0s' 1 2 3 4 5 6 7 8 9 10)
 doc long-word "<fo:block>开头$long结尾</fo:block>"
 run long-word pdf
+fits long-word
 digits=$(printf '1234567890%.0s' $(seq 1 40))
 doc long-number "<fo:block>编号$digits。</fo:block>"
 run long-number pdf
+fits long-number
 dashes=$(printf '——%.0s' $(seq 1 200))
 doc long-dashes "<fo:block>甲$dashes乙</fo:block>"
 run long-dashes pdf
+fits long-dashes
 rowtext=$(printf '这是一行很长的中文文字，用来把表格的一行撑得比一页还高。%.0s' $(seq 1 120))
 doc tall-row "<fo:table table-layout=\"fixed\" width=\"100%\"><fo:table-column column-width=\"100%\"/><fo:table-body><fo:table-row keep-together.within-page=\"always\"><fo:table-cell><fo:block>$rowtext</fo:block></fo:table-cell></fo:table-row></fo:table-body></fo:table>"
 run tall-row any
