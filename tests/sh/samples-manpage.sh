@@ -29,13 +29,21 @@ done
 sed -e 's/\\-/-/g' -e 's/\\c$//' "$man" > "$T/src"
 cmds=$(sed -n 's/^[[:space:]]*X(\([a-z]*\),.*/\1/p' src/cli/cli.h)
 [ -n "$cmds" ] || bad "no commands found in src/cli/cli.h"
+# Each command's entry in COMMANDS: from its .TP tag to the next command's.
+awk -v dir="$T" -v cmds=" $(echo $cmds) " '
+	/^\.SH/ { in_cmds = ($0 ~ /^\.SH COMMANDS/); cur = ""; next }
+	in_cmds && prev == ".TP" && $1 ~ /^\.BI?$/ && index(cmds, " " $2 " ") { cur = $2 }
+	in_cmds && cur != "" { print > (dir "/cmd-" cur) }
+	{ prev = $0 }' "$T/src"
 for c in $cmds; do
-	grep -q "^\.BI* $c\b" "$T/src" || bad "command $c not documented"
-	# Options of the finished commands (a pending one exits 2 on -h).
+	[ -s "$T/cmd-$c" ] || { bad "command $c has no entry under COMMANDS"; continue; }
+	sed -n "/^\.SH SYNOPSIS/,/^\.SH DESC/p" "$T/src" | grep -q "^\.B wsdoc $c\b" || bad "command $c not in SYNOPSIS"
+	# Options of the finished commands (a pending one exits 2 on -h),
+	# looked for in that command's own entry.
 	"$WSDOC" "$c" -h > "$T/help" 2>&1 || continue
 	for o in $(grep -o -- '--*[a-z][a-z-]*' "$T/help" | sort -u); do
 		case $o in -h|--help) continue ;; esac
-		grep -q -- "$o" "$T/src" || bad "option $o of '$c' (wsdoc $c -h) not documented"
+		grep -q -- "$o\b" "$T/cmd-$c" || bad "option $o of '$c' (wsdoc $c -h) not in its entry"
 	done
 done
 for v in WSDOC_DATADIR SOURCE_DATE_EPOCH; do
