@@ -94,14 +94,18 @@ S_roster_rules(const struct roster *r, xmlNode *app)
 	}
 	free(where);
 	/* Workshops per person, the roster's and this one. */
-	xmlNode *people[64];
+	xmlNode **people = NULL;
 	size_t np = 0;
-	if (leader)
+	if (leader) {
+		people = xreallocarray(people, np + 1, sizeof *people);
 		people[np++] = leader;
+	}
 	for (xmlNode *m = rules_child(app, "members") ?
-	    rules_child(app, "members")->children : NULL; m && np < 64; m = m->next)
-		if (m->type == XML_ELEMENT_NODE)
+	    rules_child(app, "members")->children : NULL; m; m = m->next)
+		if (m->type == XML_ELEMENT_NODE) {
+			people = xreallocarray(people, np + 1, sizeof *people);
 			people[np++] = m;
+		}
 	for (size_t i = 0; i < np; i++) {
 		char *k = rules_person_key(people[i]);
 		int n = *k ? S_seats(r, k, 0, NULL) + 1 : 0;
@@ -114,6 +118,7 @@ S_roster_rules(const struct roster *r, xmlNode *app)
 		}
 		free(k);
 	}
+	free(people);
 	free(name);
 	free(lkey);
 	return bad;

@@ -511,9 +511,13 @@ roster_evaluate(struct roster *r, int year, xmlDoc *decisions,
 		if (!S_is(ws, "workshop"))
 			continue;
 		char *st = roster_status(ws, "state"), *wy = rules_attr(ws, "year");
-		int due = strcmp(st, ROSTER_REVOKED) != 0 && atoi(wy) <= year;
+		char *ad = rules_attr(rules_path(ws, "history/approved"), "date");
+		/* a workshop admitted after the decisions is not due yet */
+		int due = strcmp(st, ROSTER_REVOKED) != 0 && atoi(wy) <= year &&
+		    strcmp(ad, date) <= 0;
 		free(st);
 		free(wy);
+		free(ad);
 		if (due)
 			S_decide(&ev, ws, root);
 	}

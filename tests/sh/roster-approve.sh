@@ -68,6 +68,16 @@ sed 's/state="在建"/state="冻结"/' "$T/good" > "$R"
 grep -q 'E-ROSTER-READ.*roster.rng' "$T/err" || fail "invalid: $(cat "$T/err")"
 cp "$T/good" "$R"
 
+# A workshop admitted after the year's decisions is not due that year.
+mkapp 8 晚到工作坊 陈八 2017088 人际交往
+"$WSDOC" approve --roster "$R" --date 2026-12-20 "$T/app8.xml" >/dev/null 2>&1 || fail "app8"
+cat > "$T/dec.xml" <<'X'
+<decisions year="2026" date="2026-12-15"></decisions>
+X
+"$WSDOC" evaluate --roster "$R" --year 2026 --decisions "$T/dec.xml" >"$T/out" 2>&1
+grep -q '晚到工作坊' "$T/out" && fail "a workshop admitted after the decisions was evaluated"
+grep -q '朋辈学业支持工作坊' "$T/out" || fail "an earlier workshop was not evaluated: $(cat "$T/out")"
+
 # A missing roster is an error for evaluate (no silent empty roster).
 "$WSDOC" evaluate --roster "$T/none.xml" --year 2026 >/dev/null 2>"$T/err" && fail "missing roster accepted"
 grep -q 'F-IO-OPEN\|E-ROSTER-READ' "$T/err" || fail "missing roster: $(cat "$T/err")"

@@ -27,4 +27,10 @@ valid_roster "$R" || fail "roster invalid"
 [ "$(xpath "$R" "//workshop[@id='HZNU-GZF-2026-02']/name")" = 职引未来生涯发展与能力提升工作坊 ] || fail "renamed"
 [ "$(xpath "$R" "count(//history/evaluation[@year='2026'])")" = 6 ] || fail "history"
 [ "$(xpath "$T/o.xml" "count(//outcome[@kind='decided'])")" = 6 ] || fail "outcomes.xml"
+# the report's data: the achievements of every form, with type and date
+n=$(cat samples/2026/评估/*.xml | grep -c '<achievement ')
+[ "$(xpath "$T/o.xml" "count(//outcome[@workshop='HZNU-GZF-2026-02']/achievement[@type='论文'][@date='2026-10-20'])")" = 1 ] ||
+	fail "achievements of 02"
+[ "$(xpath "$T/o.xml" "count(//achievement)")" -ge "$n" ] || fail "achievements missing"
+[ "$(xpath "$T/o.xml" "/outcomes/@provisional")" = no ] || fail "provisional"
 exit 0
