@@ -284,8 +284,9 @@ struct fo_node {
 		} seq;
 		const char	*flow_name;	/* flow, static-content */
 		struct {
-			uint8_t	 fixed;	/* table-layout="fixed" (or auto with a
-					   width: treated as fixed) */
+			uint8_t	 fixed;	/* 1: table-layout="fixed"; 0: "auto"
+					   (initial), which the layout lays
+					   out as fixed too */
 		} table;
 		struct {
 			struct fo_len width;	/* column-width; FO_AUTO if none */
