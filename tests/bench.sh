@@ -67,7 +67,7 @@ echo
 # 3. Tables: rows against time, each size in its own process.
 mkdir -p "$BUILD/bench"
 echo "tables of N rows (tests/bench/gentable.sh), one process each; CPU ms per phase"
-printf '%-7s %6s %9s %8s %8s %8s %8s %9s %8s %10s\n' rows pages "wall ms" "CPU ms" parse layout PDF "CPU/1000" "PDF KB" "peak RSS"
+printf '%-6s %5s %8s %7s %6s %6s %6s %8s %7s %9s  %s\n' rows pages "wall ms" "CPU ms" parse layout PDF CPU/1000 "PDF KB" "peak RSS" "RSS added by parse/layout/PDF"
 first=""
 for r in $ROWS; do
 	fo=$BUILD/bench/table$r.fo
@@ -76,10 +76,11 @@ for r in $ROWS; do
 	tot=$(kv total_ms "$line")
 	per=$(awk -v t="$tot" -v r="$r" 'BEGIN { printf "%.1f", t * 1000 / r }')
 	[ -z "$first" ] && first=$per
-	printf '%-7s %6s %9s %8s %8s %8s %8s %9s %8s %10s\n' "$r" "$(kv pages "$line")" \
+	rss=$(kv rss_kb "$line" | awk -F, '{ printf "%.0f / %.0f / %.0f MB", ($2 - $1) / 1024, ($3 - $2) / 1024, ($4 - $3) / 1024 }')
+	printf '%-6s %5s %8s %7s %6s %6s %6s %8s %7s %9s  %s\n' "$r" "$(kv pages "$line")" \
 		"$(kv wall_ms "$line")" "$tot" "$(kv parse_ms "$line")" "$(kv layout_ms "$line")" \
 		"$(kv pdf_ms "$line")" "$per" "$(( $(kv pdf_bytes "$line") / 1024 ))" \
-		"$(mb "$(kv peak_kb "$line")")"
+		"$(mb "$(kv peak_kb "$line")")" "$rss"
 	last=$per
 done
 if [ -n "$first" ]; then

@@ -254,22 +254,28 @@ S_once(const char *path)
 	size_t len, bytes, pages = 0;
 	char *data = S_load(path, &len);
 	double w0, t0, t1, t2, t3;
+	long r0, r1, r2, r3;
 	struct fo_tree *t;
 	struct area_doc *doc;
 	unsigned char *pdf;
 
 	S_one(warm, sizeof warm - 1, "warm-up", &pages, NULL);
+	r0 = S_rss_kb();
 	w0 = S_now_ms();
 	t0 = S_cpu_ms();
 	if ((t = fo_parse_memory(data, len, path)) == NULL)
 		return 1;
 	t1 = S_cpu_ms();
+	r1 = S_rss_kb();
 	if ((doc = lay_document(t, &S_opt)) == NULL)
 		return 1;
 	t2 = S_cpu_ms();
+	r2 = S_rss_kb();
 	if ((pdf = pdf_render(doc, &bytes)) == NULL)
 		return 1;
 	t3 = S_cpu_ms();
+	r3 = S_rss_kb();
+	printf("rss_kb=%ld,%ld,%ld,%ld ", r0, r1, r2, r3);
 	printf("wall_ms=%.1f total_ms=%.1f parse_ms=%.1f layout_ms=%.1f pdf_ms=%.1f "
 	    "pages=%zu pdf_bytes=%zu peak_kb=%ld diags=%d\n", S_now_ms() - w0, t3 - t0, t1 - t0,
 	    t2 - t1, t3 - t2, doc->npages, bytes, S_peak_kb(), S_ndiag);
