@@ -388,11 +388,12 @@ lay_box_sum(struct lay_box *b)
 	    b->pad[FO_AFTER] + b->bd[FO_AFTER].w + b->sa;
 }
 
-/* Clamp a length from the FO to something a page can hold. */
+/* Clamp a length from the FO to something a page can hold (3000pt is
+ * over a metre: no form asks for more). */
 static double
 S_sane(struct lay *L, double v, int line)
 {
-	if (!isfinite(v) || v < 0 || v > 14400) {
+	if (!isfinite(v) || v < 0 || v > 3000) {
 		LAY_DIAG(L, W_LAY_LENGTH, lay_file(L), line, 0);
 		return 0;
 	}

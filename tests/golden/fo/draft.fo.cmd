@@ -1,0 +1,1 @@
+fo --areas --draft $IN
