@@ -1,11 +1,38 @@
 #!/bin/sh
-# demo.sh WSDOC — what `make demo` does: check every sample, then render what
-# can be rendered into out/, and list what was written.
+# demo.sh WSDOC — what `make demo` does with samples/2026: check every input,
+# render every form, admit the applications to a fresh roster, publish the
+# list, evaluate the year and write its report — all into out/ — then list
+# what was written.
 WSDOC=${1:-build/wsdoc}
-mkdir -p out
-echo "== 检查 samples/ 中的输入 =="
-status=0
-for f in $(find samples -path samples/invalid -prune -o \( -name '*.ini' -o -name '*.xml' \) -print | sort); do
-	if "$WSDOC" check "$f"; then echo "  通过  $f"; else echo "  有误  $f"; status=1; fi
+S=samples/2026
+OUT=out
+set -e
+rm -rf "$OUT"
+mkdir -p "$OUT/表格"
+apps=$(find $S/申报 -name '*.ini' -o -name '*.xml' | sort)
+evals=$(find $S/评估 -name '*.ini' -o -name '*.xml' | sort)
+members=$(find $S/成员 -name '*.ini' -o -name '*.xml' | sort)
+
+echo "== 1. 检查输入（wsdoc check）"
+for f in $apps $members $evals $S/评估结论.xml; do
+	"$WSDOC" check "$f" && echo "   通过  $f"
 done
-exit $status
+
+echo "== 2. 排版申报表、成员申报表、评估表（wsdoc render）"
+"$WSDOC" render -j 2 -o "$OUT/表格" $apps $members $evals
+
+echo "== 3. 审核通过，登记名册（wsdoc approve）"
+"$WSDOC" approve --roster "$OUT/roster.xml" $apps
+
+echo "== 4. 公布名单（wsdoc publish）"
+"$WSDOC" publish --roster "$OUT/roster.xml" -o "$OUT/工作坊名单.pdf" \
+	--html "$OUT/工作坊名单.html" --csv "$OUT/工作坊名单.csv"
+
+echo "== 5. 年度评估（wsdoc evaluate --apply）"
+"$WSDOC" evaluate --roster "$OUT/roster.xml" --year 2026 \
+	--decisions $S/评估结论.xml $evals -o "$OUT/2026年度评估报告.pdf" --apply
+
+echo "== 写出的文件"
+find "$OUT" -type f | sort | while read -r f; do
+	printf '   %8s  %s\n' "$(wc -c < "$f")" "$f"
+done

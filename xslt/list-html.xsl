@@ -41,13 +41,15 @@ caption { font-family: "SimHei", "WenQuanYi Micro Hei", sans-serif; margin-botto
 th, td { border: 1px solid #333; padding: .35rem .5rem; vertical-align: middle; }
 th { font-family: "SimHei", "WenQuanYi Micro Hei", sans-serif; font-weight: normal; background: #f2f2f2; }
 td.n { text-align: center; }
+.nw { white-space: nowrap; }
 .sign { text-align: right; margin-top: 2rem; }
 @media (max-width: 40rem) {
   thead { position: absolute; left: -9999px; }
   table, tbody, tr, td, tbody th { display: block; width: 100%; box-sizing: border-box; }
   tr { border: 1px solid #333; margin-bottom: .8rem; }
   td, tbody th { border: none; border-bottom: 1px solid #ddd; }
-  td::before, tbody th::before { content: attr(data-label) "："; font-family: "SimHei", "WenQuanYi Micro Hei", sans-serif; }
+  caption { display: block; width: 100%; text-align: center; }
+  td::before, tbody th::before { content: attr(data-label) "\FF1A"; font-family: "SimHei", "WenQuanYi Micro Hei", sans-serif; }
   td.n { text-align: left; }
 }
 @media print {
@@ -66,15 +68,15 @@ td.n { text-align: center; }
           <table>
             <caption><xsl:value-of select="$y"/>年度杭州师范大学辅导员工作坊名单</caption>
             <thead>
-              <tr><th scope="col">序号</th><th scope="col">工作坊名称</th><th scope="col">主理人</th><th scope="col">所在单位</th><th scope="col">成员</th><th scope="col">辅导方向</th></tr>
+              <tr><th scope="col" class="nw">序号</th><th scope="col">工作坊名称</th><th scope="col" class="nw">主理人</th><th scope="col">所在单位</th><th scope="col">成员</th><th scope="col">辅导方向</th></tr>
             </thead>
             <tbody>
               <xsl:for-each select="$listed">
                 <xsl:sort select="@id"/>
                 <tr id="{@id}">
-                  <td class="n" data-label="序号"><xsl:value-of select="position()"/></td>
+                  <td class="n nw" data-label="序号"><xsl:value-of select="position()"/></td>
                   <th scope="row" data-label="工作坊名称" style="font-family: inherit; background: none; text-align: left"><xsl:value-of select="normalize-space(name)"/></th>
-                  <td data-label="主理人"><xsl:value-of select="normalize-space(leader/name)"/></td>
+                  <td class="nw" data-label="主理人"><xsl:value-of select="normalize-space(leader/name)"/></td>
                   <td data-label="所在单位"><xsl:value-of select="normalize-space(leader/unit)"/></td>
                   <td data-label="成员"><xsl:for-each select="members/member"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="normalize-space(name)"/></xsl:for-each></td>
                   <td data-label="辅导方向"><xsl:for-each select="areas/area"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each></td>

@@ -81,7 +81,7 @@
 
           <xsl:call-template name="h2"><xsl:with-param name="text">二、各工作坊评估结果</xsl:with-param></xsl:call-template>
           <fo:table table-layout="fixed" width="100%" border-collapse="collapse" font-size="{$size-small}">
-            <fo:table-column column-width="9mm"/>
+            <fo:table-column column-width="10.5mm"/>
             <fo:table-column column-width="36mm"/>
             <fo:table-column column-width="proportional-column-width(3)"/>
             <fo:table-column column-width="15mm"/>

@@ -15,6 +15,8 @@
 #include "../schema/schema.h"
 #include "../util/util.h"
 #include "cli.h"
+#include "pipeline.h"
+#include "report.h"
 
 static const char S_usage[] =
     "用法: wsdoc evaluate --roster 名册.xml --year 年度 [--decisions 结论文件]\n"
@@ -27,7 +29,7 @@ static const char S_usage[] =
     "  --decisions 文件  学工部的评估结论（等级、缺席说明、批准的变更、违规认定）\n"
     "  --apply           把结论写入名册（需要 --decisions，且没有错误）\n"
     "  --outcomes 文件   把结论另存为 XML（年度报告的输入）\n"
-    "  -o 文件           年度评估报告 PDF（尚未实现）\n"
+    "  -o 文件           年度评估报告 PDF\n"
     "  --policy 文件     规则参数文件，默认安装目录的 forms/policy.ini\n"
     "  -h                显示本帮助\n";
 
@@ -106,13 +108,7 @@ cmd_evaluate(int argc, char **argv)
 	}
 	/* the rules on the structurally valid ones; all take part in the
 	 * decisions, and any error keeps --apply from writing */
-	xmlDoc **valid = xcalloc(ndocs + 1, sizeof *valid);
-	size_t nvalid = 0;
-	for (size_t k = 0; k < ndocs; k++)
-		if (schema_validate(docs[k]) == 0)
-			valid[nvalid++] = docs[k];
-	rules_check(valid, nvalid);
-	free(valid);
+	pipeline_validate(docs, ndocs);
 
 	if ((r = roster_open(rpath, apply)) == NULL)
 		goto done;
@@ -128,8 +124,8 @@ cmd_evaluate(int argc, char **argv)
 			diag(F_IO_WRITE, opath, 0, 0, opath, input_strerror(errno));
 		xmlFree(mem);
 	}
-	if (report)
-		diag(N_ROSTER_REPORT_PENDING, NULL, 0, 0, report);
+	if (report && out)
+		report_write(out, dec ? docs + 1 : docs, dec ? ndocs - 1 : ndocs, report);
 	if (apply && dec == NULL)
 		diag(E_DEC_NEEDED, NULL, 0, 0);
 	if (apply && !diag_failed()) {

@@ -1,0 +1,61 @@
+/* report.c — the annual evaluation report: outcomes and forms → report.xsl
+ * → the engine → PDF. */
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../diag/diag.h"
+#include "../fo/fo.h"
+#include "../font/font.h"
+#include "../layout/area.h"
+#include "../layout/layout.h"
+#include "../pdf/pdf.h"
+#include "../util/util.h"
+#include "../xslt/xslt.h"
+
+xmlDoc *
+report_doc(xmlDoc *outcomes, xmlDoc *const *forms, size_t nforms)
+{
+	xmlDoc *doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNode *root = xmlNewNode(NULL, BAD_CAST "report");
+
+	xmlDocSetRootElement(doc, root);
+	xmlAddChild(root, xmlDocCopyNode(xmlDocGetRootElement(outcomes), doc, 1));
+	for (size_t i = 0; i < nforms; i++) {
+		xmlNode *r = xmlDocGetRootElement(forms[i]);
+		if (r && xmlStrEqual(r->name, BAD_CAST "evaluation"))
+			xmlAddChild(root, xmlDocCopyNode(r, doc, 1));
+	}
+	return doc;
+}
+
+int
+report_write(xmlDoc *outcomes, xmlDoc *const *forms, size_t nforms,
+    const char *path)
+{
+	xmlDoc *in = report_doc(outcomes, forms, nforms), *fodoc;
+	struct fo_tree *tree = NULL;
+	struct area_doc *area = NULL;
+	int rc = 3;
+
+	fodoc = xslt_apply("report.xsl", in, NULL);
+	if (fodoc && fonts_init() == 0 && (tree = fo_from_doc(fodoc)) != NULL) {
+		xmlChar *year = xmlGetProp(xmlDocGetRootElement(outcomes), BAD_CAST "year");
+		char *title = xasprintf("杭州师范大学辅导员工作坊%s年度评估报告",
+		    year ? (char *)year : "");
+		area = lay_document(tree, NULL);
+		area->title = area_strdup(area, title, strlen(title));
+		area->author = "党委学生工作部";
+		area->creator = "wsdoc " WSDOC_VERSION;
+		free(title);
+		xmlFree(year);
+		rc = pdf_write(area, path) == 0 ? 0 : 3;
+	} else if (diag_exit_status())
+		rc = diag_exit_status();
+	area_doc_free(area);
+	fo_tree_free(tree);
+	xmlFreeDoc(fodoc);
+	xmlFreeDoc(in);
+	return rc;
+}
