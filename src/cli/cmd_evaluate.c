@@ -12,7 +12,6 @@
 #include "../input/input.h"
 #include "../roster/roster.h"
 #include "../rules/rules.h"
-#include "../schema/schema.h"
 #include "../util/util.h"
 #include "cli.h"
 #include "pipeline.h"

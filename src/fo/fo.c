@@ -13,6 +13,7 @@
 #include "fo_int.h"
 
 #define FO_NS	"http://www.w3.org/1999/XSL/Format"
+#define WS_NS	"urn:x-wsdoc:fo"	/* wsdoc's extensions */
 
 /* ---- arena ---- */
 
@@ -371,6 +372,43 @@ S_foreign(struct fo_ctx *c, xmlNode *x)
 		    *uri ? uri : "（无命名空间）");
 }
 
+/* ws:continued-label on a table-cell: build the cell's stand-in for the
+ * pages its row continues on (see fo.h). */
+static void
+S_continued(struct fo_ctx *c, struct fo_node *cell, xmlNode *x)
+{
+	xmlChar *label = xmlGetNsProp(x, BAD_CAST "continued-label", BAD_CAST WS_NS);
+	xmlNode *src = NULL, *dummy = NULL;
+	struct fo_node *cc, *b, *t;
+
+	if (label == NULL || *label == '\0') {
+		xmlFree(label);
+		return;
+	}
+	for (xmlNode *k = x->children; k && !src; k = k->next)
+		if (k->type == XML_ELEMENT_NODE && k->ns &&
+		    strcmp((const char *)k->ns->href, FO_NS) == 0 &&
+		    strcmp((const char *)k->name, "block") == 0)
+			src = k;
+	if (src == NULL)
+		src = dummy = xmlNewNode(NULL, BAD_CAST "block");
+	cc = S_node_new(c, NULL, FO_TABLE_CELL, cell->line);
+	cc->parent = cell->parent;
+	cc->inh = cell->inh;
+	cc->box = cell->box;
+	cc->u.cell = cell->u.cell;
+	b = S_node_new(c, cc, FO_BLOCK, cell->line);
+	fo_props_compute(c, b, src, cc);
+	t = S_node_new(c, b, FO_TEXT, cell->line);
+	t->inh = b->inh;
+	t->box = &fo_box_initial;
+	t->u.text.len = strlen((const char *)label);
+	t->u.text.s = fo_strdup(c->tree, (const char *)label, t->u.text.len);
+	cell->u.cell.continued = cc;
+	xmlFree(label);
+	xmlFreeNode(dummy);
+}
+
 static void S_refine(struct fo_ctx *c);
 
 static struct fo_tree *
@@ -453,6 +491,8 @@ S_build(xmlDocPtr doc, const char *file)
 			}
 			n = S_node_new(&ctx, cur, k, (int)xmlGetLineNo(x));
 			fo_props_compute(&ctx, n, x, cur);
+			if (k == FO_TABLE_CELL)
+				S_continued(&ctx, n, x);
 			if (n->id)
 				S_index_put(&ctx, n, x);
 			if (x->children) {

@@ -297,6 +297,14 @@ struct fo_node {
 			int32_t	 column_number;	/* 0 = not given: the layout
 						   places the cell */
 			int32_t	 cols_spanned, rows_spanned;	/* >= 1 */
+			/* wsdoc's extension ws:continued-label="建设方案（续）"
+			 * (namespace urn:x-wsdoc:fo): what the cell shows on
+			 * the pages a split row continues on once its own
+			 * content is done — a copy of the cell holding one
+			 * block with the label, styled like the cell's first
+			 * block; not among the cell's children.  NULL if
+			 * none. */
+			const struct fo_node *continued;
 		} cell;
 		const char	*ref_id;	/* page-number-citation(-last) */
 		const struct fo_graphic *graphic;

@@ -158,6 +158,10 @@ struct lay_cell {
 	struct lay_box	*content;	/* a BX_BLOCK at the content width */
 	int		 fo_line;
 	int		 split;		/* cut at a page edge: align before */
+	/* ws:continued-label: the stand-in shown on later pages, and where
+	 * to measure it (see fo.h) */
+	const struct fo_node *cont;
+	double		 cx, cw, base, base_end;
 };
 
 struct lay_row {

@@ -173,6 +173,11 @@ S_cell(struct S_grid *G, const struct fo_node *n, int col)
 	c->content = lay_measure_blocks(L, n, tab->colx[col] + l, inner, base,
 	    base_end);
 	c->content->what = NULL;	/* the table draws the cell box */
+	c->cont = n->u.cell.continued;
+	c->cx = tab->colx[col] + l;
+	c->cw = inner;
+	c->base = base;
+	c->base_end = base_end;
 	return c;
 }
 
@@ -523,7 +528,14 @@ S_split_group(struct lay *L, struct lay_group *g, double H, int force,
 					a = S_empty(L, c->content);
 					b = c->content;
 				} else if (res == LAY_FITS) {
-					b = S_empty(L, c->content);
+					/* Done here; on the next page the
+					 * label's stand-in, if it has one. */
+					if (c->cont) {
+						b = lay_measure_blocks(L, c->cont,
+						    c->cx, c->cw, c->base, c->base_end);
+						b->what = NULL;
+					} else
+						b = S_empty(L, c->content);
 					useful++;
 				} else
 					useful++;

@@ -20,7 +20,7 @@ grep -qx '成员申报表-李堃.pdf' "$T/names" || fail "no 成员申报表-李
 # 2. The paper form's rows, in its order (pdftotext reading order).
 order() {	# pdf label...
 	pdf=$1; shift
-	pdftotext "$pdf" - 2>"$T/poppler" | tr -d ' \n' > "$T/text"
+	pdftotext -raw "$pdf" - 2>"$T/poppler" | tr -d ' \n' > "$T/text"
 	[ -s "$T/poppler" ] && fail "poppler complains about $pdf: $(head -3 "$T/poppler")"
 	prev=0
 	for l in "$@"; do
@@ -31,7 +31,11 @@ order() {	# pdf label...
 	done
 }
 order "$T/out/申报表-沈若溪.pdf" 杭州师范大学辅导员工作坊主理人申报表 工作坊名称 主理人简介 \
-	（100字以内） 已有基础 建设目标 建设方案 包含但不限于 对成员要求 二级学院意见 盖章 年月日
+	（100字以内） 已有基础 建设目标 建设方案 包含但不限于 对成员要求 二级学院意见
+# the signature area of the paper form: 签名, 盖章 and the date, on one line each
+pdftotext -layout "$T/out/申报表-沈若溪.pdf" - | tr -d ' ' > "$T/layout"
+grep -q '签名：.*盖章：' "$T/layout" || fail "no 签名 … 盖章 line"
+grep -q '年月日' "$T/layout" || fail "no 年 月 日 line"
 order "$T/out/"评估表-*.pdf 杭州师范大学辅导员工作坊评估表 工作坊名称 主理人 成员 自评情况 \
 	优秀通过 通过 暂缓通过 撤销 根据既定建设方案开展工作情况 建设成效 下一阶段建设计划 \
 	工作目标 工作重点 实施步骤 预期成果
@@ -67,9 +71,9 @@ awk -v tx="$tx" -v gx="$gx" -v ty="$ty" -v gy="$gy" 'BEGIN {
 #    not one character lost.
 big=$S/申报/05-医学院-冯晓岚.ini
 "$WSDOC" convert "$big" -o "$T/big.xml" || fail "convert"
-extra=$(sed -n 's:.*<overall>\(.*\)</overall>.*:\1:p' "$S/申报/03-人文学院-许清和.xml" | head -1)
-[ -n "$extra" ] || extra="$(grep -o '<p>[^<]*</p>' "$S/申报/03-人文学院-许清和.xml" | head -3 | tr -d '\n')"
-sed "s:</platform>:<p>补充说明：${extra}</p></platform>:" "$T/big.xml" | sed 's:<p><p>:<p>:; s:</p></p>:</p>:' > "$T/big6000.xml"
+extra=$(grep -o '<p>[^<]*</p>' "$S/申报/03-人文学院-许清和.xml" | head -3 | sed 's/<[^>]*>//g' | tr -d '\n')
+[ -n "$extra" ] || fail "no paragraphs in the second sample"
+sed "s:</platform>:<p>另附：${extra}</p></platform>:" "$T/big.xml" > "$T/big6000.xml"
 chars=$(sed -n '/<plan>/,/<\/plan>/p' "$T/big6000.xml" | sed 's/<[^>]*>//g' | tr -d ' \n\t' | wc -m)
 [ "$chars" -ge 6000 ] || fail "test input has only $chars characters of plan"
 "$WSDOC" render -o "$T/big.pdf" "$T/big6000.xml" 2>"$T/err" || { cat "$T/err"; fail "render big"; }
@@ -77,7 +81,7 @@ pages=$(pdfinfo "$T/big.pdf" | awk '/^Pages:/ {print $2}')
 [ "$pages" -ge 3 ] || fail "a $chars-character plan on only $pages pages"
 pdftotext "$T/big.pdf" - | tr -d ' \n\f' | sed 's/—[0-9]*—//g; s/建设方案（续）//g; s/已有基础（续）//g; s/建设目标（续）//g; s/对成员要求（续）//g' > "$T/big.txt"
 grep -q '建设方案（续）' "$T/big.txt" && fail "??"
-pdftotext "$T/big.pdf" - | grep -q '建设方案（续）' || fail "no 建设方案（续） on the continuation page"
+pdftotext -raw "$T/big.pdf" - | tr -d ' \n' | grep -q '建设方案（续）' || fail "no 建设方案（续） on the continuation page"
 sed -n '/<plan>/,/<\/plan>/p' "$T/big6000.xml" | grep -o '<p>[^<]*</p>\|<[a-z-]*\( n="[0-9]"\)\?>[^<][^<]*</' |
 	sed 's/<[^>]*>//g; s/<\/$//' | tr -d ' \t' | while read -r para; do
 	[ -z "$para" ] && continue
@@ -85,12 +89,16 @@ sed -n '/<plan>/,/<\/plan>/p' "$T/big6000.xml" | grep -o '<p>[^<]*</p>\|<[a-z-]*
 done || fail "some plan text is missing from the PDF"
 
 # 6. --draft stamps 草稿; invalid input is refused with no PDF.
-bad=$(ls samples/invalid/*.ini 2>/dev/null | head -1)
+bad=$(grep -l '^exit 1$' samples/invalid/*.ini.expect 2>/dev/null | head -1 | sed 's/\.expect$//')
 if [ -n "$bad" ]; then
 	"$WSDOC" render -o "$T/bad.pdf" "$bad" 2>/dev/null && fail "invalid input rendered"
 	[ ! -e "$T/bad.pdf" ] || fail "a PDF was written for invalid input"
 	"$WSDOC" render --draft -o "$T/draft.pdf" "$bad" 2>/dev/null
 	[ -s "$T/draft.pdf" ] || fail "--draft wrote nothing"
-	pdftotext "$T/draft.pdf" - | grep -q 草稿 || fail "no 草稿 on the draft"
+	# 草稿 is stamped across the page: compare with the same form undrafted
+	"$WSDOC" render --draft -o "$T/draft2.pdf" "$app" 2>/dev/null || fail "--draft on a valid input"
+	pdftoppm -r 20 -gray -png -f 1 -l 1 "$T/draft2.pdf" "$T/d"
+	pdftoppm -r 20 -gray -png -f 1 -l 1 "$T/out/申报表-沈若溪.pdf" "$T/n"
+	"$BUILD/tools/pngdiff" "$T"/d-1.png "$T"/n-1.png 2 16 >/dev/null && fail "no 草稿 stamp visible on the draft"
 fi
 exit 0
