@@ -23,16 +23,6 @@ static const struct {
 #undef X
 };
 
-void
-cli_usage(const char *synopsis, const char *options, int to_stdout)
-{
-	FILE *f = to_stdout ? stdout : stderr;
-
-	fprintf(f, "用法: wsdoc %s\n", synopsis);
-	if (options && *options)
-		fprintf(f, "%s", options);
-}
-
 static void
 S_help(FILE *f)
 {
