@@ -4,7 +4,7 @@
  *
  *   <outcomes year="2026" date="2026-12-15" provisional="no|yes">
  *     <outcome workshop="ID" name="…" leader="…" self="通过" grade="通过"
- *              kind="decided|excused|waiting|done|error"
+ *              kind="decided|excused|waiting|pending|done|error"
  *              result="通过" state="在建|暂缓|已撤销" until="…" cause="1|2|3|评估">
  *       <reason>…</reason>…                  why, in words
  *       <change field="name|leader|plan" date="…" from="…">new</change>…
@@ -13,7 +13,8 @@
  *   </outcomes>
  *
  * kind: decided (a grade, written by --apply), excused (absent with a
- * reason: noted), waiting (half-year probation not over), done (already
+ * reason: noted), waiting (half-year probation not over), pending (the
+ * office's decisions do not grade it yet: nothing written), done (already
  * decided this year), error (a contradiction: nothing is written).  The
  * table, roster_apply and the annual report's stylesheet all read it. */
 #include "roster.h"
@@ -366,13 +367,18 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 		free(why);
 		goto out;
 	}
-	if (dec == NULL) {
-		g = policy_grade(pol, self);
-		if (ev->dec && form) {
-			diag_node(W_DEC_NO_GRADE, form, id, self);
-			S_reason(o, "学工部尚未给出结论，暂按自评");
-		}
+	if (dec == NULL && ev->dec) {
+		/* The office has not graded it: nothing to write yet. */
+		diag_node(W_DEC_NO_GRADE, form, id, self);
+		S_set(o, "kind", "pending");
+		S_set(o, "result", "待定");
+		S_set(o, "state", state);
+		S_set(o, "until", until);
+		S_reason(o, "学工部尚未给出结论，名册暂不改动");
+		goto out;
 	}
+	if (dec == NULL)	/* a preview without decisions */
+		g = policy_grade(pol, self);
 	if (g == GRADE_NONE) {	/* the rules already said why */
 		S_set(o, "kind", "error");
 		S_set(o, "result", "无有效等级");

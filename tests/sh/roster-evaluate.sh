@@ -58,6 +58,27 @@ cmp -s "$R" "$T/v0" || fail "a refused --apply changed the roster"
 "$WSDOC" evaluate --roster "$R" --year 2026 $ALL --apply >/dev/null 2>"$T/err" && fail "apply without decisions"
 grep -q 'E-DEC-NEEDED' "$T/err" || fail "E-DEC-NEEDED: $(cat "$T/err")"
 
+# The office has not graded one of them yet: it stays as it is, the others
+# are written.
+cp "$T/v0" "$T/rp.xml"
+cat > "$T/dec-pend.xml" <<'X'
+<decisions year="2026" date="2026-12-15">
+  <decision workshop="HZNU-GZF-2026-01" grade="通过"/>
+  <decision workshop="HZNU-GZF-2026-02" grade="撤销"/>
+  <decision workshop="HZNU-GZF-2026-04" grade="撤销"/>
+  <excused workshop="HZNU-GZF-2026-03" reason="延期"/>
+</decisions>
+X
+"$WSDOC" evaluate --roster "$T/rp.xml" --year 2026 --decisions "$T/dec-pend.xml" $ALL --apply \
+	>"$T/out" 2>"$T/err" || fail "pending: exit $?: $(cat "$T/err")"
+grep -q 'eval5.xml:.*W-DEC-NO-GRADE: 评估结论中没有工作坊 HZNU-GZF-2026-05 的等级（自评“通过”）' "$T/err" ||
+	fail "pending warning: $(cat "$T/err")"
+row HZNU-GZF-2026-05 | grep -q '待定 *在建' || fail "05 pending: $(row HZNU-GZF-2026-05)"
+[ "$(xpath "$T/rp.xml" "count(//workshop[@id='HZNU-GZF-2026-05']/history/evaluation)")" = 0 ] ||
+	fail "an ungraded workshop was written"
+[ "$(xpath "$T/rp.xml" "//workshop[@id='HZNU-GZF-2026-01']/history/evaluation/@result")" = 通过 ] ||
+	fail "the graded ones were not written"
+
 # An excused absence and an approved change are not revocations.
 cat > "$T/dec2.xml" <<'X'
 <decisions year="2026" date="2026-12-15">
