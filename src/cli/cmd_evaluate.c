@@ -29,6 +29,7 @@ static const char S_usage[] =
     "  --apply           把结论写入名册（需要 --decisions，且没有错误）\n"
     "  --outcomes 文件   把结论另存为 XML（年度报告的输入）\n"
     "  -o 文件           年度评估报告 PDF\n"
+    "  --fo              -o 写出报告的 XSL-FO 而不是 PDF\n"
     "  --policy 文件     规则参数文件，默认安装目录的 forms/policy.ini\n"
     "  -h                显示本帮助\n";
 
@@ -36,7 +37,7 @@ int
 cmd_evaluate(int argc, char **argv)
 {
 	const char *rpath = NULL, *dpath = NULL, *report = NULL, *opath = NULL;
-	int year = 0, apply = 0, i, nfiles = 0, errors = 0, rc;
+	int year = 0, apply = 0, fo_only = 0, i, nfiles = 0, errors = 0, rc;
 	char **files;
 	xmlDoc **docs, *dec = NULL, *out = NULL;
 	size_t ndocs = 0;
@@ -63,6 +64,8 @@ cmd_evaluate(int argc, char **argv)
 			policy_set_path(argv[++i]);
 		else if (strcmp(a, "--apply") == 0)
 			apply = 1;
+		else if (strcmp(a, "--fo") == 0)
+			fo_only = 1;
 		else if (a[0] == '-' && a[1] != '\0') {
 			fprintf(stderr, "wsdoc evaluate: 未知选项或缺少参数“%s”\n", a);
 			fputs(S_usage, stderr);
@@ -124,7 +127,8 @@ cmd_evaluate(int argc, char **argv)
 		xmlFree(mem);
 	}
 	if (report && out)
-		report_write(out, dec ? docs + 1 : docs, dec ? ndocs - 1 : ndocs, report);
+		report_write(out, dec ? docs + 1 : docs, dec ? ndocs - 1 : ndocs,
+		    report, fo_only);
 	if (apply && dec == NULL)
 		diag(E_DEC_NEEDED, NULL, 0, 0);
 	if (apply && !diag_failed()) {

@@ -2,6 +2,7 @@
  * → the engine → PDF. */
 #include "report.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,7 +33,7 @@ report_doc(xmlDoc *outcomes, xmlDoc *const *forms, size_t nforms)
 
 int
 report_write(xmlDoc *outcomes, xmlDoc *const *forms, size_t nforms,
-    const char *path)
+    const char *path, int fo_only)
 {
 	xmlDoc *in = report_doc(outcomes, forms, nforms), *fodoc;
 	struct fo_tree *tree = NULL;
@@ -40,7 +41,16 @@ report_write(xmlDoc *outcomes, xmlDoc *const *forms, size_t nforms,
 	int rc = 3;
 
 	fodoc = xslt_apply("report.xsl", in, NULL);
-	if (fodoc && fonts_init() == 0 && (tree = fo_from_doc(fodoc)) != NULL) {
+	if (fodoc && fo_only) {
+		xmlChar *mem = NULL;
+		int len = 0;
+		xmlDocDumpMemoryEnc(fodoc, &mem, &len, "UTF-8");
+		if (file_write_atomic(path, mem, (size_t)len) == 0)
+			rc = 0;
+		else
+			diag(F_IO_WRITE, path, 0, 0, path, strerror(errno));
+		xmlFree(mem);
+	} else if (fodoc && fonts_init() == 0 && (tree = fo_from_doc(fodoc)) != NULL) {
 		xmlChar *year = xmlGetProp(xmlDocGetRootElement(outcomes), BAD_CAST "year");
 		char *title = xasprintf("杭州师范大学辅导员工作坊%s年度评估报告",
 		    year ? (char *)year : "");

@@ -8,9 +8,10 @@
 
 /* Build <report> from the outcomes of roster_evaluate and the year's
  * evaluation forms, run xslt/report.xsl, lay it out and write the PDF at
- * path.  Returns 0, or the exit status after a diagnostic. */
+ * path (with fo_only, the XSL-FO instead).  Returns 0, or the exit status
+ * after a diagnostic. */
 int	report_write(xmlDoc *outcomes, xmlDoc *const *forms, size_t nforms,
-	    const char *path);
+	    const char *path, int fo_only);
 /* The same input document for the stylesheet (tests); caller frees. */
 xmlDoc	*report_doc(xmlDoc *outcomes, xmlDoc *const *forms, size_t nforms);
 
