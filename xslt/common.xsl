@@ -113,10 +113,12 @@
   <xsl:template name="signature-cell">
     <xsl:param name="span" select="1"/>
     <xsl:param name="who" select="'签　名：'"/>
+    <xsl:param name="stamp" select="'盖　章：'"/>
+    <xsl:param name="room" select="'30mm'"/>
     <fo:table-cell border="{$rule}" padding="2mm 2.5mm" number-columns-spanned="{$span}">
       <fo:block font-family="{$song}" font-size="{$size-body}" line-height="1.5">
-        <fo:block-container height="30mm"><fo:block/></fo:block-container>
-        <fo:block><fo:leader leader-pattern="space" leader-length="35%"/><xsl:value-of select="$who"/><fo:leader leader-pattern="space" leader-length="25%"/>盖　章：</fo:block>
+        <fo:block-container height="{$room}"><fo:block/></fo:block-container>
+        <fo:block><fo:leader leader-pattern="space" leader-length="35%"/><xsl:value-of select="$who"/><fo:leader leader-pattern="space" leader-length="25%"/><xsl:value-of select="$stamp"/></fo:block>
         <fo:block space-before="8mm" space-after="3mm" text-align="end">年　　　月　　　日<fo:leader leader-pattern="space" leader-length="8mm"/></fo:block>
       </fo:block>
     </fo:table-cell>

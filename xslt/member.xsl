@@ -39,25 +39,25 @@
                 <xsl:call-template name="label-cell"><xsl:with-param name="text">岗　位</xsl:with-param></xsl:call-template>
                 <xsl:call-template name="value-cell"><xsl:with-param name="text" select="post"/></xsl:call-template>
               </fo:table-row>
-              <fo:table-row block-progression-dimension.minimum="35mm">
+              <fo:table-row block-progression-dimension.minimum="28mm">
                 <xsl:call-template name="label-cell"><xsl:with-param name="text">个人简介</xsl:with-param><xsl:with-param name="continued">个人简介（续）</xsl:with-param></xsl:call-template>
                 <xsl:call-template name="body-cell"><xsl:with-param name="field" select="intro"/><xsl:with-param name="span" select="3"/></xsl:call-template>
               </fo:table-row>
-              <fo:table-row block-progression-dimension.minimum="20mm">
+              <fo:table-row block-progression-dimension.minimum="14mm">
                 <xsl:call-template name="label-cell"><xsl:with-param name="text">研究方向</xsl:with-param></xsl:call-template>
                 <xsl:call-template name="body-cell"><xsl:with-param name="field" select="research"/><xsl:with-param name="span" select="3"/></xsl:call-template>
               </fo:table-row>
-              <fo:table-row block-progression-dimension.minimum="35mm">
+              <fo:table-row block-progression-dimension.minimum="28mm">
                 <xsl:call-template name="label-cell"><xsl:with-param name="text">参与工作坊建设的意愿</xsl:with-param><xsl:with-param name="continued">参与意愿（续）</xsl:with-param></xsl:call-template>
                 <xsl:call-template name="body-cell"><xsl:with-param name="field" select="motivation"/><xsl:with-param name="span" select="3"/></xsl:call-template>
               </fo:table-row>
-              <fo:table-row block-progression-dimension.minimum="45mm">
+              <fo:table-row block-progression-dimension.minimum="35mm">
                 <xsl:call-template name="label-cell"><xsl:with-param name="text">具体计划</xsl:with-param><xsl:with-param name="continued">具体计划（续）</xsl:with-param></xsl:call-template>
                 <xsl:call-template name="body-cell"><xsl:with-param name="field" select="plan"/><xsl:with-param name="span" select="3"/></xsl:call-template>
               </fo:table-row>
               <fo:table-row keep-together.within-page="always">
                 <xsl:call-template name="label-cell"><xsl:with-param name="text">主理人意见</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="signature-cell"><xsl:with-param name="span" select="3"/><xsl:with-param name="who" select="'主理人签名：'"/></xsl:call-template>
+                <xsl:call-template name="signature-cell"><xsl:with-param name="span" select="3"/><xsl:with-param name="who" select="'主理人签名：'"/><xsl:with-param name="stamp" select="''"/><xsl:with-param name="room" select="'18mm'"/></xsl:call-template>
               </fo:table-row>
             </fo:table-body>
           </fo:table>
