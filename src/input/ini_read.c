@@ -959,15 +959,14 @@ S_cmp_sec(const void *a, const void *b)
 	return c ? c : S_cmp_ptr(x, y);
 }
 
-static const struct ini *S_sort_ini;	/* for S_cmp_kv */
-
 static int
-S_cmp_kv(const void *a, const void *b)
+S_cmp_kv(const void *a, const void *b, void *arg)
 {
+	const struct ini *ini = arg;
 	const struct ini_kv *x = *(struct ini_kv *const *)a;
 	const struct ini_kv *y = *(struct ini_kv *const *)b;
-	const struct ini_sec *sx = &S_sort_ini->secs[x->sec];
-	const struct ini_sec *sy = &S_sort_ini->secs[y->sec];
+	const struct ini_sec *sx = &ini->secs[x->sec];
+	const struct ini_sec *sy = &ini->secs[y->sec];
 	int c = S_cmp_ptr(sx->spec, sy->spec);
 
 	if (c == 0)
@@ -1005,9 +1004,7 @@ S_build(struct ini *ini)
 		    ini->secs[ini->kvs[i].sec].spec)
 			kvs[nk++] = &ini->kvs[i];
 	qsort(secs, ns, sizeof *secs, S_cmp_sec);
-	S_sort_ini = ini;
-	qsort(kvs, nk, sizeof *kvs, S_cmp_kv);
-	S_sort_ini = NULL;
+	qsort_r(kvs, nk, sizeof *kvs, S_cmp_kv, ini);
 
 	for (size_t i = 0; i < ns;) {
 		const struct ini_sec *s = secs[i];
