@@ -517,6 +517,7 @@ S_block(struct lay *L, const struct fo_node *n, const struct S_ctx *ref)
 			    n->line);
 			b->keep_together = 1;
 		}
+		b->valign = n->inh->display_align;
 	} else {
 		c.refx = ref->refx;
 		c.ref_w = ref->ref_w;

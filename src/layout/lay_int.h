@@ -136,6 +136,7 @@ struct lay_box {
 	struct lay_box	*head;		/* replaces kids[0] when not NULL */
 	double		 content_h;	/* sum of the kids' heights */
 	double		 fixed_h;	/* block-container height, < 0 if auto */
+	int		 valign;	/* block-container display-align */
 	int		 cont;		/* a continuation: no space before */
 
 	/* BX_TABLE */
@@ -168,7 +169,7 @@ struct lay_row {
 	double		 minh, h;
 	struct lay_cell	**cells;
 	size_t		 ncells;
-	int		 keep_together;
+	int		 keep_together, keep_prev, keep_next;
 };
 
 /* Rows joined by row spans: a unit of pagination. */

@@ -136,6 +136,12 @@ lay_warn_char(struct lay *L, uint32_t cp, int line)
 		    sizeof *L->warned_cp);
 	}
 	L->warned_cp[L->nwarned++] = cp;
+	/* A document full of missing characters: name the first ones only. */
+	if (L->nwarned > 20) {
+		if (L->nwarned == 21)
+			LAY_DIAG(L, W_LAY_CHAR_MORE, lay_file(L), line, 0);
+		return;
+	}
 	u[utf8_encode(cp, u)] = '\0';
 	if (cp > 0xFFFF)
 		LAY_DIAG(L, W_LAY_CHAR_ASTRAL, lay_file(L), line, 0, u, (unsigned)cp);

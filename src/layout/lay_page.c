@@ -193,6 +193,12 @@ lay_draw(struct lay *L, const struct lay_box *b, double y)
 		it->color = b->bg;
 	}
 	double cy = top + b->bd[FO_BEFORE].w + b->pad[FO_BEFORE];
+	if (b->fixed_h > b->content_h) {
+		if (b->valign == FO_DALIGN_CENTER)
+			cy += (b->fixed_h - b->content_h) / 2;
+		else if (b->valign == FO_DALIGN_AFTER)
+			cy += b->fixed_h - b->content_h;
+	}
 	for (size_t k = 0; k < b->nkids; k++) {
 		const struct lay_box *kid = lay_kid(b, k);
 		lay_draw(L, kid, cy);

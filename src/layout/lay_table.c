@@ -168,16 +168,16 @@ S_cell(struct S_grid *G, const struct fo_node *n, int col)
 		r = c->bd[FO_END].w / 2;
 		inner = fmax(cw - l - r, 1);
 	}
-	double base, base_end;
-	lay_child_base(n, inner, &base, &base_end);
-	c->content = lay_measure_blocks(L, n, tab->colx[col] + l, inner, base,
-	    base_end);
+	/* The cell's blocks measure their indents from its content edge
+	 * and inherit the indent of the block around the table, as in every
+	 * conforming formatter (docs/fo-subset.md). */
+	c->content = lay_measure_blocks(L, n, tab->colx[col] + l, inner, 0, 0);
 	c->content->what = NULL;	/* the table draws the cell box */
 	c->cont = n->u.cell.continued;
 	c->cx = tab->colx[col] + l;
 	c->cw = inner;
-	c->base = base;
-	c->base_end = base_end;
+	c->base = 0;
+	c->base_end = 0;
 	return c;
 }
 
@@ -198,6 +198,8 @@ S_end_group(struct S_grid *G)
 		for (size_t i = 0; i < g->rows[r]->ncells; i++)
 			if (r + (size_t)g->rows[r]->cells[i]->nrows > g->nrows)
 				g->rows[r]->cells[i]->nrows = (int)(g->nrows - r);
+	g->keep_prev = g->rows[0]->keep_prev;
+	g->keep_next = g->rows[g->nrows - 1]->keep_next;
 	lay_group_heights(g);
 	if (G->ngroups == G->groupcap) {
 		G->groupcap = G->groupcap ? G->groupcap * 2 : 16;
@@ -226,6 +228,8 @@ S_row(struct S_grid *G, const struct fo_node *rownode, const struct fo_node *fir
 		if (!isfinite(row->minh) || row->minh < 0 || row->minh > 14400)
 			row->minh = 0;
 		row->keep_together = rownode->inh->keep_together.page != FO_KEEP_AUTO;
+		row->keep_next = bx->keep_with_next.page != FO_KEEP_AUTO;
+		row->keep_prev = bx->keep_with_previous.page != FO_KEEP_AUTO;
 	}
 	for (const struct fo_node *n = first; n != NULL; n = n->next) {
 		if (n->kind != FO_TABLE_CELL)
@@ -653,7 +657,21 @@ lay_split_table(struct lay *L, struct lay_box *b, double avail, int force,
 			    force && g == 0, &gf, &gr);
 		if (res != LAY_SPLIT) {
 			gf = gr = NULL;
-			if (g > 0)
+			/* Break before group g, or before an earlier one that
+			 * keep-with-next/previous does not hold. */
+			while (g > 0 && (lay_grp(b, g - 1)->keep_next ||
+			    lay_grp(b, g)->keep_prev)) {
+				g--;
+				cum -= lay_grp(b, g)->h;
+			}
+			if (g == 0 && force && lay_grp(b, 0)->h > body + EPS &&
+			    body > 0) {
+				/* kept rows taller than the page: cut anyway */
+				res = S_split_group(L, lay_grp(b, 0), body, 1, &gf, &gr);
+			}
+			if (res == LAY_SPLIT)
+				;
+			else if (g > 0)
 				res = LAY_SPLIT;
 			else if (force) {
 				/* Not even one row fits a page: let it overflow. */
