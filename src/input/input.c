@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -224,7 +225,10 @@ input_read_mem(const char *data, size_t len, const char *url)
 		diag(F_IO_EMPTY, url, 0, 0);
 		return NULL;
 	}
-	if (S_looks_xml(data, len))
+	/* A .xml file with stray text before its root is still meant as XML:
+	 * its errors should speak of XML, not of INI lines. */
+	if (S_looks_xml(data, len) || (strlen(url) > 4 &&
+	    strcasecmp(url + strlen(url) - 4, ".xml") == 0))
 		return input_read_xml_mem(data, len, url);
 	return input_read_ini_mem(data, len, url);
 }

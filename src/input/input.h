@@ -24,7 +24,7 @@ enum input_kind {
 
 /* Read an input file, XML or INI (decided by the content: a first
  * character '<' after an optional byte-order mark and white space means
- * XML).  "-" reads standard input.  doc->URL is the path as given.
+ * XML; so does a name ending in .xml).  "-" reads standard input.  doc->URL is the path as given.
  * Returns NULL after printing a diagnostic (F-IO-* for a file that cannot
  * be read, E-XML-* / E-INI-* for one that is malformed). */
 xmlDocPtr	 input_read(const char *path);

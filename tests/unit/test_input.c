@@ -655,6 +655,10 @@ xml_errors_are_catalogue_messages(void **state)
 	assert_null(S_read("<application><xi:include/></application>"));
 	assert_string_equal(S_got.data, "1:25:E-XML-NAMESPACE|");
 	buf_reset(&S_got);
+	/* stray text before the root of a .xml file: still an XML error */
+	assert_null(input_read_mem("abc<application/>", 17, "a.xml"));
+	assert_string_equal(S_got.data, "1:1:E-XML-NO-ROOT|");
+	buf_reset(&S_got);
 	assert_null(S_read("   \n"));
 	assert_string_equal(S_got.data, "0:0:F-IO-EMPTY|");
 }
