@@ -37,15 +37,19 @@
  * suppressed (suppress-at-line-break="auto"); a preserved U+000A forces a
  * line break (one at the very end of a block just ends its last line).
  *
- * Indents follow XSL 1.1 §5.3.2 literally: start-indent is measured from
- * the content edge of the nearest reference area (region, block-container,
- * table-cell) and is inherited, so the blocks inside a cell inherit the
- * start-indent of the blocks around the table unless they set their own.
- * margin-left/right on a block-level object give start/end-indent =
- * inherited + margin + padding + border (without the inherited part on a
- * block-container); an explicit start/end-indent wins.  margin-top/bottom
- * give space-before/after (min = opt = max, conditionality retain) unless
- * a space-before/after is given. */
+ * Indents are computed as XSL 1.1 §5.3.2 says: start-indent is inherited
+ * and counts from the content edge of the nearest reference area (region,
+ * block-container, table-cell), so the blocks inside a cell inherit the
+ * start-indent of the blocks around the table.  (The layout measures them
+ * from the reference area's own start-indent, so that inherited part is
+ * not applied twice.)  margin-left/right on a block-level object give
+ * start/end-indent = inherited + margin + padding + border (without the
+ * inherited part on a block-container or table-cell), and win over a
+ * start/end-indent given with them, as in FOP.  margin-top/bottom give
+ * space-before/after (min = opt = max, conditionality retain); an explicit
+ * margin-top wins over space-before, the margin shorthand does not.  An
+ * explicit absolute property wins over its relative twin (border-top-width
+ * over border-before-width, width over inline-progression-dimension). */
 #ifndef WSDOC_FO_H
 #define WSDOC_FO_H
 

@@ -192,7 +192,12 @@ fo_props_done(struct fo_ctx *c)
 
 /* ---- the properties ---- */
 
-enum prio { PR_FIRST, PR_SHORT, PR_SIDE, PR_ABS, PR_REL, PR_COMP, PR__N };
+/* The order attributes are applied in, whatever their order in the file:
+ * what comes later wins.  As XSL 1.1 §5.3.1 says (and Apache FOP does), an
+ * explicit absolute property (border-top-width, width) wins over its
+ * relative equivalent (border-before-width, inline-progression-dimension);
+ * a shorthand loses to both; a component (.minimum) comes last. */
+enum prio { PR_FIRST, PR_SHORT, PR_SIDE, PR_REL, PR_ABS, PR_COMP, PR__N };
 
 enum pid {
 	P_IGNORE,		/* known, no effect on our output */
@@ -319,7 +324,7 @@ static struct pdef S_props[] = {
 	S_("font-weight", P_FONT_WEIGHT, PR_FIRST),
 	DEF("force-page-count", "auto"),
 	DEF("format", "1"),
-	S_("height", P_HEIGHT, PR_SIDE),
+	S_("height", P_HEIGHT, PR_ABS),
 	DEF("hyphenate", "false"),
 	S_("id", P_ID, PR_ABS),
 	IGN("indicate-destination"),
@@ -430,7 +435,7 @@ static struct pdef S_props[] = {
 	S_("white-space-collapse", P_WS_COLLAPSE, PR_ABS),
 	S_("white-space-treatment", P_WS_TREATMENT, PR_ABS),
 	S_("widows", P_WIDOWS, PR_ABS),
-	S_("width", P_WIDTH, PR_SIDE),
+	S_("width", P_WIDTH, PR_ABS),
 	DEF("word-spacing", "normal"),
 	S_("wrap-option", P_WRAP_OPTION, PR_ABS),
 	DEF("writing-mode", "lr-tb"),
@@ -468,7 +473,8 @@ struct ps {
 	struct fo_inh	 in;
 	struct fo_box	 bx;
 	/* what was given (bits by side, or 1) */
-	unsigned	 margin_set, start_set, end_set, lh_set;
+	unsigned	 margin_set, margin_explicit, start_set, end_set, lh_set;
+	unsigned	 space_set;	/* bit 0 before, bit 1 after */
 	struct fo_len	 margin[4];
 	/* kind-specific */
 	struct fo_master m;
@@ -1190,11 +1196,13 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 			struct fo_space *sp = d->side == FO_BEFORE ?
 			    &bx->space_before : &bx->space_after;
 			sp->r.min = sp->r.opt = sp->r.max = l;
+			p->space_set |= d->side == FO_BEFORE ? 1 : 2;
 		}
 		return NULL;
 	case P_SPACE_COMP: {
 		struct fo_space *sp = d->side == FO_BEFORE ?
 		    &bx->space_before : &bx->space_after;
+		p->space_set |= d->side == FO_BEFORE ? 1 : 2;
 		if (d->arg == C_COND) {
 			if (!strcmp(v, "retain")) sp->retain = 1;
 			else if (!strcmp(v, "discard")) sp->retain = 0;
@@ -1233,6 +1241,7 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 			return why;
 		p->margin[d->side] = l;
 		p->margin_set |= 1u << d->side;
+		p->margin_explicit |= 1u << d->side;
 		return NULL;
 
 	/* padding and borders */
@@ -1646,7 +1655,8 @@ fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
 	p->pin = parent ? parent->inh : NULL;
 	memcpy(&p->in, parent ? parent->inh : c->inh_initial, sizeof p->in);
 	memcpy(&p->bx, &fo_box_initial, sizeof p->bx);
-	p->margin_set = p->start_set = p->end_set = p->lh_set = 0;
+	p->margin_set = p->margin_explicit = p->start_set = p->end_set = 0;
+	p->lh_set = p->space_set = 0;
 	memset(p->margin, 0, sizeof p->margin);
 	memset(&p->m, 0, sizeof p->m);
 	memset(&p->r, 0, sizeof p->r);
@@ -1795,9 +1805,10 @@ fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
 			int side = sides[s];
 			struct fo_len *ind = side == FO_START ?
 			    &p->in.start_indent : &p->in.end_indent;
-			unsigned given = side == FO_START ? p->start_set : p->end_set;
 			struct fo_len v;
-			if (!(p->margin_set & (1u << side)) || given)
+			/* a margin, even from the shorthand, wins over an
+			 * explicit start-indent (§5.3.2; FOP does the same) */
+			if (!(p->margin_set & (1u << side)))
 				continue;
 			v = S_ref_area(kind) ? S_pt(0) : (p->pin ? (side == FO_START ?
 			    p->pin->start_indent : p->pin->end_indent) : S_pt(0));
@@ -1812,9 +1823,10 @@ fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
 			struct fo_len m = p->margin[side];
 			if (!(p->margin_set & (1u << side)))
 				continue;
-			/* an explicit space-before wins over margin-top */
-			if (memcmp(sp, side == FO_BEFORE ? &fo_box_initial.space_before :
-			    &fo_box_initial.space_after, sizeof *sp) != 0)
+			/* margin-top wins over space-before; the margin
+			 * shorthand does not */
+			if ((p->space_set & (side == FO_BEFORE ? 1 : 2)) &&
+			    !(p->margin_explicit & (1u << side)))
 				continue;
 			if (m.kind != FO_LEN)
 				m = S_pt(0);
