@@ -170,6 +170,7 @@ struct lay_row {
 	struct lay_cell	**cells;
 	size_t		 ncells;
 	int		 keep_together, keep_prev, keep_next;
+	uint32_t	 bg;		/* FO_TRANSPARENT for none */
 };
 
 /* Rows joined by row spans: a unit of pagination. */
@@ -222,7 +223,7 @@ struct lay {
 	/* warnings given once */
 	uint32_t	*warned_cp;
 	size_t		 nwarned, warncap;
-	int		 warned_deep;
+	int		 warned_deep, warned_tall;
 };
 
 static inline struct lay_box *

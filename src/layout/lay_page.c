@@ -534,6 +534,21 @@ S_static(struct lay *L, const struct fo_node *seq, const struct fo_node *region,
 	lay_draw(L, b, y + off);
 }
 
+/* The FO line of the innermost box at the start of b: where the thing
+ * too tall for a page is. */
+static int
+S_tall_line(const struct lay_box *b)
+{
+	int line = b->fo_line;
+
+	while (b->kind == BX_BLOCK && b->nkids > 0) {
+		b = lay_kid(b, b->nkids - 1);
+		if (b->fo_line)
+			line = b->fo_line;
+	}
+	return line;
+}
+
 static int
 S_sequence(struct lay *L, const struct fo_node *seq, int pageno)
 {
@@ -579,8 +594,15 @@ S_sequence(struct lay *L, const struct fo_node *seq, int pageno)
 		if (rest != NULL) {
 			S_trim(rest);
 			lay_split(L, rest, g.bh, 1, &first, &next);
-			if (first != NULL)
+			if (first != NULL) {
 				lay_draw(L, first, g.by);
+				if (first->h - first->sa > g.bh + 0.01 &&
+				    !L->warned_tall) {
+					LAY_DIAG(L, W_LAY_TOO_TALL, lay_file(L),
+					    S_tall_line(first), 0);
+					L->warned_tall = 1;
+				}
+			}
 			rest = next;
 		}
 		S_static(L, seq, g.before, "xsl-region-before", g.rx, g.before_y,

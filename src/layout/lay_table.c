@@ -216,6 +216,8 @@ S_row(struct S_grid *G, const struct fo_node *rownode, const struct fo_node *fir
 	struct lay *L = G->L;
 	struct lay_row *row = LAY_NEW(L, struct lay_row);
 	struct lay_cell *cells[64], **cv = cells;
+
+	row->bg = FO_TRANSPARENT;
 	size_t nc = 0, cap = 64;
 	int col = 0;
 
@@ -229,6 +231,7 @@ S_row(struct S_grid *G, const struct fo_node *rownode, const struct fo_node *fir
 			row->minh = 0;
 		row->keep_together = rownode->inh->keep_together.page != FO_KEEP_AUTO;
 		row->keep_next = bx->keep_with_next.page != FO_KEEP_AUTO;
+		row->bg = bx->background;
 		row->keep_prev = bx->keep_with_previous.page != FO_KEEP_AUTO;
 	}
 	for (const struct fo_node *n = first; n != NULL; n = n->next) {
@@ -566,6 +569,7 @@ S_split_group(struct lay *L, struct lay_group *g, double H, int force,
 			const struct lay_row *o = g->rows[r];
 			struct lay_row *n = S_row_new(L, o->ncells);
 			n->minh = o->minh;
+			n->bg = o->bg;
 			n->keep_together = o->keep_together;
 			for (size_t i = 0; i < o->ncells; i++) {
 				struct lay_cell *c = o->cells[i], *d = c;
@@ -586,6 +590,7 @@ S_split_group(struct lay *L, struct lay_group *g, double H, int force,
 			const struct lay_row *o = g->rows[k];
 			struct lay_row *n = S_row_new(L, o->ncells + ncross);
 			n->minh = inside ? fmax(0, o->minh - (Y - top[k])) : o->minh;
+			n->bg = o->bg;
 			n->keep_together = o->keep_together;
 			for (size_t q = 0; q < ncross; q++) {
 				size_t end = cs[q] + (size_t)cross[q]->nrows;
@@ -827,6 +832,17 @@ lay_draw_table(struct lay *L, const struct lay_box *b, double y0)
 		it->w = tab->colx[nc] - tab->colx[0];
 		it->h = top[R] - top[0];
 		it->color = b->bg;
+	}
+	/* Row backgrounds under the cells'. */
+	for (size_t r = 0; r < R; r++) {
+		if (F.rows[r]->bg == FO_TRANSPARENT)
+			continue;
+		it = area_item_add(L->page, AREA_RECT);
+		it->x = tab->colx[0];
+		it->y = top[r];
+		it->w = tab->colx[nc] - tab->colx[0];
+		it->h = top[r + 1] - top[r];
+		it->color = F.rows[r]->bg;
 	}
 	/* Cells: background, then content placed by display-align. */
 	for (size_t r = 0; r < R; r++)
