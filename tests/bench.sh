@@ -42,6 +42,11 @@ peak=$(kv peak_kb "$batch")
 r0=$(kv rss_start_kb "$batch"); r1=$(kv rss_q1_kb "$batch")
 r2=$(kv rss_half_kb "$batch"); r3=$(kv rss_end_kb "$batch")
 growth=$(( r3 - r1 ))
+# 1b. A batch of forms that differ: each another applicant's name and
+#     other words, so the PDF writer's cache of the last font program of
+#     each face does not help (a real year renders different forms).
+vary=$("$B" vary "$FORM" "$N") || { echo "bench: the varied batch failed"; exit 1; }
+vmed=$(kv median_ms "$vary"); vcpu=$(kv cpu_median_ms "$vary")
 # 2. The form cold: whole processes of `wsdoc fo FORM -o FILE`.
 cold=$("$B" cold "$COLD" "$WSDOC" "$FORM") || echo "bench: some cold runs failed"
 kmed=$(kv median_ms "$cold"); kcpu=$(kv cpu_median_ms "$cold"); kpeak=$(kv peak_kb "$cold")
@@ -51,6 +56,8 @@ echo
 row "measure" "wall" "CPU" "target" "verdict (wall / CPU)"
 row "batch: median ms per document, $N docs" "$med" "$cmed" "≤ 5" "$(verdict "$med" 5) / $(verdict "$cmed" 5)"
 row "batch: fastest / p90 / first document" "$(kv min_ms "$batch") / $(kv p90_ms "$batch") / $(kv first_ms "$batch")" "$(kv cpu_min_ms "$batch")" "" ""
+row "batch of $N forms that differ: median" "$vmed" "$vcpu" "≤ 5" "$(verdict "$vmed" 5) / $(verdict "$vcpu" 5)"
+row "  fastest / p90" "$(kv min_ms "$vary") / $(kv p90_ms "$vary")" "$(kv cpu_min_ms "$vary")" "" ""
 row "cold: median ms of $COLD runs of wsdoc fo" "$kmed" "$kcpu" "≤ 60" "$(verdict "$kmed" 60) / $(verdict "$kcpu" 60)"
 row "cold: fastest / slowest run" "$(kv min_ms "$cold") / $(kv max_ms "$cold")" "$(kv cpu_min_ms "$cold")" "" ""
 echo
@@ -62,6 +69,8 @@ row "peak RSS of the batch (getrusage)" "$(mb "$peak")" "" "≤ 30 MB" "$(verdic
 row "peak RSS of a cold run" "$(mb "$kpeak")" "" "≤ 30 MB" "$(verdict "$kpeak" 30720)"
 row "RSS at start / after $((N / 4)) / $((N / 2)) / $N docs" "$(mb "$r0") / $(mb "$r1") / $(mb "$r2") / $(mb "$r3")" "" "" ""
 row "RSS growth from doc $((N / 4)) to doc $N" "$growth KB" "" "≤ 1 MB" "$(verdict "$growth" 1024)"
+vg=$(( $(kv rss_end_kb "$vary") - $(kv rss_q1_kb "$vary") ))
+row "  the same, forms that differ" "$vg KB" "" "≤ 1 MB" "$(verdict "$vg" 1024)"
 echo
 
 # 3. Tables: rows against time, each size in its own process.

@@ -4,7 +4,10 @@
  *
  *   bench_fo batch FO N       parse + lay out + render FO N times in this
  *                             process; key=value figures on one line
- *   bench_fo --median FO N    the same, printing only the median ms
+ *   bench_fo vary FO N        the same, but each document another
+ *                             applicant's name (other characters, so no
+ *                             cache of the last font subset helps)
+ *   bench_fo --median FO N    batch, printing only the median ms
  *   bench_fo once FO          one document (after a warm-up of the fonts):
  *                             CPU ms per phase, wall ms in all
  *   bench_fo cold N PROG FO   run `PROG fo FO -o TMP` N times as separate
@@ -190,18 +193,66 @@ S_load(const char *path, size_t *len)
 	return data;
 }
 
+/* Candidates for the applicant's name in a batch of forms that differ:
+ * common surname and given-name characters; those the form already
+ * holds are skipped, so each document's characters differ from the
+ * previous one's (as in a real year: every applicant another name). */
+static const char S_namechars[] =
+    "钱孙褚卫蒋沈韩杨朱秦尤许吕施孔曹严魏陶姜戚谢邹喻柏窦章苏潘葛奚范"
+    "彭郎鲁韦昌马苗凤花俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安"
+    "常乐于傅皮卞齐康伍余顾孟黄穆萧尹姚邵湛汪祁毛禹狄米贝明臧计伏戴宋";
+#define S_PLACEHOLDER "张　三"	/* in form3.fo; 9 bytes, like "X　Y" */
+
+/* Overwrite the applicant's name in buf (a copy of the form) with the
+ * i-th name, and every 的 with another character; 0 if the form has no
+ * such place. */
 static int
-S_batch(const char *path, int n, int median_only)
+S_rename(char *buf, const char *orig, size_t i)
+{
+	static char picks[256][4];
+	static size_t npicks;
+	char *at = strstr(buf, S_PLACEHOLDER);
+
+	if (at == NULL)
+		return 0;
+	if (npicks == 0)
+		for (size_t k = 0; k + 3 <= sizeof S_namechars - 1 && npicks < 256; k += 3) {
+			memcpy(picks[npicks], S_namechars + k, 3);
+			picks[npicks][3] = '\0';
+			if (strstr(orig, picks[npicks]) == NULL)
+				npicks++;
+		}
+	if (npicks < 2)
+		return 0;
+	memcpy(at, picks[i % npicks], 3);
+	memcpy(at + 6, picks[(i / npicks + i % npicks + 1) % npicks], 3);
+	/* and another character for every 的, so the 宋体 and 楷体 text
+	 * changes too (another applicant writes other words) */
+	for (at = strstr(buf, "的"); at != NULL; at = strstr(at + 3, "的"))
+		memcpy(at, picks[(i + npicks / 2) % npicks], 3);
+	return 1;
+}
+
+static int
+S_batch(const char *path, int n, int median_only, int vary)
 {
 	size_t len, bytes = 0, pages = 0;
-	char *data = S_load(path, &len);
+	char *orig = S_load(path, &len), *data = xstrndup(orig, len);
 	double *ms = xreallocarray(NULL, n, sizeof *ms), t0, c0, total = 0;
 	double *cpu = xreallocarray(NULL, n, sizeof *cpu);
 	long rss[4] = { -1, -1, -1, -1 }, rss0;
 	int i;
 
+	if (vary && !S_rename(data, orig, 0)) {
+		fprintf(stderr, "bench_fo: %s: no \"%s\" to vary\n", path, S_PLACEHOLDER);
+		return 1;
+	}
 	rss0 = S_rss_kb();
 	for (i = 0; i < n; i++) {
+		if (vary) {
+			memcpy(data, orig, len);
+			S_rename(data, orig, (size_t)i);
+		}
 		t0 = S_now_ms();
 		c0 = S_cpu_ms();
 		bytes = S_one(data, len, path, &pages, NULL);
@@ -237,6 +288,7 @@ S_batch(const char *path, int n, int median_only)
 	free(ms);
 	free(cpu);
 	free(data);
+	free(orig);
 	return 0;
 }
 
@@ -339,13 +391,15 @@ main(int argc, char **argv)
 		return 3;
 	setenv("SOURCE_DATE_EPOCH", "1767225600", 0);
 	if (argc == 4 && strcmp(argv[1], "batch") == 0)
-		return S_batch(argv[2], atoi(argv[3]) > 0 ? atoi(argv[3]) : 1, 0);
+		return S_batch(argv[2], atoi(argv[3]) > 0 ? atoi(argv[3]) : 1, 0, 0);
+	if (argc == 4 && strcmp(argv[1], "vary") == 0)
+		return S_batch(argv[2], atoi(argv[3]) > 0 ? atoi(argv[3]) : 1, 0, 1);
 	if (argc == 4 && strcmp(argv[1], "--median") == 0)
-		return S_batch(argv[2], atoi(argv[3]) > 0 ? atoi(argv[3]) : 1, 1);
+		return S_batch(argv[2], atoi(argv[3]) > 0 ? atoi(argv[3]) : 1, 1, 0);
 	if (argc == 3 && strcmp(argv[1], "once") == 0)
 		return S_once(argv[2]);
 	if (argc == 5 && strcmp(argv[1], "cold") == 0)
 		return S_cold(atoi(argv[2]) > 0 ? atoi(argv[2]) : 1, argv[3], argv[4]);
-	fprintf(stderr, "usage: bench_fo batch|--median FO N | once FO | cold N PROG FO\n");
+	fprintf(stderr, "usage: bench_fo batch|vary|--median FO N | once FO | cold N PROG FO\n");
 	return 2;
 }
