@@ -50,6 +50,7 @@ struct font_set {
 	const struct font_face *faces[S_MAXFACES];
 	size_t		 nfaces;
 	int		 nprimary;	/* faces from `families` (0 or 1) */
+	int		 fb_done;	/* fallback faces resolved */
 };
 
 struct font_role {
@@ -255,13 +256,23 @@ S_set_build(const struct font_role *r, int bold, int italic)
 			S_add_face(set, f);
 	}
 	set->nprimary = (int)set->nfaces;
-	for (size_t i = 0; i < r->nfallback; i++) {
-		struct font_face *f = S_resolve(r->fallback[i], 0, 0);
-		S_add_face(set, f);
-	}
 	if (bold && (set->nfaces == 0 || set->faces[0]->weight < FC_WEIGHT_DEMIBOLD))
 		set->fake_bold = 1;
 	return set;
+}
+
+/* The fallback faces, resolved the first time a character needs them
+ * (most documents never do, and each costs a fontconfig match). */
+static void
+S_set_fallbacks(const struct font_set *cset)
+{
+	struct font_set *set = (struct font_set *)cset;	/* a cache */
+
+	if (set->fb_done)
+		return;
+	set->fb_done = 1;
+	for (size_t i = 0; i < set->role->nfallback; i++)
+		S_add_face(set, S_resolve(set->role->fallback[i], 0, 0));
 }
 
 static const struct font_set *
@@ -546,6 +557,10 @@ font_set_face_for(const struct font_set *set, uint32_t cp)
 	for (size_t i = 0; i < set->nfaces; i++)
 		if (S_adv(set->faces[i], cp) >= 0)
 			return set->faces[i];
+	if (!set->fb_done) {
+		S_set_fallbacks(set);
+		return font_set_face_for(set, cp);
+	}
 	return NULL;
 }
 
@@ -635,6 +650,8 @@ fonts_report(FILE *out)
 		struct font_role *r = &S_roles[i];
 		const struct font_set *set = S_role_set(r, 0, 0);
 		const struct font_set *bset = S_role_set(r, 1, 0);
+
+		S_set_fallbacks(set);
 
 		fprintf(out, "%s", r->name);
 		for (size_t j = 0; j < r->naliases; j++)
