@@ -335,7 +335,11 @@ roster_admit(struct roster *r, const xmlNode *app, const char *id,
 	char *digest = roster_plan_digest(app);
 
 	xmlSetProp(ws, (const xmlChar *)"id", (const xmlChar *)id);
-	xmlSetProp(ws, (const xmlChar *)"year", (const xmlChar *)(strlen(year) == 4 ? year : id + 9));
+	if (strlen(year) != 4) {	/* the id's year, HZNU-GZF-YYYY-NN */
+		free(year);
+		year = xstrndup(id + 9, 4);
+	}
+	xmlSetProp(ws, (const xmlChar *)"year", (const xmlChar *)year);
 	S_text_child(ws, "name", rules_path(app, "workshop/name"));
 	S_person(xmlNewChild(ws, NULL, (const xmlChar *)"leader", NULL),
 	    rules_child(app, "leader"), 0);

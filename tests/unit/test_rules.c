@@ -398,6 +398,31 @@ policy_changes_the_rules(void **state)
 	xmlFreeDoc(d);
 }
 
+/* The measures are a trial version: grades renamed in policy.ini keep
+ * their places (excellent, pass, probation, revoke). */
+static void
+policy_renames_grades(void **state)
+{
+	const char *path = S_policy_with("等级 = 优秀通过、通过、暂缓通过、撤销",
+	    "等级 = 优秀、合格、基本合格、不合格");
+	struct policy *p;
+	xmlDoc *d = S_load("eval-ok.xml");
+	(void)state;
+	p = policy_load(path);
+	assert_non_null(p);
+	assert_int_equal(policy_grade(p, "基本合格"), GRADE_PROBATION);
+	assert_int_equal(policy_grade(p, "暂缓通过"), GRADE_NONE);
+	assert_string_equal(policy_grade_label(p, GRADE_REVOKE), "不合格");
+	policy_free(p);
+	policy_set_path(path);
+	assert_non_null(strstr(S_run(&d, 1), "E-EVAL-GRADE"));	/* 通过 */
+	S_edit(d, "//self-assessment", OP_SET, "合格", 1);
+	assert_string_equal(S_run(&d, 1), "");
+	policy_set_path("forms/policy.ini");
+	unlink(path);
+	xmlFreeDoc(d);
+}
+
 static void
 policy_errors(void **state)
 {
@@ -449,7 +474,7 @@ int
 main(void)
 {
 	size_t n = sizeof S_cases / sizeof S_cases[0];
-	struct CMUnitTest *t = xcalloc(n + 8, sizeof *t);
+	struct CMUnitTest *t = xcalloc(n + 32, sizeof *t);
 	size_t k = 0;
 
 	for (size_t i = 0; i < n; i++) {
@@ -467,5 +492,6 @@ main(void)
 	ADD(policy_reads_the_shipped_file);
 	ADD(policy_changes_the_rules);
 	ADD(policy_errors);
+	ADD(policy_renames_grades);
 	return _cmocka_run_group_tests("rules", t, k, S_setup, NULL);
 }
