@@ -191,7 +191,8 @@ S_quiet(void *ctx, const char *msg, ...)
 {
 }
 
-/* The element named in a libxml2 message like "... tag foo line 3". */
+/* Only white space left after where the parser stopped: the file ends
+ * too early (a truncated file), rather than holding a mistake. */
 static int
 S_at_end(xmlParserCtxtPtr ctxt)
 {
