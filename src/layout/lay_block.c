@@ -239,8 +239,20 @@ S_pagenum_text(struct S_ctx *c, const struct fo_node *n)
 	struct lay *L = c->L;
 	char num[32];
 
-	if (n->kind == FO_PAGE_NUMBER) {
+	if (n->kind == FO_PAGE_NUMBER && L->in_static) {
 		lay_format_pageno(num, L->pageno, L->page_format);
+	} else if (n->kind == FO_PAGE_NUMBER) {
+		/* In the flow the page is known only once paginated: the
+		 * number cites itself, resolved like a citation. */
+		char key[40];
+		snprintf(key, sizeof key, "\x1fpn:%p", (const void *)n);
+		struct lay_cite *ct = lay_cite_get(L, key);
+		int v = ct->first > 0 ? ct->first : L->pageno;
+		c->pending = S_idref(L, area_strdup(L->doc, key, strlen(key)),
+		    c->pending);
+		ct->asked = 1;
+		ct->used_first = ct->used_last = v;
+		lay_format_pageno(num, v, L->page_format);
 	} else {
 		struct lay_cite *ct = lay_cite_get(L, n->u.ref_id ? n->u.ref_id : "");
 		int v = n->kind == FO_PAGE_NUMBER_CITATION ? ct->first : ct->last;

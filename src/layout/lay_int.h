@@ -216,6 +216,8 @@ struct lay {
 	size_t		*citehash;	/* open addressing, index + 1 */
 	size_t		 hashcap;
 	int		 quiet;		/* a repeated pass: no diagnostics */
+	int		 in_static;	/* measuring static content: the page
+					   number is known */
 	/* the page being drawn */
 	struct area_page *page;
 	int		 pageno;	/* number as printed */

@@ -523,7 +523,9 @@ S_static(struct lay *L, const struct fo_node *seq, const struct fo_node *region,
 	sc = fo_seq_flow(seq, name);
 	if (sc == NULL || sc->kind != FO_STATIC_CONTENT)
 		return;
+	L->in_static = 1;
 	b = lay_measure_flow(L, sc, x, w);
+	L->in_static = 0;
 	double off = 0, free_h = h - b->h;
 	if (free_h > 0) {
 		if (region->inh->display_align == FO_DALIGN_CENTER)
@@ -711,7 +713,7 @@ lay_document(const struct fo_tree *tree, const struct lay_options *opt)
 	}
 	for (size_t i = 0; i < L.ncites; i++) {
 		struct lay_cite *c = &L.cites[i];
-		if (c->asked && c->first == 0)
+		if (c->asked && c->first == 0 && c->id[0] != '\x1f')
 			diag(W_LAY_CITE_UNKNOWN, lay_file(&L), c->fo_line, 0, c->id);
 		free((char *)c->id);
 	}
