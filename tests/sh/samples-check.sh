@@ -45,4 +45,18 @@ ini=samples/2026/申报/01-教育学院-沈若溪.ini xml=samples/2026/对照/01
 "$WSDOC" convert "$ini" | xmllint --format - | grep -v '^<!--' > "$T/a.xml"
 xmllint --format "$xml" | grep -v '^<!--' > "$T/b.xml"
 cmp -s "$T/a.xml" "$T/b.xml" || { bad "wsdoc convert $ini differs from $xml"; diff "$T/a.xml" "$T/b.xml" | head -10; }
+# Rendering: every form renders without a warning, and the twin gives the
+# same PDF byte for byte from either reader (one vocabulary, one tree).
+if "$WSDOC" render -h >/dev/null 2>&1; then
+	export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1767225600}
+	forms=$(printf '%s\n' $all | grep -v '评估结论')
+	mkdir -p "$T/pdf"
+	"$WSDOC" render -o "$T/pdf" $forms > "$T/render.out" 2>&1 ||
+		{ cat "$T/render.out"; bad "wsdoc render of the samples failed"; }
+	grep '警告\|错误\|致命' "$T/render.out" && bad "wsdoc render warned on a sample"
+	n=$(ls "$T/pdf" | grep -c '\.pdf$')
+	[ "$n" -eq "$(printf '%s\n' $forms | wc -l)" ] || bad "$n PDFs for $(printf '%s\n' $forms | wc -l) forms"
+	"$WSDOC" render -o "$T/a.pdf" "$ini" && "$WSDOC" render -o "$T/b.pdf" "$xml" &&
+		cmp -s "$T/a.pdf" "$T/b.pdf" || bad "the twin's PDFs differ ($ini, $xml)"
+fi
 exit $fail
