@@ -325,7 +325,8 @@ struct fo_tree {
 	const char	*dir;		/* the FO file's folder, for src */
 	struct fo_arena	*arena;		/* private */
 	struct fo_index	*ids;		/* private: id → node */
-	size_t		 nnodes;
+	size_t		 nnodes;	/* in the tree, plus continued-label
+					   stand-ins */
 };
 
 /* Read an FO file (through the project's safe XML reader: no network, no
