@@ -604,6 +604,16 @@ schema_hint(const xmlNode *parent, const xmlChar *name, const xmlChar *n,
 
 /* ---- walking the document ---- */
 
+/* At most this many structure messages per document: past them, one
+ * note says how many more there are (a wrong file gives thousands). */
+#define MAXREPORT	100
+
+/* Count a problem; say it unless past MAXREPORT. */
+#define S_REPORT(w, ...) do {						\
+	if (++(w)->nerr <= MAXREPORT)					\
+		diag_node(__VA_ARGS__);					\
+} while (0)
+
 struct S_walk {
 	struct S_schema	*s;
 	int		 nerr;
@@ -707,24 +717,23 @@ S_bad_value(struct S_walk *w, const xmlNode *at, const char *label,
 {
 	char *q, *c;
 
-	w->nerr++;
 	if (rc == V_EMPTY) {
-		diag_node(E_RNG_EMPTY, at, label, hint);
+		S_REPORT(w, E_RNG_EMPTY, at, label, hint);
 		return;
 	}
 	q = S_quote(raw);
 	if (v->nvalues > 0) {
 		c = map ? S_map_choices(map) : S_choices(v);
-		diag_node(E_RNG_VALUE, at, label, q, c);
+		S_REPORT(w, E_RNG_VALUE, at, label, q, c);
 		free(c);
 	} else if (xmlStrEqual(v->define, BAD_CAST "date"))
-		diag_node(E_RNG_DATE, at, label, q);
+		S_REPORT(w, E_RNG_DATE, at, label, q);
 	else if (xmlStrEqual(v->define, BAD_CAST "year"))
-		diag_node(E_RNG_YEAR, at, label, q);
+		S_REPORT(w, E_RNG_YEAR, at, label, q);
 	else if (xmlStrEqual(v->define, BAD_CAST "workshop-id"))
-		diag_node(E_RNG_WSID, at, label, q);
+		S_REPORT(w, E_RNG_WSID, at, label, q);
 	else
-		diag_node(E_RNG_FORMAT, at, label, q);
+		S_REPORT(w, E_RNG_FORMAT, at, label, q);
 	free(q);
 }
 
@@ -775,8 +784,7 @@ S_check(struct S_walk *w, xmlNode *node, xmlNode *el, int depth)
 		schema_hint(node, a->name, NULL, 1, w->ini, hint, sizeof hint);
 		if (v == NULL) {
 			if (a->required) {
-				diag_node(E_RNG_MISSING, node, lab, hint);
-				w->nerr++;
+				S_REPORT(w, E_RNG_MISSING, node, lab, hint);
 			}
 		} else {
 			xmlAttr *an = xmlHasNsProp(node, a->name, NULL);
@@ -806,14 +814,12 @@ S_check(struct S_walk *w, xmlNode *node, xmlNode *el, int depth)
 			char *q = xasprintf("%s:%s", (const char *)a->ns->prefix,
 			    (const char *)a->name);
 
-			diag_node(E_RNG_EXTRA, node, q, schema_label(node));
+			S_REPORT(w, E_RNG_EXTRA, node, q, schema_label(node));
 			free(q);
-			w->nerr++;
 		} else if (!known) {
-			diag_node(E_RNG_EXTRA, node,
+			S_REPORT(w, E_RNG_EXTRA, node,
 			    schema_label_attr(node, a->name),
 			    schema_label(node));
-			w->nerr++;
 		}
 	}
 
@@ -834,9 +840,8 @@ S_check(struct S_walk *w, xmlNode *node, xmlNode *el, int depth)
 	/* Text: where allowed, filled in and well formed. */
 	if (nel > 0) {
 		if (S_has_text(node)) {
-			diag_node(in->has_data ? E_RNG_MIXED : E_RNG_TEXT, node,
+			S_REPORT(w, in->has_data ? E_RNG_MIXED : E_RNG_TEXT, node,
 			    schema_label(node));
-			w->nerr++;
 		}
 	} else if (in->has_data) {
 		xmlChar *t = xmlNodeGetContent(node);
@@ -860,9 +865,8 @@ S_check(struct S_walk *w, xmlNode *node, xmlNode *el, int depth)
 		xmlFree(t);
 		return;
 	} else if (S_has_text(node)) {
-		diag_node(in->nparts ? E_RNG_TEXT : E_RNG_NOCONTENT, node,
+		S_REPORT(w, in->nparts ? E_RNG_TEXT : E_RNG_NOCONTENT, node,
 		    schema_label(node));
-		w->nerr++;
 	}
 
 	/* Required children that are not there. */
@@ -873,9 +877,8 @@ S_check(struct S_walk *w, xmlNode *node, xmlNode *el, int depth)
 			continue;
 		schema_hint(node, p->name, p->fixed_n, 0, w->ini, hint,
 		    sizeof hint);
-		diag_node(E_RNG_MISSING, node,
+		S_REPORT(w, E_RNG_MISSING, node,
 		    schema_label_child(node, p->name, p->fixed_n), hint);
-		w->nerr++;
 	}
 
 	/* Child elements: each one known, not repeated, in order. */
@@ -886,27 +889,24 @@ S_check(struct S_walk *w, xmlNode *node, xmlNode *el, int depth)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (in->nparts == 0) {
-			diag_node(E_RNG_NOTEXT, c, schema_label(node),
+			S_REPORT(w, E_RNG_NOTEXT, c, schema_label(node),
 			    schema_label_elem(c));
-			w->nerr++;
 			continue;
 		}
 		if ((p = S_match(in, c, counts)) < 0) {
-			diag_node(E_RNG_EXTRA, c, schema_label_elem(c),
+			S_REPORT(w, E_RNG_EXTRA, c, schema_label_elem(c),
 			    schema_label(node));
-			w->nerr++;
 			continue;
 		}
 		if (in->parts[p].max >= 0 && counts[p] >= in->parts[p].max) {
-			diag_node(E_RNG_DUP, c, schema_label_elem(c));
-			w->nerr++;
+			S_REPORT(w, E_RNG_DUP, c, schema_label_elem(c));
 			continue;
 		}
 		counts[p]++;
 		if (in->parts[p].key < lastkey) {
-			diag_node(E_RNG_ORDER, c, schema_label_elem(c),
-			    schema_label_elem(last));	/* c belongs before last */
-			w->nerr++;
+			/* c belongs before last */
+			S_REPORT(w, E_RNG_ORDER, c, schema_label_elem(c),
+			    schema_label_elem(last));
 		} else {
 			lastkey = in->parts[p].key;
 			last = c;
@@ -943,8 +943,7 @@ S_blanks(struct S_walk *w, xmlNode *node, xmlNode *el, int depth)
 		if (S_blank(t)) {
 			schema_hint(node->parent, node->name, S_prop(node, "n"),
 			    0, w->ini, hint, sizeof hint);
-			diag_node(E_RNG_EMPTY, node, schema_label(node), hint);
-			w->nerr++;
+			S_REPORT(w, E_RNG_EMPTY, node, schema_label(node), hint);
 		}
 		xmlFree(t);
 	}
@@ -1008,6 +1007,8 @@ schema_validate_as(xmlDoc *doc, const char *kind)
 	w.ini = S_is_ini(doc);
 	if (rc == 0) {
 		S_blanks(&w, root, s->root, 0);
+		if (w.nerr > MAXREPORT)
+			diag_node(N_RNG_MORE, root, w.nerr - MAXREPORT);
 		return w.nerr;
 	}
 	if (root->ns == NULL && xmlStrEqual(root->name, S_prop(s->root, "name")))
@@ -1029,6 +1030,8 @@ schema_validate_as(xmlDoc *doc, const char *kind)
 			diag_node(E_RNG_INVALID, root, schema_label(root));
 		w.nerr = le.n ? le.n : 1;
 	}
+	if (w.nerr > MAXREPORT)
+		diag_node(N_RNG_MORE, root, w.nerr - MAXREPORT);
 	return w.nerr;
 }
 

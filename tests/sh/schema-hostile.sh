@@ -50,6 +50,9 @@ splice "$APP" '<goals>' 20000 '<x/>' > "$T/extra.xml"
 timed extra invalid "$T/extra.xml"
 splice "$APP" '<intro>' 500000 '很长的简介 ' > "$T/long.xml"
 timed long valid "$T/long.xml"
+# A hundred messages at most, then a note with the rest.
+[ "$(wc -l < "$T/extra.out")" -le 101 ] && grep -q 'N-RNG-MORE.*19900' "$T/extra.out" ||
+    { echo "extra: messages not capped"; fail=1; }
 # One bad value, quoted short.
 [ "$(wc -c < "$T/dates.out")" -lt 600000 ] || { echo "dates: messages too long"; fail=1; }
 exit $fail

@@ -342,6 +342,27 @@ long_values_are_cut(void **state)
 	buf_free(&b);
 }
 
+/* A wrong file gives thousands of problems: a hundred are shown, then
+ * one note with how many more there are. */
+static void
+messages_are_capped(void **state)
+{
+	struct buf b;
+
+	(void)state;
+	buf_init(&b);
+	buf_puts(&b, "<decisions year=\"2026\" date=\"2026-12-15\">");
+	for (int i = 0; i < 150; i++)
+		buf_puts(&b, "<decision workshop=\"x\" grade=\"通过\"/>");
+	buf_puts(&b, "</decisions>");
+	assert_int_equal(S_run(b.data), 150);
+	assert_int_equal(S_n, 101);
+	assert_int_equal(S_count("E-RNG-WSID"), 100);
+	assert_int_equal(S_count("N-RNG-MORE:还有 50 处"), 1);
+	assert_int_equal(diag_exit_status(), 1);
+	buf_free(&b);
+}
+
 /* The schemas are compiled once: many validations stay fast. */
 static void
 schemas_are_cached(void **state)
@@ -490,6 +511,7 @@ main(void)
 		cmocka_unit_test(no_english_messages),
 		cmocka_unit_test(unknown_root_is_a_kind_error),
 		cmocka_unit_test(long_values_are_cut),
+		cmocka_unit_test(messages_are_capped),
 		cmocka_unit_test(schemas_are_cached),
 		cmocka_unit_test(xml_templates_validate_when_filled),
 		cmocka_unit_test(paragraph_out_of_place),
