@@ -54,6 +54,15 @@ mkapp 7 文体素养工作坊 郑一 2016011 文体素养
 cmp -s "$R.3" "$T/v1" && fail "roster.xml.3 should have rotated past v1"
 for f in "$R" "$R.1" "$R.2" "$R.3"; do valid_roster "$f" || fail "$f invalid"; done
 
+# A year has 99 ids.
+cp "$R" "$T/before-full"
+sed -i 's/HZNU-GZF-2027-01/HZNU-GZF-2027-99/' "$R"
+mkapp 9 第一百个工作坊 马九 2017099 人际交往
+sed -i 's/year="2026"/year="2027"/' "$T/app9.xml"
+"$WSDOC" approve --roster "$R" "$T/app9.xml" >/dev/null 2>"$T/err" && fail "a hundredth id"
+grep -q 'E-ROSTER-FULL: 2027年度的工作坊编号已用完' "$T/err" || fail "full: $(cat "$T/err")"
+cp "$T/before-full" "$R"
+
 # Only applications are admitted.
 "$WSDOC" approve --roster "$R" "$RULES/eval-ok.xml" >/dev/null 2>"$T/err" && fail "evaluation admitted"
 grep -q 'eval-ok.xml:.*E-ROSTER-NOT-APP' "$T/err" || fail "not app: $(cat "$T/err")"

@@ -149,4 +149,8 @@ mkeval 9 HZNU-GZF-2026-09 's/year="2026"/year="2027"/'
 	>/dev/null 2>"$T/err" && fail "unknown id accepted"
 grep -q 'eval9.xml:.*E-EVAL-UNKNOWN.*HZNU-GZF-2026-09' "$T/err" || fail "unknown: $(cat "$T/err")"
 grep -q 'eval1.xml:.*E-EVAL-YEAR' "$T/err" || fail "year: $(cat "$T/err")"
+sed 's/HZNU-GZF-2026-03/HZNU-GZF-2026-09/' "$T/dec27.xml" > "$T/dec27b.xml"
+"$WSDOC" evaluate --roster "$R" --year 2027 --decisions "$T/dec27b.xml" "$T/eval1b.xml" \
+	>/dev/null 2>"$T/err" && fail "decision for an unknown id accepted"
+grep -q 'dec27b.xml:[0-9]*:.*E-DEC-UNKNOWN.*HZNU-GZF-2026-09' "$T/err" || fail "dec unknown: $(cat "$T/err")"
 exit 0

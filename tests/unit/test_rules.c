@@ -439,6 +439,8 @@ policy_errors(void **state)
 	    "第一年最详 = 也许")), "E-POL-VALUE"));
 	assert_string_equal(S_policy_codes(S_policy_with("第一年最详 = 是",
 	    "第一年最详 = 否")), "loaded");
+	assert_non_null(strstr(S_policy_codes(S_policy_with("暂缓期月数 = 6",
+	    "暂缓期月数 = 6\n暂缓期月数 = 3")), "E-POL-DUP"));
 	/* a line that is no INI at all: the INI reader's error, at its line */
 	const char *got = S_policy_codes(S_policy_with("[辅导方向]\n",
 	    "[辅导方向]\n这一行没有等号\n"));
