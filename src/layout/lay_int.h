@@ -138,6 +138,7 @@ struct lay_box {
 	double		 fixed_h;	/* block-container height, < 0 if auto */
 	int		 valign;	/* block-container display-align */
 	int		 cont;		/* a continuation: no space before */
+	int		 standin;	/* a cell's ws:continued-label */
 
 	/* BX_TABLE */
 	struct lay_table *tab;

@@ -558,6 +558,10 @@ S_sequence(struct lay *L, const struct fo_node *seq, int pageno)
 	const struct fo_node *flow = NULL;
 	struct lay_box *rest;
 	struct lay_idref seqid = { seq->id, NULL };
+	double last_h = 1e300;
+	struct lay_box **last_kids = NULL;
+	size_t last_n = 0;
+	int stall = 0;
 	int32_t ipn = seq->u.seq.initial_page_number;
 
 	if (ipn >= 1)
@@ -582,6 +586,20 @@ S_sequence(struct lay *L, const struct fo_node *seq, int pageno)
 	do {
 		struct lay_box *first = NULL, *next = NULL;
 
+		/* A safety net: pages that place nothing of the flow. */
+		if (rest != NULL) {
+			if (rest->h < last_h - 0.01 || rest->kids != last_kids ||
+			    rest->nkids != last_n)
+				stall = 0;
+			else if (++stall > 50) {
+				LAY_DIAG(L, W_LAY_PAGES, lay_file(L), seq->line, 0,
+				    (int)L->doc->npages);
+				break;
+			}
+			last_h = rest->h;
+			last_kids = rest->kids;
+			last_n = rest->nkids;
+		}
 		if (L->doc->npages >= MAX_PAGES) {
 			LAY_DIAG(L, W_LAY_PAGES, lay_file(L), seq->line, 0, MAX_PAGES);
 			break;

@@ -541,10 +541,16 @@ S_split_group(struct lay *L, struct lay_group *g, double H, int force,
 						b = lay_measure_blocks(L, c->cont,
 						    c->cx, c->cw, c->base, c->base_end);
 						b->what = NULL;
+						b->standin = 1;
 					} else
 						b = S_empty(L, c->content);
-					useful++;
-				} else
+					/* Progress is content placed, not an
+					 * empty or stand-in cell: else a row
+					 * whose real text needs forcing would
+					 * go on page after page. */
+					if (c->content->h > EPS && !c->content->standin)
+						useful++;
+				} else if (a != NULL && a->h > EPS)
 					useful++;
 				cross[ncross] = c;
 				cf[ncross] = a;
