@@ -58,7 +58,7 @@ DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libhpdf-dev \
 	libiniparser-dev libharfbuzz-dev libfontconfig-dev libunibreak-dev \
 	fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-arphic-uming \
 	fonts-wqy-microhei
-TEST_PKGS := libcmocka-dev poppler-utils qpdf libxml2-utils groff-base chromium
+TEST_PKGS := libcmocka-dev poppler-utils qpdf libxml2-utils groff-base chromium valgrind
 
 .PHONY: fuzz deps-fuzz all deps deps-fop demo check test unit bench bench-fop install uninstall clean golden-update
 
@@ -106,7 +106,27 @@ deps:
 demo: deps all
 	@sh tests/demo.sh $(BUILD)/wsdoc
 
+# The suite twice — as built, then under ASan+UBSan — and a valgrind leak
+# check of the end-to-end runs; the last line totals them.
+SAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 check: deps
+	@$(MAKE) --no-print-directory WERROR=1 all $(UNIT_BINS) $(TOOL_BINS)
+	@rm -f $(BUILD)/.counts
+	@sh tests/run.sh $(BUILD); s1=$$?; \
+	$(MAKE) --no-print-directory -s SAN=1 WERROR=1 BUILD=$(BUILD)/asan \
+		$(BUILD)/asan/wsdoc $(UNIT_BINS:$(BUILD)/%=$(BUILD)/asan/%) \
+		$(TOOL_BINS:$(BUILD)/%=$(BUILD)/asan/%) || exit 1; \
+	rm -f $(BUILD)/asan/.counts; \
+	$(SAN_ENV) SANITIZE=1 LABEL=asan sh tests/run.sh $(BUILD)/asan; s2=$$?; \
+	cat $(BUILD)/asan/.counts >> $(BUILD)/.counts; \
+	sh tests/valgrind.sh $(BUILD); s3=$$?; \
+	awk '{p += $$1; f += $$2; k += $$3} END {print "total: " p " passed, " f " failed, " k " skipped"}' $(BUILD)/.counts; \
+	[ $$s1 -eq 0 ] && [ $$s2 -eq 0 ] && [ $$s3 -eq 0 ]
+
+# Only the plain suite, for a quick look while working.
+test: deps
 	@$(MAKE) --no-print-directory WERROR=1 all $(UNIT_BINS) $(TOOL_BINS)
 	@sh tests/run.sh $(BUILD)
 

@@ -17,6 +17,22 @@ export LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1767225600}
 pass=0 fail=0 skip=0 failed=""
 TMPROOT=$(mktemp -d "${TMPDIR:-/tmp}/wsdoc-test.XXXXXX")
 trap 'rm -rf "$TMPROOT"' EXIT INT TERM
+# LABEL names the run in the summary ("asan: 3 passed, …").  Under the
+# sanitizers (SANITIZE=1) everything is ~10x slower: time limits stretch.
+LABEL=${LABEL:+$LABEL: }
+if [ -n "${SANITIZE:-}" ]; then
+	mkdir -p "$TMPROOT/bin"
+	cat > "$TMPROOT/bin/timeout" <<'SH'
+#!/bin/sh
+t=$1; shift
+case $t in *[!0-9]*) exec /usr/bin/timeout "$t" "$@";; esac
+exec /usr/bin/timeout $((t * 20)) "$@"
+SH
+	chmod +x "$TMPROOT/bin/timeout"
+	PATH=$TMPROOT/bin:$PATH
+	WSDOC_MS_LIMIT=20000
+	export PATH WSDOC_MS_LIMIT
+fi
 
 ok()   { pass=$((pass + 1)); }
 bad()  { fail=$((fail + 1)); failed="$failed
@@ -71,5 +87,6 @@ for s in tests/sh/*.sh; do
 done
 
 [ -n "$failed" ] && printf 'failed:%s\n' "$failed"
-echo "$pass passed, $fail failed, $skip skipped"
+echo "$pass $fail $skip" >> "$BUILD/.counts"
+echo "$LABEL$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

@@ -17,12 +17,12 @@ run() {
 	case " $want " in *" $rc "*) ;; *)
 		echo "FAIL: wsdoc $*: exit $rc, want $want"; head -c 3000 "$T/out"; fail=1 ;;
 	esac
-	if [ "$ms" -ge 1000 ]; then	# a busy machine: measure once more
+	if [ "$ms" -ge "${WSDOC_MS_LIMIT:-1000}" ]; then	# a busy machine: measure once more
 		start=$(date +%s%N)
 		timeout 10 "$WSDOC" "$@" >/dev/null 2>&1 </dev/null
 		ms=$(( ($(date +%s%N) - start) / 1000000 ))
 	fi
-	if [ "$ms" -ge 1000 ]; then echo "FAIL: wsdoc $*: ${ms} ms"; fail=1; fi
+	if [ "$ms" -ge "${WSDOC_MS_LIMIT:-1000}" ]; then echo "FAIL: wsdoc $*: ${ms} ms"; fail=1; fi
 	if grep -qF "$secret" "$T/out"; then
 		echo "FAIL: wsdoc $*: printed /etc/passwd"; fail=1
 	fi
