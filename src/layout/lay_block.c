@@ -255,14 +255,22 @@ S_pagenum_text(struct S_ctx *c, const struct fo_node *n)
 		lay_format_pageno(num, v, L->page_format);
 	} else {
 		struct lay_cite *ct = lay_cite_get(L, n->u.ref_id ? n->u.ref_id : "");
-		int v = n->kind == FO_PAGE_NUMBER_CITATION ? ct->first : ct->last;
-		if (!ct->asked)
+		int v;
+		if (!ct->asked && !ct->asked_static)
 			ct->fo_line = n->line;
-		ct->asked = 1;
-		if (n->kind == FO_PAGE_NUMBER_CITATION)
-			ct->used_first = v;
-		else
-			ct->used_last = v;
+		if (L->in_static) {
+			/* Static content is drawn once the flow is paginated:
+			 * this pass's pages are final, no second pass needed. */
+			v = n->kind == FO_PAGE_NUMBER_CITATION ? ct->nfirst : ct->nlast;
+			ct->asked_static = 1;
+		} else {
+			v = n->kind == FO_PAGE_NUMBER_CITATION ? ct->first : ct->last;
+			ct->asked = 1;
+			if (n->kind == FO_PAGE_NUMBER_CITATION)
+				ct->used_first = v;
+			else
+				ct->used_last = v;
+		}
 		if (v <= 0)
 			snprintf(num, sizeof num, "?");
 		else

@@ -193,12 +193,15 @@ struct lay_table {
 
 /* ---- the engine's state ---- */
 
+struct lay_pgstatic;
+
 struct lay_cite {
 	const char	*id;		/* owned */
 	int		 first, last;	/* from the last pass, 0 if unknown */
 	int		 nfirst, nlast;	/* found in this pass */
 	int		 used_first, used_last;	/* printed in this pass */
-	int		 asked;		/* cited in this pass */
+	int		 asked;		/* cited from the flow in this pass */
+	int		 asked_static;	/* cited from static content */
 	int		 fo_line;	/* of the first citation */
 	int		 page_idx;	/* for bookmarks */
 	double		 y;
@@ -218,7 +221,11 @@ struct lay {
 	size_t		 hashcap;
 	int		 quiet;		/* a repeated pass: no diagnostics */
 	int		 in_static;	/* measuring static content: the page
-					   number is known */
+					   number and this pass's citations
+					   are known */
+	struct lay_pgstatic *statics;	/* pages whose static content is
+					   drawn after the flow */
+	size_t		 nstatics, staticcap;
 	/* the page being drawn */
 	struct area_page *page;
 	int		 pageno;	/* number as printed */

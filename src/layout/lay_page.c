@@ -112,7 +112,7 @@ S_record(struct lay *L, const struct lay_idref *r, double y)
 		struct lay_cite *c = lay_cite_get(L, r->id);
 		if (c->nfirst == 0) {
 			c->nfirst = L->pageno;
-			c->page_idx = (int)(L->doc->npages - 1);
+			c->page_idx = (int)(L->page - L->doc->pages);
 			c->y = y;
 		}
 		c->nlast = L->pageno;
@@ -523,9 +523,7 @@ S_static(struct lay *L, const struct fo_node *seq, const struct fo_node *region,
 	sc = fo_seq_flow(seq, name);
 	if (sc == NULL || sc->kind != FO_STATIC_CONTENT)
 		return;
-	L->in_static = 1;
 	b = lay_measure_flow(L, sc, x, w);
-	L->in_static = 0;
 	double off = 0, free_h = h - b->h;
 	if (free_h > 0) {
 		if (region->inh->display_align == FO_DALIGN_CENTER)
@@ -534,6 +532,29 @@ S_static(struct lay *L, const struct fo_node *seq, const struct fo_node *region,
 			off = free_h;
 	}
 	lay_draw(L, b, y + off);
+}
+
+/* A page whose static content waits for the whole flow. */
+struct lay_pgstatic {
+	size_t		 page;		/* index into the document's pages */
+	int		 number;
+	const struct fo_node *seq;
+	struct S_geom	 g;
+};
+
+static void
+S_defer_static(struct lay *L, const struct fo_node *seq, const struct S_geom *g)
+{
+	if (L->nstatics == L->staticcap) {
+		L->staticcap = L->staticcap ? L->staticcap * 2 : 16;
+		L->statics = xreallocarray(L->statics, L->staticcap,
+		    sizeof *L->statics);
+	}
+	L->statics[L->nstatics].page = L->doc->npages - 1;
+	L->statics[L->nstatics].number = L->pageno;
+	L->statics[L->nstatics].seq = seq;
+	L->statics[L->nstatics].g = *g;
+	L->nstatics++;
 }
 
 /* The FO line of the innermost box at the start of b: where the thing
@@ -625,10 +646,7 @@ S_sequence(struct lay *L, const struct fo_node *seq, int pageno)
 			}
 			rest = next;
 		}
-		S_static(L, seq, g.before, "xsl-region-before", g.rx, g.before_y,
-		    g.rw, g.before_h);
-		S_static(L, seq, g.after, "xsl-region-after", g.rx, g.after_y,
-		    g.rw, g.after_h);
+		S_defer_static(L, seq, &g);
 		pageno++;
 	} while (rest != NULL);
 	return pageno;
@@ -678,6 +696,7 @@ S_pass(struct lay *L, const struct lay_options *opt)
 		c->nfirst = c->nlast = 0;
 		c->used_first = c->used_last = 0;
 		c->asked = 0;
+		c->asked_static = 0;
 	}
 	if (root != NULL)
 		for (const struct fo_node *n = root->first; n != NULL; n = n->next)
@@ -687,6 +706,21 @@ S_pass(struct lay *L, const struct lay_options *opt)
 		LAY_DIAG(L, W_LAY_NO_FLOW, lay_file(L), root ? root->line : 0, 0);
 		L->page = area_page_add(L->doc, 595.28, 841.89);
 	}
+	/* Headers and footers last: every page number and citation of
+	 * this pass is known by now ("第 N 页 共 M 页" in one pass). */
+	L->in_static = 1;
+	for (size_t i = 0; i < L->nstatics; i++) {
+		const struct lay_pgstatic *ps = &L->statics[i];
+		const struct S_geom *g = &ps->g;
+		L->page = &L->doc->pages[ps->page];
+		L->pageno = ps->number;
+		S_static(L, ps->seq, g->before, "xsl-region-before", g->rx,
+		    g->before_y, g->rw, g->before_h);
+		S_static(L, ps->seq, g->after, "xsl-region-after", g->rx,
+		    g->after_y, g->rw, g->after_h);
+	}
+	L->in_static = 0;
+	L->nstatics = 0;
 	if (root != NULL)
 		S_bookmarks(L, root, 0);
 	return L->doc;
@@ -731,11 +765,13 @@ lay_document(const struct fo_tree *tree, const struct lay_options *opt)
 	}
 	for (size_t i = 0; i < L.ncites; i++) {
 		struct lay_cite *c = &L.cites[i];
-		if (c->asked && c->first == 0 && c->id[0] != '\x1f')
+		if ((c->asked || c->asked_static) && c->first == 0 &&
+		    c->id[0] != '\x1f')
 			diag(W_LAY_CITE_UNKNOWN, lay_file(&L), c->fo_line, 0, c->id);
 		free((char *)c->id);
 	}
 	free(L.cites);
+	free(L.statics);
 	free(L.citehash);
 	free(L.warned_cp);
 	lay_para_free(&L.para);
