@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <png.h>
 
 #include "diag/diag.h"
 #include "font/font.h"
@@ -605,6 +606,64 @@ watermark_over_backgrounds(void **state)
 	area_doc_free(doc);
 }
 
+/* A PNG with alpha is drawn where the layout put it, as an image with a
+ * soft mask. */
+static void
+png_is_drawn(void **state)
+{
+	(void)state;
+	if (!S_have_tools)
+		skip();
+	png_image pi;
+	memset(&pi, 0, sizeof pi);
+	pi.version = PNG_IMAGE_VERSION;
+	pi.width = 40;
+	pi.height = 40;
+	pi.format = PNG_FORMAT_RGBA;
+	unsigned char px[40 * 40 * 4];
+	for (int i = 0; i < 40 * 40; i++) {
+		px[4 * i] = 0;
+		px[4 * i + 1] = 0;
+		px[4 * i + 2] = 0;
+		px[4 * i + 3] = (i % 40) < 20 ? 255 : 0;	/* left half opaque */
+	}
+	char *png = xasprintf("%s/half.png", S_dir);
+	assert_true(png_image_write_to_file(&pi, png, 0, px, 0, NULL));
+	struct area_doc *doc = area_doc_new();
+	struct area_page *pg = area_page_add(doc, 300, 300);
+	struct area_item *it = area_item_add(pg, AREA_IMAGE);
+	it->x = 72;
+	it->y = 72;
+	it->w = 144;
+	it->h = 144;
+	it->u.image.path = png;
+	char *path = S_write(doc, "png.pdf");
+	char *cmd = xasprintf("pdfimages -list '%s'", path);
+	char *out = S_run(cmd, NULL);
+	assert_non_null(strstr(out, "smask"));
+	free(out);
+	free(cmd);
+	cmd = xasprintf("pdftoppm -r 50 -gray -singlefile '%s' '%s/png' && "
+	    "cat '%s/png.pgm'", path, S_dir, S_dir);
+	char *pgm = S_run(cmd, NULL);
+	char *pgmpath = xasprintf("%s/png.pgm", S_dir);
+	struct stat sb;
+	assert_int_equal(stat(pgmpath, &sb), 0);
+	/* Left half black, right half transparent (white), outside white. */
+	long left = S_ink(pgm, (size_t)sb.st_size, 76, 76, 140, 212);
+	long right = S_ink(pgm, (size_t)sb.st_size, 150, 76, 212, 212);
+	long out_of_box = S_ink(pgm, (size_t)sb.st_size, 0, 230, 300, 300);
+	if (left < 500 || right != 0 || out_of_box != 0)
+		fail_msg("left %ld, right %ld, outside %ld dark pixels", left, right,
+		    out_of_box);
+	free(pgmpath);
+	free(pgm);
+	free(cmd);
+	free(path);
+	free(png);
+	area_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -619,6 +678,7 @@ main(void)
 		cmocka_unit_test(bookmarks_become_outlines),
 		cmocka_unit_test(hostile_trees_give_valid_pdf),
 		cmocka_unit_test(watermark_over_backgrounds),
+		cmocka_unit_test(png_is_drawn),
 	};
 	return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }
