@@ -27,12 +27,13 @@ struct S_ctx {
 	struct lay_idref *pending;	/* inline ids waiting for a line */
 };
 
-/* Font sets are looked up once per (family list, weight, style). */
+/* Font sets are looked up once per (family list, weight, style) and per
+ * process; compared by content, since a batch frees each FO tree and the
+ * next may reuse its addresses. */
 static const struct font_set *
 S_fontset(const char *family, int weight, int italic)
 {
 	static struct {
-		const char *fam;
 		char	*copy;
 		int	 weight, italic;
 		const struct font_set *set;
@@ -44,12 +45,11 @@ S_fontset(const char *family, int weight, int italic)
 		family = "";
 	for (unsigned i = 0; i < ncache; i++)
 		if (cache[i].weight == weight && cache[i].italic == italic &&
-		    (cache[i].fam == family || strcmp(cache[i].copy, family) == 0))
+		    strcmp(cache[i].copy, family) == 0)
 			return cache[i].set;
 	set = font_set_get(family, weight, italic);
 	unsigned k = ncache < 32 ? ncache++ : next++ % 32;
 	free(cache[k].copy);
-	cache[k].fam = family;
 	cache[k].copy = xstrdup(family);
 	cache[k].weight = weight;
 	cache[k].italic = italic;
