@@ -87,55 +87,7 @@ input_strerror(int e)
 char *
 input_slurp(const char *path, size_t *len)
 {
-	struct buf b;
-	struct stat st;
-	char chunk[65536];
-	ssize_t r;
-	int fd, saved;
-
-	if (strcmp(path, "-") == 0)
-		fd = 0;
-	else if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) == -1)
-		return NULL;
-	if (fstat(fd, &st) == -1) {
-		saved = errno;
-		goto fail;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		saved = EISDIR;
-		goto fail;
-	}
-	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > INPUT_MAX_FILE) {
-		saved = EFBIG;
-		goto fail;
-	}
-	buf_init(&b);
-	if (S_ISREG(st.st_mode) && st.st_size > 0)
-		buf_grow(&b, (size_t)st.st_size);
-	for (;;) {
-		r = read(fd, chunk, sizeof chunk);
-		if (r == 0)
-			break;
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0 || b.len + (size_t)r > INPUT_MAX_FILE) {
-			saved = r < 0 ? errno : EFBIG;
-			buf_free(&b);
-			goto fail;
-		}
-		buf_append(&b, chunk, (size_t)r);
-	}
-	if (fd)
-		close(fd);
-	*len = b.len;
-	if (b.data == NULL)
-		return xstrdup("");
-	return b.data;
-fail:
-	if (fd)
-		close(fd);
-	errno = saved;
-	return NULL;
+	return file_read_max(path, INPUT_MAX_FILE, len);
 }
 
 void

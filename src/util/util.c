@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -288,6 +289,12 @@ utf8_to_u32(const char *s, size_t len, size_t *n)
 char *
 file_read(const char *path, size_t *len)
 {
+	return file_read_max(path, SIZE_MAX, len);
+}
+
+char *
+file_read_max(const char *path, size_t max, size_t *len)
+{
 	struct buf b;
 	struct stat st;
 	char chunk[65536];
@@ -296,12 +303,16 @@ file_read(const char *path, size_t *len)
 
 	if (strcmp(path, "-") == 0)
 		fd = 0;
-	else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	else if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) == -1)
 		return NULL;
 	if (fstat(fd, &st) == -1)
 		goto fail;
 	if (S_ISDIR(st.st_mode)) {
 		errno = EISDIR;
+		goto fail;
+	}
+	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max) {
+		errno = EFBIG;
 		goto fail;
 	}
 	buf_init(&b);
@@ -311,15 +322,15 @@ file_read(const char *path, size_t *len)
 		r = read(fd, chunk, sizeof chunk);
 		if (r == 0)
 			break;
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0 || b.len + (size_t)r > max) {
+			if (r >= 0)
+				errno = EFBIG;
 			saved = errno;
 			buf_free(&b);
-			if (fd)
-				close(fd);
 			errno = saved;
-			return NULL;
+			goto fail;
 		}
 		buf_append(&b, chunk, (size_t)r);
 	}
@@ -327,7 +338,7 @@ file_read(const char *path, size_t *len)
 		close(fd);
 	*len = b.len;
 	if (b.data == NULL)
-		buf_grow(&b, 0), b.data[0] = '\0';
+		return xstrdup("");
 	return b.data;
 fail:
 	saved = errno;

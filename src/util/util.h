@@ -53,6 +53,9 @@ uint32_t *utf8_to_u32(const char *s, size_t len, size_t *n);
 /* Read a whole file.  Returns NULL with errno set on failure; a directory
  * is refused with EISDIR.  *len receives the size.  The caller frees. */
 char	*file_read(const char *path, size_t *len);
+/* The same, refusing with EFBIG a file larger than max bytes (untrusted
+ * input must not exhaust memory). */
+char	*file_read_max(const char *path, size_t max, size_t *len);
 
 /* Write a whole file atomically: a temporary file beside it, fsync,
  * rename over the target, fsync of the directory.  Returns 0, or -1 with
