@@ -48,8 +48,8 @@ for fo in $FOS; do
 	fkb=$(( $(stat -c %s "$W/fop.pdf") / 1024 )); wkb=$(( $(stat -c %s "$W/ws.pdf") / 1024 ))
 	pf=$(pages "$W/fop.pdf"); pw=$(pages "$W/ws.pdf")
 	printf '%-26s %10s %10s %8s %10s %10s %8s %8s %8s %s\n' "$(basename "$fo")" \
-		"$fms" "$wms" "$(awk -v a="$fms" -v b="$wms" 'BEGIN{printf "%.0f×", b>0?a/b:0}')" \
-		"$fb" "$wb" "$(awk -v a="$fb" -v b="$wb" 'BEGIN{printf "%.0f×", b>0?a/b:0}')" \
+		"$fms" "$wms" "$(awk -v a="$fms" -v b="$wms" 'BEGIN{ r = (b > 0) ? a / b : 0; printf "%.0f×", r }')" \
+		"$fb" "$wb" "$(awk -v a="$fb" -v b="$wb" 'BEGIN{ r = (b > 0) ? a / b : 0; printf "%.0f×", r }')" \
 		"$fkb" "$wkb" "$pf/$pw$( [ "$pf" = "$pw" ] && echo ' 一致' || echo ' 不同')"
 	echo "   峰值内存: FOP $(echo "$fc" | awk '{printf "%.0f MB", $2/1024}')，wsdoc $(echo "$wc" | awk '{printf "%.1f MB", $2/1024}')"
 done
