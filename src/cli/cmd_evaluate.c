@@ -123,7 +123,7 @@ cmd_evaluate(int argc, char **argv)
 		int len = 0;
 		xmlDocDumpFormatMemoryEnc(out, &mem, &len, "UTF-8", 1);
 		if (file_write_atomic(opath, mem, (size_t)len) == -1)
-			diag(F_IO_WRITE, opath, 0, 0, opath, input_strerror(errno));
+			diag(F_IO_WRITE, opath, 0, 0, opath, errno_text(errno));
 		xmlFree(mem);
 	}
 	if (report && out)

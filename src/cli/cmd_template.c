@@ -78,13 +78,13 @@ cmd_template(int argc, char **argv)
 	path = data_path(rel);
 	free(rel);
 	if ((text = file_read(path, &len)) == NULL) {
-		diag(F_IO_OPEN, path, 0, 0, input_strerror(errno));
+		diag(F_IO_OPEN, path, 0, 0, errno_text(errno));
 		free(path);
 		return 3;
 	}
 	free(path);
 	if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
-		diag(F_IO_WRITE, NULL, 0, 0, "标准输出", input_strerror(errno));
+		diag(F_IO_WRITE, NULL, 0, 0, "标准输出", errno_text(errno));
 		free(text);
 		return 3;
 	}

@@ -664,7 +664,7 @@ S_include(struct ini *ini, const struct ini_kv *kv, struct paras *ps)
 	rpath = realpath(path, NULL);
 	if (rpath == NULL) {
 		diag(E_INI_INCLUDE_READ, ini->url, kv->line, kv->vcol, rel,
-		    input_strerror(errno));
+		    errno_text(errno));
 		goto out;
 	}
 	if (rdir == NULL || strncmp(rpath, rdir, strlen(rdir)) != 0 ||
@@ -674,7 +674,7 @@ S_include(struct ini *ini, const struct ini_kv *kv, struct paras *ps)
 	}
 	if ((raw = input_slurp(rpath, &len)) == NULL) {
 		diag(E_INI_INCLUDE_READ, ini->url, kv->line, kv->vcol, rel,
-		    input_strerror(errno));
+		    errno_text(errno));
 		goto out;
 	}
 	if ((text = input_to_utf8(raw, len, path, &tlen, &conv)) == NULL)

@@ -63,27 +63,6 @@ input_kind(const xmlDoc *doc)
 	return INPUT_UNKNOWN;
 }
 
-const char *
-input_strerror(int e)
-{
-	switch (e) {
-	case ENOENT:	return "文件不存在";
-	case EACCES:
-	case EPERM:	return "没有读取权限";
-	case EISDIR:	return "这是一个文件夹";
-	case ENOTDIR:	return "路径中有一段不是文件夹";
-	case ENAMETOOLONG: return "文件名过长";
-	case ELOOP:	return "符号链接循环";
-	case EFBIG:	return "文件过大（超过 64 MB）";
-	case ENOSPC:	return "磁盘已满";
-	case EROFS:	return "文件系统只读";
-	case EMFILE:
-	case ENFILE:	return "打开的文件过多";
-	case EIO:	return "读写出错（磁盘或网络故障）";
-	default:	return "系统错误";
-	}
-}
-
 char *
 input_slurp(const char *path, size_t *len)
 {
@@ -159,7 +138,7 @@ S_load(const char *path, size_t *len)
 		if (errno == EISDIR)
 			diag(F_IO_ISDIR, path, 0, 0);
 		else
-			diag(F_IO_OPEN, path, 0, 0, input_strerror(errno));
+			diag(F_IO_OPEN, path, 0, 0, errno_text(errno));
 		return NULL;
 	}
 	if (S_blank(data, *len)) {

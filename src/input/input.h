@@ -64,7 +64,5 @@ const char	*input_kind_label(enum input_kind k);
 /* The root element's name of a kind ("application" …), NULL for unknown. */
 const char	*input_kind_root(enum input_kind k);
 
-/* errno in Chinese for messages ("文件不存在"), e.g. for F-IO-OPEN. */
-const char	*input_strerror(int e);
 
 #endif

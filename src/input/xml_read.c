@@ -414,7 +414,7 @@ input_read_xml_mem(const char *data, size_t len, const char *url)
 	    (unsigned char)data[1] == 0xFF));
 
 	if (len > INT32_MAX) {
-		diag(F_IO_OPEN, url, 0, 0, input_strerror(EFBIG));
+		diag(F_IO_OPEN, url, 0, 0, errno_text(EFBIG));
 		return NULL;
 	}
 	/* Undeclared or UTF-8: we can name the first bad byte exactly. */

@@ -1197,7 +1197,7 @@ pdf_write(const struct area_doc *doc, const char *path)
 	if ((data = pdf_render(doc, &len)) == NULL)
 		return -1;
 	if (file_write_atomic(path, data, len) == -1) {
-		diag(F_IO_WRITE, NULL, 0, 0, path, strerror(errno));
+		diag(F_IO_WRITE, NULL, 0, 0, path, errno_text(errno));
 		rc = -1;
 	}
 	free(data);

@@ -31,7 +31,7 @@ S_lock(struct roster *r)
 	int tries;
 
 	if ((r->lockfd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0666)) == -1) {
-		diag(E_ROSTER_LOCK, r->path, 0, 0, lp, input_strerror(errno));
+		diag(E_ROSTER_LOCK, r->path, 0, 0, lp, errno_text(errno));
 		free(lp);
 		return -1;
 	}
@@ -39,7 +39,7 @@ S_lock(struct roster *r)
 		if (flock(r->lockfd, LOCK_EX | LOCK_NB) == 0)
 			break;
 		if (errno != EWOULDBLOCK && errno != EINTR) {
-			diag(E_ROSTER_LOCK, r->path, 0, 0, lp, input_strerror(errno));
+			diag(E_ROSTER_LOCK, r->path, 0, 0, lp, errno_text(errno));
 			goto fail;
 		}
 		if (tries >= (int)(wait * 10)) {
@@ -255,7 +255,7 @@ roster_save(struct roster *r)
 	}
 	S_rotate(r->path);
 	if (file_write_atomic(r->path, mem, (size_t)len) == -1) {
-		diag(F_IO_WRITE, r->path, 0, 0, r->path, input_strerror(errno));
+		diag(F_IO_WRITE, r->path, 0, 0, r->path, errno_text(errno));
 		xmlFree(mem);
 		return -1;
 	}

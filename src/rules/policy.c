@@ -346,7 +346,7 @@ policy_load(const char *path)
 	int before = diag_count(DL_ERROR) + diag_count(DL_FATAL);
 
 	if ((text = file_read(path, &len)) == NULL) {
-		diag(E_POL_OPEN, path, 0, 0, path, input_strerror(errno));
+		diag(E_POL_OPEN, path, 0, 0, path, errno_text(errno));
 		return NULL;
 	}
 	sc.pol = xcalloc(1, sizeof *sc.pol);

@@ -510,3 +510,24 @@ data_path(const char *rel)
 {
 	return path_join(wsdoc_datadir(), rel);
 }
+
+const char *
+errno_text(int e)
+{
+	switch (e) {
+	case ENOENT:	return "文件不存在";
+	case EACCES:
+	case EPERM:	return "没有读取权限";
+	case EISDIR:	return "这是一个文件夹";
+	case ENOTDIR:	return "路径中有一段不是文件夹";
+	case ENAMETOOLONG: return "文件名过长";
+	case ELOOP:	return "符号链接循环";
+	case EFBIG:	return "文件过大（读入的文件超过 64 MB，或写出时达到了文件大小限制）";
+	case ENOSPC:	return "磁盘已满";
+	case EROFS:	return "文件系统只读";
+	case EMFILE:
+	case ENFILE:	return "打开的文件过多";
+	case EIO:	return "读写出错（磁盘或网络故障）";
+	default:	return "系统错误";
+	}
+}

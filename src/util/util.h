@@ -76,4 +76,8 @@ char	*path_join(const char *dir, const char *rel);
 /* Last component of a path (points into path). */
 const char *path_basename(const char *path);
 
+/* What errno e means, in Chinese, for diagnostics (never strerror's
+ * English). */
+const char *errno_text(int e);
+
 #endif
