@@ -464,6 +464,7 @@ S_build(xmlDocPtr doc, const char *file)
 		case XML_ELEMENT_NODE: {
 			int k;
 			struct fo_node *n;
+			const struct fo_node *ctxn;
 
 			if (x->ns == NULL ||
 			    strcmp((const char *)x->ns->href, FO_NS) != 0) {
@@ -482,7 +483,14 @@ S_build(xmlDocPtr doc, const char *file)
 					diag_node(W_FO_ELEMENT, x, (const char *)x->name);
 				break;
 			}
-			if (!(S_elems[k].parents & K(cur->kind))) {
+			/* a wrapper is transparent: its content must fit
+			 * where the wrapper stands */
+			ctxn = cur;
+			while (ctxn->kind == FO_WRAPPER && ctxn->parent &&
+			    k != FO_WRAPPER)
+				ctxn = ctxn->parent;
+			if (!(S_elems[k].parents & K(cur->kind)) ||
+			    !(S_elems[k].parents & K(ctxn->kind))) {
 				if (fo_once(&ctx, "place", (const char *)x->name,
 				    fo_kind_name(cur->kind)))
 					diag_node(W_FO_PLACE, x, (const char *)x->name,

@@ -636,7 +636,10 @@ S_length(const char *s, double em_base, unsigned allow, struct fo_len *out)
 	}
 	if (!isfinite(l.pt) || fabs(l.pt) > MAX_PT || fabs(l.pct) > MAX_PCT)
 		return "超出合理范围";
-	if (!(allow & LA_NEG) && (l.pt < 0 || l.pct < 0))
+	/* "100% - 10pt" is fine; only a length that is negative whatever
+	 * the base is refused */
+	if (!(allow & LA_NEG) && ((l.pt < 0 && l.pct <= 0) ||
+	    (l.pct < 0 && l.pt <= 0)))
 		return "不能为负";
 	*out = l;
 	return NULL;

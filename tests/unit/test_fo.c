@@ -306,8 +306,10 @@ percentages_and_tables(void **state)
 	    "<fo:table-cell number-columns-spanned='2' number-rows-spanned='3' display-align='center'"
 	    " padding='5%'><fo:block/></fo:table-cell>"
 	    "</fo:table-row><fo:table-row block-progression-dimension.minimum='30mm'/>"
-	    "</fo:table-body></fo:table>");
+	    "</fo:table-body></fo:table><fo:block width='100% - 10pt'/>");
 	assert_string_equal(S_warnings(), "");
+	/* a sum of a percentage and a negative length is not negative */
+	assert_near(fo_len_resolve(S_nth(t, 9)->box->ipd.opt, 200), 190);
 	tab = S_nth(t, 0);
 	assert_int_equal(tab->kind, FO_TABLE);
 	assert_int_equal(tab->u.table.fixed, 1);
@@ -462,7 +464,8 @@ unknown_elements_and_namespaces(void **state)
 	t = S_parse("<fo:block xmlns:x='urn:x' x:attr='1'>a<x:foo>hidden</x:foo>"
 	    "<x:bar/><fo:list-block><fo:list-item/></fo:list-block>b</fo:block>\n"
 	    "<fo:table-row/><fo:inline>inline in flow</fo:inline>\n"
-	    "<fo:wrapper font-size='9pt'>loose<fo:block>ok</fo:block></fo:wrapper>");
+	    "<fo:wrapper font-size='9pt'>loose<fo:block>ok</fo:block>"
+	    "<fo:inline>no</fo:inline></fo:wrapper>");
 	b = S_nth(t, 0);
 	assert_int_equal(b->first->kind, FO_TEXT);
 	assert_memory_equal(b->first->u.text.s, "a", 1);
@@ -472,12 +475,13 @@ unknown_elements_and_namespaces(void **state)
 	 * outside a table is misplaced; an inline directly in a flow is
 	 * not supported here */
 	assert_string_equal(S_warnings(), "1:W-FO-NAMESPACE|1:W-FO-ELEMENT|"
-	    "2:W-FO-PLACE|2:W-FO-PLACE|3:W-FO-TEXT|");
+	    "2:W-FO-PLACE|2:W-FO-PLACE|3:W-FO-TEXT|3:W-FO-PLACE|");
 	/* a wrapper in a flow holds blocks, not text */
 	b = b->next;
 	assert_int_equal(b->kind, FO_WRAPPER);
 	assert_int_equal(b->first->kind, FO_BLOCK);
 	assert_near(b->first->inh->font_size, 9);
+	assert_null(b->first->next);
 	assert_null(b->next);
 	fo_tree_free(t);
 }
