@@ -191,7 +191,7 @@
     <xsl:variable name="types" select="document('')/*/ws:types/ws:t"/>
     <xsl:variable name="ev" select="/report/evaluation"/>
     <fo:table table-layout="fixed" width="100%" border-collapse="collapse" font-size="{$size-small}">
-      <fo:table-column column-width="proportional-column-width(4)"/>
+      <fo:table-column column-width="proportional-column-width(2.6)"/>
       <xsl:for-each select="$types"><fo:table-column column-width="proportional-column-width(1)"/></xsl:for-each>
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-header>
