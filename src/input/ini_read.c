@@ -74,6 +74,16 @@ static void S_semicolon(struct ini *, const struct ini_kv *);
 
 /* ---- text helpers ---- */
 
+/* Spaces around keys and values: ASCII ones, the ideographic space
+ * U+3000, and the invisible U+200B and U+FEFF that text pasted from a
+ * word processor (or files joined together) bring along. */
+static int
+S_is_space3(const char *p)
+{
+	return memcmp(p, "\xE3\x80\x80", 3) == 0 ||
+	    memcmp(p, "\xE2\x80\x8B", 3) == 0 || memcmp(p, "\xEF\xBB\xBF", 3) == 0;
+}
+
 static int
 S_is_space(const char *p, size_t n, size_t *len)
 {
@@ -81,14 +91,14 @@ S_is_space(const char *p, size_t n, size_t *len)
 		*len = 1;
 		return 1;
 	}
-	if (n >= 3 && memcmp(p, "\xE3\x80\x80", 3) == 0) {	/* U+3000 */
+	if (n >= 3 && S_is_space3(p)) {
 		*len = 3;
 		return 1;
 	}
 	return 0;
 }
 
-/* Trim white space (and ideographic space) from both ends of [*b, *e). */
+/* Trim those spaces from both ends of [*b, *e). */
 static void
 S_trim(const char **b, const char **e)
 {
@@ -100,7 +110,7 @@ S_trim(const char **b, const char **e)
 		if (*e > *b && ((*e)[-1] == ' ' || (*e)[-1] == '\t' ||
 		    (*e)[-1] == '\r'))
 			(*e)--;
-		else if (*e - *b >= 3 && memcmp(*e - 3, "\xE3\x80\x80", 3) == 0)
+		else if (*e - *b >= 3 && S_is_space3(*e - 3))
 			*e -= 3;
 		else
 			break;

@@ -149,12 +149,55 @@ S_load(const char *path, size_t *len)
 	return data;
 }
 
+/* UTF-16 with a byte-order mark (Notepad's "Unicode") as UTF-8 with a
+ * BOM, or NULL if it does not convert. */
+static char *
+S_from_utf16(const char *data, size_t len, size_t *out_len)
+{
+	iconv_t cd = iconv_open("UTF-8", "UTF-16");	/* follows the BOM */
+	size_t cap = len * 2 + 8, left, inleft = len;
+	char *out, *op, *ip = (char *)data;
+
+	if (cd == (iconv_t)-1)
+		return NULL;
+	out = xmalloc(cap);
+	memcpy(out, "\xEF\xBB\xBF", 3);
+	op = out + 3;
+	left = cap - 4;
+	if (iconv(cd, &ip, &inleft, &op, &left) == (size_t)-1 || inleft) {
+		iconv_close(cd);
+		free(out);
+		return NULL;
+	}
+	iconv_close(cd);
+	*op = '\0';
+	*out_len = (size_t)(op - out);
+	return out;
+}
+
 xmlDocPtr
 input_read_mem(const char *data, size_t len, const char *url)
 {
 	if (S_blank(data, len)) {
 		diag(F_IO_EMPTY, url, 0, 0);
 		return NULL;
+	}
+	/* An INI file in UTF-16; XML in UTF-16 is libxml2's to read. */
+	if (len >= 2 && (((unsigned char)data[0] == 0xFF &&
+	    (unsigned char)data[1] == 0xFE) || ((unsigned char)data[0] == 0xFE &&
+	    (unsigned char)data[1] == 0xFF))) {
+		size_t ulen;
+		char *u = S_from_utf16(data, len, &ulen);
+		xmlDocPtr doc;
+
+		if (u == NULL || S_looks_xml(u, ulen)) {
+			free(u);
+			return input_read_xml_mem(data, len, url);
+		}
+		diag(W_INI_UTF16, url, 0, 0);
+		doc = input_read_ini_mem(u, ulen, url);
+		free(u);
+		return doc;
 	}
 	/* A .xml file with stray text before its root is still meant as XML:
 	 * its errors should speak of XML, not of INI lines. */

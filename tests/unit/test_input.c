@@ -346,6 +346,24 @@ gbk_is_converted_with_a_warning(void **state)
 }
 
 static void
+utf16_ini_and_invisible_spaces(void **state)
+{
+	/* "[申报表]\n\u200b年度\ufeff = 2026\n" in UTF-16LE with its BOM */
+	const char u16[] = "\xff\xfe[\0\x33\x75\xa5\x62\x68\x88]\0\n\0"
+	    "\x0b\x20\x74\x5e\xa6\x5e\xff\xfe \0=\0 \0" "2\0" "0\0" "2\0" "6\0\n\0";
+	xmlDocPtr d = input_read_mem(u16, sizeof u16 - 1, "t");
+	xmlChar *year;
+
+	(void)state;
+	assert_non_null(d);
+	assert_string_equal(S_got.data, "0:0:W-INI-UTF16|");
+	year = xmlGetProp(xmlDocGetRootElement(d), BAD_CAST "year");
+	assert_string_equal((char *)year, "2026");
+	xmlFree(year);
+	xmlFreeDoc(d);
+}
+
+static void
 gb2312_xml_is_read(void **state)
 {
 	const char x[] = "<?xml version=\"1.0\" encoding=\"GB2312\"?>\n"
@@ -677,6 +695,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(bom_is_accepted, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(gbk_is_converted_with_a_warning, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(gb2312_xml_is_read, S_setup, S_teardown),
+		cmocka_unit_test_setup_teardown(utf16_ini_and_invisible_spaces, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(bad_bytes_are_named_by_line_and_column, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(unknown_names_warn, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(file_includes, S_setup, S_teardown),
