@@ -451,14 +451,9 @@ lay_para_lines(struct lay *L, struct lay_para *p, const struct lay_parfmt *f,
 	if (p->n == 0)
 		return;
 	S_work_grow(p->n);
+	/* Objects (leaders, images) stand in the text as U+FFFC, which
+	 * lb_breaks treats like an ideograph, brackets and all. */
 	lb_breaks(p->cp, p->n, f->lang, S_wk.brk);
-	/* An object is a break opportunity on both sides, like an ideograph. */
-	for (size_t i = 0; i < p->n; i++)
-		if (p->obj[i] >= 0 && S_wk.brk[i] == LB_NO) {
-			S_wk.brk[i] = LB_ALLOW;
-			if (i > 0 && S_wk.brk[i - 1] == LB_NO)
-				S_wk.brk[i - 1] = LB_ALLOW;
-		}
 	S_measure(L, p);
 
 	while (s < p->n) {

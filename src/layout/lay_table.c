@@ -39,7 +39,7 @@ S_columns(struct lay *L, const struct fo_node *t, struct lay_table *tab,
 			    cols[i].w.pt > 0 ? cols[i].w.pt : 1;
 	}
 	double left = w - fixed;
-	if (left < 0 || (units == 0 && fixed > w + EPS)) {
+	if (left < -EPS || (units == 0 && fixed > w + EPS)) {
 		LAY_DIAG(L, W_LAY_TABLE_WIDE, lay_file(L), t->line, 0, fixed, w);
 		double k = fixed > 0 ? w / fixed : 0;
 		for (int i = 0; i < n; i++)
