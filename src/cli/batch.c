@@ -2,6 +2,7 @@
 #include "batch.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +13,16 @@
 
 #include "../util/util.h"
 
-static volatile sig_atomic_t S_interrupted;
+static volatile sig_atomic_t S_interrupted, S_stop;
+
+/* In a worker: SIGTERM from the parent ends the batch after the job under
+ * way, whose result is still reported (so the counts match the files). */
+static void
+S_on_term(int sig)
+{
+	(void)sig;
+	S_stop = 1;
+}
 
 static void
 S_on_int(int sig)
@@ -58,6 +68,7 @@ batch_run(size_t n, int jobs, enum batch_result (*job)(size_t i, void *arg),
 	double t0 = S_now();
 	struct sigaction sa, old;
 	pid_t *pids;
+	sigset_t imask, omask;
 	int running = 0;
 
 	if (jobs < 1)
@@ -84,15 +95,27 @@ batch_run(size_t n, int jobs, enum batch_result (*job)(size_t i, void *arg),
 			return 3;
 		pids = xcalloc((size_t)jobs, sizeof *pids);
 		fflush(NULL);
+		/* SIGINT is held except inside ppoll, so one that comes while
+		 * the bar is drawn is not missed until the next result. */
+		sigemptyset(&imask);
+		sigaddset(&imask, SIGINT);
+		sigprocmask(SIG_BLOCK, &imask, &omask);
 		for (int w = 0; w < jobs; w++) {
 			pid_t pid = fork();
 			if (pid == -1)
 				break;
 			if (pid == 0) {
+				struct sigaction st;
 				close(fds[0]);
 				/* The parent decides when to stop. */
 				signal(SIGINT, SIG_IGN);
-				for (size_t i = (size_t)w; i < n; i += (size_t)jobs) {
+				memset(&st, 0, sizeof st);
+				st.sa_handler = S_on_term;
+				sigemptyset(&st.sa_mask);
+				sigaction(SIGTERM, &st, NULL);
+				sigprocmask(SIG_SETMASK, &omask, NULL);
+				for (size_t i = (size_t)w; i < n && !S_stop;
+				    i += (size_t)jobs) {
 					unsigned char r = (unsigned char)job(i, arg);
 					if (write(fds[1], &r, 1) != 1 || getppid() == 1)
 						break;
@@ -104,25 +127,31 @@ batch_run(size_t n, int jobs, enum batch_result (*job)(size_t i, void *arg),
 			running++;
 		}
 		close(fds[1]);
-		for (;;) {
+		for (int told = 0;;) {
 			unsigned char r;
-			ssize_t k = read(fds[0], &r, 1);
+			struct pollfd pfd = { fds[0], POLLIN, 0 };
+			ssize_t k;
+			if (S_interrupted && !told) {
+				/* Workers ignore SIGINT; SIGTERM makes each
+				 * stop after its job under way. */
+				for (int w = 0; w < jobs; w++)
+					if (pids[w] > 0)
+						kill(pids[w], SIGTERM);
+				told = 1;
+			}
+			if (ppoll(&pfd, 1, NULL, &omask) == -1) {
+				if (errno == EINTR)
+					continue;
+				break;
+			}
+			k = read(fds[0], &r, 1);
 			if (k == 1) {
 				counts[r == BATCH_DONE ? 0 : r == BATCH_REFUSED ? 1 : 3]++;
 				S_bar(++done, n, t0, show);
 				continue;
 			}
-			if (k == -1 && errno == EINTR) {
-				if (S_interrupted)
-					/* Workers finish their current job: they
-					 * ignore SIGINT, so send SIGTERM, which
-					 * atomic writes hold off until the file is
-					 * whole or gone. */
-					for (int w = 0; w < jobs; w++)
-						if (pids[w] > 0)
-							kill(pids[w], SIGTERM);
+			if (k == -1 && errno == EINTR)
 				continue;
-			}
 			break;
 		}
 		close(fds[0]);
@@ -130,6 +159,14 @@ batch_run(size_t n, int jobs, enum batch_result (*job)(size_t i, void *arg),
 			if (pids[w] > 0)
 				waitpid(pids[w], &status, 0);
 		free(pids);
+		sigprocmask(SIG_SETMASK, &omask, NULL);
+		/* A worker that died (killed, crashed) or was never forked
+		 * left its items unreported: they failed, whatever files
+		 * they may have left (whole, being written atomically). */
+		if (!S_interrupted && done < n) {
+			counts[3] += n - done;
+			done = n;
+		}
 	}
 	sigaction(SIGINT, &old, NULL);
 	if (show)
