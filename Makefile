@@ -134,7 +134,9 @@ golden-update: all
 	@UPDATE=1 sh tests/run.sh $(BUILD)
 
 bench: deps all $(BUILD)/bench_fo
+	@$(MAKE) --no-print-directory deps DEB_PKGS=time TEST_PKGS=
 	@sh tests/bench.sh $(BUILD)
+	@sh tests/bench-publish.sh $(BUILD)
 
 # The bench harness: in-process batches of the FO engine (tests/bench).
 $(BUILD)/bench_fo: tests/bench/bench_fo.c $(LIBOBJS) $(BUILD)/.flags
