@@ -266,8 +266,14 @@ cmd_publish(int argc, char **argv)
 	}
 	if (pdf && rc == 0) {
 		xmlDocPtr fodoc = xslt_apply("list.xsl", doc, params);
-		struct fo_tree *tree = fodoc ? fo_from_doc(fodoc) : NULL;
+		struct fo_tree *tree;
 		struct area_doc *area = NULL;
+		/* The roster's tree is not needed past the stylesheet: freed
+		 * before layout, it is not held beside the area tree (a third
+		 * of the peak heap for a long list). */
+		roster_close(r);
+		r = NULL;
+		tree = fodoc ? fo_from_doc(fodoc) : NULL;
 		xmlFreeDoc(fodoc);
 		if (tree && fonts_init() == 0 && (area = lay_document(tree, NULL)) != NULL) {
 			char *title = xasprintf("关于公布%s年度杭州师范大学辅导员工作坊名单的通知", year);
@@ -286,7 +292,8 @@ cmd_publish(int argc, char **argv)
 	free(qdate);
 	free(year);
 	free(date);
-	roster_close(r);
+	if (r)
+		roster_close(r);
 	xslt_shutdown();
 	return rc ? rc : diag_exit_status();
 }
