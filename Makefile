@@ -33,7 +33,8 @@ WARN	+= -Werror
 endif
 OPT	?= -O2 -g
 ifeq ($(FUZZ),1)
-OPT	:= -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined
+OPT	:= -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=all
 LDSAN	:= -fsanitize=address,undefined
 endif
 ifeq ($(SAN),1)
@@ -145,13 +146,16 @@ $(BUILD)/bench_fo: tests/bench/bench_fo.c $(LIBOBJS) $(BUILD)/.flags
 # libFuzzer harnesses (tests/fuzz/fuzz_*.c), built with clang into
 # build/fuzz; each runs FUZZ_TIME seconds on a corpus seeded from samples/
 # and tests/.  What they find lands in tests/fuzz/found/ to become tests.
+# FUZZ_KINDS="fo" runs only that harness.
 FUZZ_TIME ?= 60
+FUZZ_KINDS ?= ini xml fo
 FUZZ_PKGS := clang libclang-rt-14-dev
 deps-fuzz:
 	@$(MAKE) --no-print-directory deps DEB_PKGS="$(FUZZ_PKGS)" TEST_PKGS=
 fuzz: deps deps-fuzz
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/fuzz CC=clang FUZZ=1 $(BUILD)/fuzz/wsdoc
-	@sh tests/fuzz.sh $(BUILD)/fuzz $(FUZZ_TIME)
+	@FUZZ_LIBS='$(PKG_LIBS) $(HPDF_LIBS) $(INI_LIBS) -lm' \
+		sh tests/fuzz.sh $(BUILD)/fuzz $(FUZZ_TIME) $(FUZZ_KINDS)
 
 # Apache FOP side by side (issue 7): FOP, a JDK for the warm-batch harness,
 # GNU time for peak RSS.
