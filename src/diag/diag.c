@@ -112,7 +112,12 @@ S_vemit(enum diag_id id, const char *file, int line, int col, va_list ap)
 		S_worst = e->level;
 	if (e->level < S_threshold)
 		return;
-	vsnprintf(text, sizeof text, e->fmt, ap);
+	/* A message cut at the buffer's end must not end mid-character. */
+	if (vsnprintf(text, sizeof text, e->fmt, ap) >= (int)sizeof text) {
+		size_t n = strlen(text), bad = utf8_invalid_at(text, n);
+		if (bad != (size_t)-1 && n - bad < 4)
+			text[bad] = '\0';
+	}
 	m.id = id;
 	m.level = e->level;
 	m.file = file;

@@ -286,13 +286,25 @@ S_long_line(struct ini *ini, const char *lb, const char *le, int line)
 	const char *eq = memchr(lb, '=', (size_t)(le - lb));
 	char *key = NULL;
 
-	if (eq && lb[0] != '[') {
+	/* a comment or a section line has no key to suggest */
+	if (eq && lb[0] != '[' && lb[0] != ';' && lb[0] != '#') {
 		const char *kb = lb, *ke = eq;
 		S_trim(&kb, &ke);
 		key = xstrndup(kb, (size_t)(ke - kb));
 		char *dot = strrchr(key, '.');
 		if (dot && isdigit((unsigned char)dot[1]))
 			*dot = '\0';
+		/* No '=' in the first 1022 bytes: the "key" is text; the
+		 * message quotes it three times, so keep 20 characters. */
+		if (S_chars(key, key + strlen(key)) > 20) {
+			const char *q = key;
+			for (int i = 0; i < 20; i++)
+				for (q++; (*q & 0xC0) == 0x80; q++)
+					;
+			char *k = xasprintf("%.*s……", (int)(q - key), key);
+			free(key);
+			key = k;
+		}
 	}
 	diag(E_INI_LINE_LONG, ini->url, line, 0, (size_t)(le - lb),
 	    (size_t)S_chars(lb, le), INI_MAX_LINE,
