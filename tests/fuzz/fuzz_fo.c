@@ -9,13 +9,7 @@
 #include "layout/area.h"
 #include "layout/layout.h"
 #include "pdf/pdf.h"
-
-static void
-S_quiet(const struct diag_msg *m, void *arg)
-{
-	(void)m;
-	(void)arg;
-}
+#include "fuzz_diag.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len);
 
@@ -26,7 +20,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	struct fo_tree *tree;
 	struct area_doc *area;
 
-	diag_set_sink(S_quiet, NULL);
+	diag_set_sink(S_sink, NULL);
 	if (!ready) {
 		if (fonts_init() != 0)
 			abort();

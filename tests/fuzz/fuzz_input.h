@@ -12,15 +12,9 @@
 #include "diag/diag.h"
 #include "input/input.h"
 #include "input/vocab.h"
+#include "fuzz_diag.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len);
-
-static void
-S_quiet(const struct diag_msg *m, void *arg)
-{
-	(void)m;
-	(void)arg;
-}
 
 static void
 S_walk(const xmlNode *n)
@@ -49,7 +43,7 @@ S_one(const uint8_t *data, size_t len, const char *url)
 	xmlChar *mem = NULL;
 	int n = 0;
 
-	diag_set_sink(S_quiet, NULL);
+	diag_set_sink(S_sink, NULL);
 	diag_reset();
 	if ((doc = input_read_mem((const char *)data, len, url)) == NULL)
 		return 0;
