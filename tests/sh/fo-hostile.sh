@@ -23,7 +23,7 @@ check() {
 	rc2=$?
 	ms=$(( ($(date +%s%N) - start) / 1000000 ))
 	[ "$rc" -le 1 ] && [ "$rc2" -le 1 ] || { bad "$name" "exit $rc/$rc2: $(head -2 "$T/$name.err")"; return; }
-	[ "$ms" -lt 2000 ] || bad "$name" "took $ms ms for two runs"
+	[ "$ms" -lt $(( ${WSDOC_MS_LIMIT:-1000} * 2 )) ] || bad "$name" "took $ms ms for two runs"
 	head -c 5 "$T/$name.pdf" 2>/dev/null | grep -q '%PDF-' || bad "$name" "no PDF"
 	if [ "$code" != - ]; then
 		grep -qE " $code:" "$T/$name.err" || bad "$name" "no $code: $(head -2 "$T/$name.err")"
