@@ -207,8 +207,10 @@ input_read_mem(const char *data, size_t len, const char *url)
 	return input_read_ini_mem(data, len, url);
 }
 
-xmlDocPtr
-input_read(const char *path)
+/* Load a file and hand its bytes to one of the memory readers. */
+static xmlDocPtr
+S_read_path(const char *path,
+    xmlDocPtr (*read_mem)(const char *, size_t, const char *))
 {
 	xmlDocPtr doc;
 	size_t len;
@@ -216,37 +218,27 @@ input_read(const char *path)
 
 	if (data == NULL)
 		return NULL;
-	doc = input_read_mem(data, len, path);
+	doc = read_mem(data, len, path);
 	free(data);
 	return doc;
+}
+
+xmlDocPtr
+input_read(const char *path)
+{
+	return S_read_path(path, input_read_mem);
 }
 
 xmlDocPtr
 input_read_xml(const char *path)
 {
-	xmlDocPtr doc;
-	size_t len;
-	char *data = S_load(path, &len);
-
-	if (data == NULL)
-		return NULL;
-	doc = input_read_xml_mem(data, len, path);
-	free(data);
-	return doc;
+	return S_read_path(path, input_read_xml_mem);
 }
 
 xmlDocPtr
 input_read_ini(const char *path)
 {
-	xmlDocPtr doc;
-	size_t len;
-	char *data = S_load(path, &len);
-
-	if (data == NULL)
-		return NULL;
-	doc = input_read_ini_mem(data, len, path);
-	free(data);
-	return doc;
+	return S_read_path(path, input_read_ini_mem);
 }
 
 /* Bytes to UTF-8 for the INI reader.  A file that is mostly valid UTF-8
