@@ -75,17 +75,16 @@ S_rng_error(void *arg, const xmlError *e)
 	    (const char *)((xmlNode *)e->node)->name : "内容");
 }
 
-int
-roster_validate(xmlDoc *doc, char *why, size_t n)
+xmlRelaxNGPtr
+roster_schema(void)
 {
 	static xmlRelaxNGPtr schema;
 	static int tried;
-	struct vstate v = { why, n, 0 };
-	xmlRelaxNGValidCtxtPtr vc;
-	int rc;
 
 	if (!tried) {
 		char *p = data_path("forms/roster.rng");
+		char why[8];
+		struct vstate v = { why, sizeof why, 0 };
 		xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(p);
 		xmlRelaxNGSetParserStructuredErrors(pc, (xmlStructuredErrorFunc)S_rng_error, &v);
 		schema = xmlRelaxNGParse(pc);
@@ -93,11 +92,21 @@ roster_validate(xmlDoc *doc, char *why, size_t n)
 		free(p);
 		tried = 1;
 	}
+	return schema;
+}
+
+int
+roster_validate(xmlDoc *doc, char *why, size_t n)
+{
+	xmlRelaxNGPtr schema = roster_schema();
+	struct vstate v = { why, n, 0 };
+	xmlRelaxNGValidCtxtPtr vc;
+	int rc;
+
 	if (schema == NULL) {
 		snprintf(why, n, "无法载入 forms/roster.rng，安装不完整");
 		return -1;
 	}
-	v.got = 0;
 	vc = xmlRelaxNGNewValidCtxt(schema);
 	xmlRelaxNGSetValidStructuredErrors(vc, (xmlStructuredErrorFunc)S_rng_error, &v);
 	rc = xmlRelaxNGValidateDoc(vc, doc);

@@ -37,6 +37,24 @@ void	roster_close(struct roster *r);
 /* Validate a roster document against forms/roster.rng: 0, or -1 with a
  * short Chinese reason in why (n bytes). */
 int	roster_validate(xmlDoc *doc, char *why, size_t n);
+/* forms/roster.rng, parsed once; NULL if it cannot be (install broken). */
+struct _xmlRelaxNG *roster_schema(void);
+
+/* The workshops one year's published list shows (第五条第5款 审核公布):
+ * not revoked, in id order, read from the roster at path as a stream
+ * (validated against forms/roster.rng as it goes), so that a roster of
+ * thousands of workshops never sits in memory whole.  year NULL or "":
+ * the latest year of the roster.  NULL after E-ROSTER-READ or F-IO-OPEN. */
+struct roster_list *roster_list_read(const char *path, const char *year);
+/* The year listed, "" when the roster has no workshop. */
+const char *roster_list_year(const struct roster_list *l);
+size_t	roster_list_count(const struct roster_list *l);
+/* Workshops [from, from + n) of the list as a roster document (<roster
+ * version="1"> and those <workshop>s, with only the elements a list
+ * prints: name, leader name and unit, member names, areas, status).
+ * New; the caller frees it. */
+xmlDoc	*roster_list_doc(const struct roster_list *l, size_t from, size_t n);
+void	roster_list_free(struct roster_list *l);
 
 /* The <workshop> of an id, or NULL. */
 xmlNode	*roster_workshop(const struct roster *r, const char *id);
