@@ -11,6 +11,15 @@
   <xsl:param name="year" select="''"/>   <!-- default: the latest year -->
   <xsl:param name="date" select="''"/>   <!-- the notice's date, YYYY-MM-DD -->
   <xsl:param name="office" select="'党委学生工作部'"/>
+  <!-- A long list is made a slice at a time (wsdoc publish): the slice's
+       first 序号, its first page number, the whole list's count, and
+       whether it opens the notice (title, text) or closes it (office,
+       date).  By default one document holds the whole list. -->
+  <xsl:param name="count" select="''"/>
+  <xsl:param name="first" select="1"/>
+  <xsl:param name="page" select="1"/>
+  <xsl:param name="head" select="1"/>
+  <xsl:param name="tail" select="1"/>
 
   <xsl:variable name="y">
     <xsl:choose>
@@ -30,17 +39,25 @@
 
   <xsl:template match="/roster">
     <xsl:variable name="listed" select="workshop[@year = $y][not(status/@state = '已撤销')]"/>
+    <xsl:variable name="total">
+      <xsl:choose>
+        <xsl:when test="string($count)"><xsl:value-of select="$count"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="count($listed)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <fo:root font-family="{$song}" font-size="{$size-body}" xml:lang="zh-CN">
       <xsl:call-template name="page-masters"/>
-      <fo:page-sequence master-reference="A4">
+      <fo:page-sequence master-reference="A4" initial-page-number="{$page}">
         <xsl:call-template name="page-footer"/>
         <fo:flow flow-name="xsl-region-body">
+          <xsl:if test="$head = 1">
           <xsl:call-template name="title">
             <xsl:with-param name="text">关于公布<xsl:value-of select="$y"/>年度杭州师范大学辅导员工作坊名单的通知</xsl:with-param>
           </xsl:call-template>
           <fo:block line-height="1.5" space-after="1mm">各学院（部）：</fo:block>
-          <fo:block line-height="1.5" text-indent="2em" text-align="justify">根据《杭州师范大学辅导员工作坊建设与管理办法（试行）》，经主理人申报、成员申报和选择、建设方案优化及学工部审核，确定<xsl:value-of select="$y"/>年度杭州师范大学辅导员工作坊<xsl:value-of select="count($listed)"/>个，现予以公布（名单见下表）。</fo:block>
+          <fo:block line-height="1.5" text-indent="2em" text-align="justify">根据《杭州师范大学辅导员工作坊建设与管理办法（试行）》，经主理人申报、成员申报和选择、建设方案优化及学工部审核，确定<xsl:value-of select="$y"/>年度杭州师范大学辅导员工作坊<xsl:value-of select="$total"/>个，现予以公布（名单见下表）。</fo:block>
           <fo:block line-height="1.5" text-indent="2em" text-align="justify" space-after="4mm">请各工作坊主理人及成员根据工作坊建设目标有序开展工作。工作坊每年接受一次评估，评估内容为建设方案的实施情况和建设成效，以及下一阶段工作计划。</fo:block>
+          </xsl:if>
           <fo:table table-layout="fixed" width="100%" border-collapse="collapse" font-size="{$size-small}">
             <fo:table-column column-width="10mm"/>
             <fo:table-column column-width="proportional-column-width(10)"/>
@@ -60,8 +77,8 @@
             <fo:table-body>
               <xsl:for-each select="$listed">
                 <xsl:sort select="@id"/>
-                <fo:table-row>
-                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block text-align="center"><xsl:value-of select="position()"/></fo:block></fo:table-cell>
+                <fo:table-row id="row-{$first + position() - 1}">
+                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block text-align="center"><xsl:value-of select="$first + position() - 1"/></fo:block></fo:table-cell>
                   <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:value-of select="normalize-space(name)"/></fo:block></fo:table-cell>
                   <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block text-align="center"><xsl:value-of select="normalize-space(leader/name)"/></fo:block></fo:table-cell>
                   <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:value-of select="normalize-space(leader/unit)"/></fo:block></fo:table-cell>
@@ -69,17 +86,19 @@
                   <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:for-each select="areas/area"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each></fo:block></fo:table-cell>
                 </fo:table-row>
               </xsl:for-each>
-              <xsl:if test="not($listed)">
+              <xsl:if test="$total = 0">
                 <fo:table-row>
                   <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" number-columns-spanned="6"><fo:block text-align="center">本年度暂无工作坊</fo:block></fo:table-cell>
                 </fo:table-row>
               </xsl:if>
             </fo:table-body>
           </fo:table>
+          <xsl:if test="$tail = 1">
           <fo:block space-before="12mm" text-align="end" keep-with-next="always" line-height="1.5"><xsl:value-of select="$office"/><fo:leader leader-pattern="space" leader-length="12mm"/></fo:block>
           <fo:block text-align="end" line-height="1.5">
             <xsl:if test="string($date)"><xsl:call-template name="cn-date"><xsl:with-param name="d" select="$date"/></xsl:call-template></xsl:if>
             <fo:leader leader-pattern="space" leader-length="12mm"/></fo:block>
+          </xsl:if>
         </fo:flow>
       </fo:page-sequence>
     </fo:root>

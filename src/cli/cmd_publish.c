@@ -34,24 +34,6 @@ static const char S_options[] =
     "  --date D     通知落款日期 YYYY-MM-DD（默认今天，或 SOURCE_DATE_EPOCH）\n"
     "  未给出 -o、--html、--csv 时，把 CSV 写到标准输出。\n";
 
-/* The latest year of the roster's workshops, or "" if none. */
-static char *
-S_latest_year(xmlDocPtr roster)
-{
-	int best = 0;
-	for (xmlNode *w = xmlDocGetRootElement(roster)->children; w; w = w->next) {
-		xmlChar *y;
-		if (w->type != XML_ELEMENT_NODE || !xmlStrEqual(w->name, BAD_CAST "workshop"))
-			continue;
-		if ((y = xmlGetProp(w, BAD_CAST "year")) != NULL) {
-			if (atoi((char *)y) > best)
-				best = atoi((char *)y);
-			xmlFree(y);
-		}
-	}
-	return best ? xasprintf("%d", best) : xstrdup("");
-}
-
 static xmlNode *
 S_child(const xmlNode *n, const char *name)
 {
@@ -119,64 +101,48 @@ S_join(const xmlNode *list, const char *child)
 	return buf_detach(&b);
 }
 
-static int
-S_cmp_id(const void *a, const void *b)
+/* Rows of one slice of the list, numbered from first. */
+static void
+S_csv_rows(struct buf *b, xmlDocPtr slice, size_t first)
 {
-	xmlChar *x = xmlGetProp(*(xmlNode *const *)a, BAD_CAST "id");
-	xmlChar *y = xmlGetProp(*(xmlNode *const *)b, BAD_CAST "id");
-	int r = xmlStrcmp(x, y);
-	xmlFree(x);
-	xmlFree(y);
-	return r;
-}
+	size_t i = first;
 
-char *
-publish_csv(xmlDocPtr roster, const char *year, size_t *len)
-{
-	struct buf b;
-	xmlNode **ws = NULL;
-	size_t n = 0, cap = 0;
-
-	buf_init(&b);
-	buf_puts(&b, "\xEF\xBB\xBF");	/* BOM: Excel and WPS read UTF-8 */
-	buf_puts(&b, "序号,工作坊编号,工作坊名称,主理人,所在单位,成员,辅导方向\r\n");
-	for (xmlNode *w = xmlDocGetRootElement(roster)->children; w; w = w->next) {
-		xmlChar *y, *state;
-		int keep;
-		if (w->type != XML_ELEMENT_NODE || !xmlStrEqual(w->name, BAD_CAST "workshop"))
+	for (xmlNode *w = xmlDocGetRootElement(slice)->children; w; w = w->next) {
+		if (w->type != XML_ELEMENT_NODE)
 			continue;
-		y = xmlGetProp(w, BAD_CAST "year");
-		state = S_child(w, "status") ? xmlGetProp(S_child(w, "status"), BAD_CAST "state") : NULL;
-		keep = y && xmlStrEqual(y, BAD_CAST year) &&
-		    !(state && xmlStrEqual(state, BAD_CAST "已撤销"));
-		xmlFree(y);
-		xmlFree(state);
-		if (!keep)
-			continue;
-		if (n == cap)
-			ws = xreallocarray(ws, cap = cap ? cap * 2 : 64, sizeof *ws);
-		ws[n++] = w;
-	}
-	qsort(ws, n, sizeof *ws, S_cmp_id);
-	for (size_t i = 0; i < n; i++) {
-		xmlChar *id = xmlGetProp(ws[i], BAD_CAST "id");
-		xmlNode *leader = S_child(ws[i], "leader");
+		xmlChar *id = xmlGetProp(w, BAD_CAST "id");
+		xmlNode *leader = S_child(w, "leader");
 		char num[32], *f[5];
-		snprintf(num, sizeof num, "%zu", i + 1);
-		S_csv_field(&b, num, 0);
-		S_csv_field(&b, id ? (char *)id : "", 0);
-		f[0] = S_trim_text(S_child(ws[i], "name"));
+		snprintf(num, sizeof num, "%zu", i++);
+		S_csv_field(b, num, 0);
+		S_csv_field(b, id ? (char *)id : "", 0);
+		f[0] = S_trim_text(S_child(w, "name"));
 		f[1] = S_trim_text(S_child(leader, "name"));
 		f[2] = S_trim_text(S_child(leader, "unit"));
-		f[3] = S_join(S_child(ws[i], "members"), "name");
-		f[4] = S_join(S_child(ws[i], "areas"), NULL);
+		f[3] = S_join(S_child(w, "members"), "name");
+		f[4] = S_join(S_child(w, "areas"), NULL);
 		for (int k = 0; k < 5; k++) {
-			S_csv_field(&b, f[k], k == 4);
+			S_csv_field(b, f[k], k == 4);
 			free(f[k]);
 		}
 		xmlFree(id);
 	}
-	free(ws);
+}
+
+char *
+publish_csv(const struct roster_list *list, size_t *len)
+{
+	struct buf b;
+	size_t n = roster_list_count(list);
+
+	buf_init(&b);
+	buf_puts(&b, "\xEF\xBB\xBF");	/* BOM: Excel and WPS read UTF-8 */
+	buf_puts(&b, "序号,工作坊编号,工作坊名称,主理人,所在单位,成员,辅导方向\r\n");
+	for (size_t i = 0; i < n; i += PUBLISH_SLICE) {
+		xmlDocPtr slice = roster_list_doc(list, i, PUBLISH_SLICE);
+		S_csv_rows(&b, slice, i + 1);
+		xmlFreeDoc(slice);
+	}
 	*len = b.len;
 	return buf_detach(&b);
 }
@@ -188,6 +154,150 @@ S_write(const char *path, const void *data, size_t len)
 		return 0;
 	diag(F_IO_WRITE, path, 0, 0, path, errno_text(errno));
 	return -1;
+}
+
+/* The web page of the list. */
+int
+publish_html(const struct roster_list *list, const char **params,
+    const char *path)
+{
+	xmlDocPtr doc = roster_list_doc(list, 0, roster_list_count(list));
+	xmlDocPtr out = xslt_apply("list-html.xsl", doc, params);
+	xmlChar *mem = NULL;
+	int len = 0, rc = 0;
+
+	if (out == NULL)
+		rc = 1;
+	else if (htmlDocDumpMemoryFormat(out, &mem, &len, 1), mem == NULL ||
+	    S_write(path, mem, (size_t)len) != 0)
+		rc = 3;
+	xmlFree(mem);
+	xmlFreeDoc(out);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+/* One slice of the notice laid out: rows [from, to) of the list, the
+ * title and text when head, the office and date when tail, page numbers
+ * from page.  NULL after diagnostics. */
+static struct area_doc *
+S_pdf_slice(const struct roster_list *list, const char **params, size_t from,
+    size_t to, size_t page, int head, int tail)
+{
+	const char *p[16];
+	char first[32], pg[32];
+	size_t k = 0;
+	xmlDocPtr slice, fodoc;
+	struct fo_tree *tree = NULL;
+	struct area_doc *area = NULL;
+
+	for (; params[k]; k++)
+		p[k] = params[k];
+	snprintf(first, sizeof first, "%zu", from + 1);
+	snprintf(pg, sizeof pg, "%zu", page);
+	p[k++] = "first"; p[k++] = first;
+	p[k++] = "page"; p[k++] = pg;
+	p[k++] = "head"; p[k++] = head ? "1" : "0";
+	p[k++] = "tail"; p[k++] = tail ? "1" : "0";
+	p[k] = NULL;
+	slice = roster_list_doc(list, from, to - from);
+	fodoc = xslt_apply("list.xsl", slice, p);
+	xmlFreeDoc(slice);
+	if (fodoc != NULL)
+		tree = fo_from_doc(fodoc);
+	xmlFreeDoc(fodoc);
+	if (tree != NULL)
+		area = lay_document(tree, NULL);
+	fo_tree_free(tree);
+	return area;
+}
+
+/* The notice as PDF, laid out a slice of PUBLISH_SLICE workshops at a time
+ * and written page by page, so that memory stays flat however long the
+ * list.  A slice's last page is laid out again at the top of the next
+ * slice (its rows carried over), so the pages are those of the whole
+ * list laid out at once: the table continues, with its header, on every
+ * page. */
+int
+publish_pdf(const struct roster_list *list, const char **params,
+    const char *year, const char *path)
+{
+	size_t n = roster_list_count(list), next = 0, pages = 0, take = PUBLISH_SLICE;
+	struct pdf_out *out;
+	struct area_doc *info;
+	int rc = 0, head = 1;
+
+	if (fonts_init() != 0)
+		return diag_exit_status() ? diag_exit_status() : 3;
+	if ((out = pdf_out_new()) == NULL)
+		return 3;
+	for (;;) {
+		size_t end = n - next < take ? n : next + take;
+		int tail = end == n;
+		struct area_doc *area = S_pdf_slice(list, params, next, end,
+		    pages + 1, head, tail);
+		size_t emit, carry = end;
+
+		if (area == NULL) {
+			rc = diag_exit_status() ? diag_exit_status() : 3;
+			break;
+		}
+		emit = area->npages;
+		if (!tail) {
+			/* Carry to the next slice the rows from the first
+			 * one on the last page; if that row began on an
+			 * earlier page, from the first row on that page. */
+			size_t P = area->npages - 1;
+			for (;;) {
+				const struct area_anchor *a = NULL;
+				size_t i;
+				for (i = next; i < end; i++) {
+					char id[32];
+					snprintf(id, sizeof id, "row-%zu", i + 1);
+					if ((a = area_anchor(area, id)) != NULL &&
+					    a->last >= (int)P)
+						break;
+				}
+				if (i == end) {	/* the last page holds no row */
+					carry = end;
+					break;
+				}
+				carry = i;
+				if (a->first >= (int)P)
+					break;
+				P = (size_t)a->first;
+			}
+			emit = P;
+			if (carry == next || emit == 0) {
+				/* No whole page in the slice: take more rows. */
+				area_doc_free(area);
+				take *= 2;
+				continue;
+			}
+		}
+		if (pdf_out_pages(out, area, 0, emit) != 0)
+			rc = 3;
+		area_doc_free(area);
+		pages += emit;
+		next = carry;
+		head = 0;
+		take = PUBLISH_SLICE;
+		if (tail || rc)
+			break;
+	}
+	if (rc == 0) {
+		char *title = xasprintf("关于公布%s年度杭州师范大学辅导员工作坊名单的通知", year);
+		info = area_doc_new();
+		info->title = area_strdup(info, title, strlen(title));
+		info->author = "党委学生工作部";
+		info->creator = "wsdoc " WSDOC_VERSION;
+		free(title);
+		if (pdf_out_finish(out, info, path) != 0)
+			rc = 3;
+		area_doc_free(info);
+	}
+	pdf_out_free(out);
+	return rc;
 }
 
 int
@@ -203,10 +313,9 @@ cmd_publish(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *rpath = NULL, *pdf = NULL, *html = NULL, *csv = NULL;
-	char *year = NULL, *date = NULL, *qyear, *qdate;
-	const char *params[7];
-	struct roster *r;
-	xmlDocPtr doc;
+	char *year = NULL, *date = NULL, *qyear, *qdate, *qcount;
+	const char *params[9];
+	struct roster_list *list;
 	int c, rc = 0;
 
 	optind = 1;
@@ -230,70 +339,43 @@ cmd_publish(int argc, char **argv)
 		diag(E_PUB_DATE, NULL, 0, 0, date);
 		return 2;
 	}
-	if ((r = roster_open(rpath, 0)) == NULL)
+	if (year && !(strlen(year) == 4 && strspn(year, "0123456789") == 4)) {
+		diag(E_PUB_YEAR, NULL, 0, 0, year);
+		return 2;
+	}
+	if ((list = roster_list_read(rpath, year)) == NULL)
 		return diag_exit_status() ? diag_exit_status() : 3;
-	doc = r->doc;
-	if (year == NULL)
-		year = S_latest_year(doc);
+	free(year);
+	year = xstrdup(roster_list_year(list));
 	if (date == NULL)
 		date = roster_today();
 	if (!pdf && !html && !csv)
 		csv = "-";
 	qyear = xasprintf("'%s'", year);
 	qdate = xasprintf("'%s'", date);
+	qcount = xasprintf("%zu", roster_list_count(list));
 	params[0] = "year"; params[1] = qyear;
 	params[2] = "date"; params[3] = qdate;
-	params[4] = NULL;
+	params[4] = "count"; params[5] = qcount;
+	params[6] = NULL;
 
 	if (csv) {
 		size_t len;
-		char *text = publish_csv(doc, year, &len);
+		char *text = publish_csv(list, &len);
 		if (S_write(csv, text, len) != 0)
 			rc = 3;
 		free(text);
 	}
-	if (html && rc == 0) {
-		xmlDocPtr out = xslt_apply("list-html.xsl", doc, params);
-		xmlChar *mem = NULL;
-		int len = 0;
-		if (out == NULL)
-			rc = 1;
-		else if (htmlDocDumpMemoryFormat(out, &mem, &len, 1), mem == NULL ||
-		    S_write(html, mem, (size_t)len) != 0)
-			rc = 3;
-		xmlFree(mem);
-		xmlFreeDoc(out);
-	}
-	if (pdf && rc == 0) {
-		xmlDocPtr fodoc = xslt_apply("list.xsl", doc, params);
-		struct fo_tree *tree;
-		struct area_doc *area = NULL;
-		/* The roster's tree is not needed past the stylesheet: freed
-		 * before layout, it is not held beside the area tree (a third
-		 * of the peak heap for a long list). */
-		roster_close(r);
-		r = NULL;
-		tree = fodoc ? fo_from_doc(fodoc) : NULL;
-		xmlFreeDoc(fodoc);
-		if (tree && fonts_init() == 0 && (area = lay_document(tree, NULL)) != NULL) {
-			char *title = xasprintf("关于公布%s年度杭州师范大学辅导员工作坊名单的通知", year);
-			area->title = area_strdup(area, title, strlen(title));
-			area->author = "党委学生工作部";
-			area->creator = "wsdoc " WSDOC_VERSION;
-			free(title);
-			if (pdf_write(area, pdf) != 0)
-				rc = 3;
-		} else
-			rc = diag_exit_status() ? diag_exit_status() : 3;
-		area_doc_free(area);
-		fo_tree_free(tree);
-	}
+	if (html && rc == 0)
+		rc = publish_html(list, params, html);
+	if (pdf && rc == 0)
+		rc = publish_pdf(list, params, year, pdf);
+	roster_list_free(list);
 	free(qyear);
 	free(qdate);
 	free(year);
 	free(date);
-	if (r)
-		roster_close(r);
+	free(qcount);
 	xslt_shutdown();
 	return rc ? rc : diag_exit_status();
 }

@@ -29,6 +29,7 @@ area_doc_free(struct area_doc *doc)
 		free(doc->pages[i].items);
 	free(doc->pages);
 	free(doc->marks);
+	free(doc->anchors);
 	for (c = doc->arena; c; c = next) {
 		next = c->next;
 		free(c);
@@ -102,4 +103,13 @@ area_bookmark_add(struct area_doc *doc, const char *title, int page, double y,
 	doc->marks[doc->nmarks].y = y;
 	doc->marks[doc->nmarks].level = level;
 	doc->nmarks++;
+}
+
+const struct area_anchor *
+area_anchor(const struct area_doc *doc, const char *id)
+{
+	for (size_t i = 0; i < doc->nanchors; i++)
+		if (strcmp(doc->anchors[i].id, id) == 0)
+			return &doc->anchors[i];
+	return NULL;
 }

@@ -68,11 +68,20 @@ struct area_bookmark {
 	int		 level;		/* 0 for top level */
 };
 
+/* Where an FO element with an id was placed: the indexes (into pages) of
+ * the first and the last page it is on. */
+struct area_anchor {
+	const char	*id;
+	int		 first, last;
+};
+
 struct area_doc {
 	struct area_page *pages;
 	size_t		 npages, pagecap;
 	struct area_bookmark *marks;
 	size_t		 nmarks, markcap;
+	struct area_anchor *anchors;	/* in no particular order */
+	size_t		 nanchors;
 	/* Document information (UTF-8, may be NULL). */
 	const char	*title, *author, *subject, *keywords, *creator;
 	/* Stamped diagonally across every page when not NULL (草稿). */
@@ -91,6 +100,10 @@ struct area_page *area_page_add(struct area_doc *doc, double w, double h);
 struct area_item *area_item_add(struct area_page *pg, enum area_kind kind);
 void		 area_bookmark_add(struct area_doc *doc, const char *title,
 		    int page, double y, int level);
+
+/* The anchor of an id, or NULL if no element with that id was placed. */
+const struct area_anchor *area_anchor(const struct area_doc *doc,
+		    const char *id);
 
 /* Write the tree as text, one item a line, for golden tests. */
 void		 area_dump(const struct area_doc *doc, FILE *out);

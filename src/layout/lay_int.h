@@ -172,6 +172,7 @@ struct lay_row {
 	size_t		 ncells;
 	int		 keep_together, keep_prev, keep_next;
 	uint32_t	 bg;		/* FO_TRANSPARENT for none */
+	struct lay_idref *ids;		/* the row's id (both parts of a split row) */
 };
 
 /* Rows joined by row spans: a unit of pagination. */
@@ -204,6 +205,7 @@ struct lay_cite {
 	int		 asked_static;	/* cited from static content */
 	int		 fo_line;	/* of the first citation */
 	int		 page_idx;	/* for bookmarks */
+	int		 last_idx;	/* the last page it is on */
 	double		 y;
 };
 
@@ -284,6 +286,8 @@ void		 lay_draw(struct lay *L, const struct lay_box *b, double y);
 void		 lay_draw_border(struct lay *L, const struct lay_border *bd,
 		    double x1, double y1, double x2, double y2);
 struct lay_cite	*lay_cite_get(struct lay *L, const char *id);
+/* Note that the ids are on the page being drawn, at y. */
+void		 lay_record(struct lay *L, const struct lay_idref *r, double y);
 /* Format a page number per the page-sequence's format; buf >= 32. */
 void		 lay_format_pageno(char *buf, int n, const char *format);
 

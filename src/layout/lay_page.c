@@ -105,8 +105,8 @@ lay_cite_get(struct lay *L, const char *id)
 	return &L->cites[L->ncites - 1];
 }
 
-static void
-S_record(struct lay *L, const struct lay_idref *r, double y)
+void
+lay_record(struct lay *L, const struct lay_idref *r, double y)
 {
 	for (; r != NULL; r = r->next) {
 		struct lay_cite *c = lay_cite_get(L, r->id);
@@ -116,6 +116,7 @@ S_record(struct lay *L, const struct lay_idref *r, double y)
 			c->y = y;
 		}
 		c->nlast = L->pageno;
+		c->last_idx = (int)(L->page - L->doc->pages);
 	}
 }
 
@@ -153,7 +154,7 @@ lay_draw(struct lay *L, const struct lay_box *b, double y)
 
 	switch (b->kind) {
 	case BX_LINE:
-		S_record(L, b->ids, y);
+		lay_record(L, b->ids, y);
 		for (size_t i = 0; i < b->nitems; i++) {
 			it = area_item_add(L->page, b->items[i].kind);
 			*it = b->items[i];
@@ -163,7 +164,7 @@ lay_draw(struct lay *L, const struct lay_box *b, double y)
 		}
 		return;
 	case BX_TABLE:
-		S_record(L, b->ids, y);
+		lay_record(L, b->ids, y);
 		lay_draw_table(L, b, y);
 		return;
 	case BX_BLOCK:
@@ -174,7 +175,7 @@ lay_draw(struct lay *L, const struct lay_box *b, double y)
 	double h = b->bd[FO_BEFORE].w + b->pad[FO_BEFORE] + inner +
 	    b->pad[FO_AFTER] + b->bd[FO_AFTER].w;
 
-	S_record(L, b->ids, top);
+	lay_record(L, b->ids, top);
 	if (b->what != NULL) {
 		it = area_item_add(L->page, AREA_BOX);
 		it->x = b->x;
@@ -629,7 +630,7 @@ S_sequence(struct lay *L, const struct fo_node *seq, int pageno)
 		L->page->number = pageno;
 		L->pageno = pageno;
 		if (seq->id)
-			S_record(L, &seqid, g.by);
+			lay_record(L, &seqid, g.by);
 		S_region_box(L, "region-body", g.bx, g.by, g.bw, g.bh,
 		    flow ? flow->line : seq->line);
 		if (rest != NULL) {
@@ -762,6 +763,17 @@ lay_document(const struct fo_tree *tree, const struct lay_options *opt)
 			break;
 		area_doc_free(doc);
 		S_arena_free(&L);
+	}
+	/* Where every id was placed, for callers that lay out a long
+	 * document in slices (publish). */
+	doc->anchors = xreallocarray(NULL, L.ncites ? L.ncites : 1,
+	    sizeof *doc->anchors);
+	for (size_t i = 0; i < L.ncites; i++) {
+		struct lay_cite *c = &L.cites[i];
+		if (c->first > 0 && c->id[0] != '\x1f')
+			doc->anchors[doc->nanchors++] = (struct area_anchor){
+				area_strdup(doc, c->id, strlen(c->id)),
+				c->page_idx, c->last_idx };
 	}
 	for (size_t i = 0; i < L.ncites; i++) {
 		struct lay_cite *c = &L.cites[i];

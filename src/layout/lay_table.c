@@ -233,6 +233,10 @@ S_row(struct S_grid *G, const struct fo_node *rownode, const struct fo_node *fir
 		row->keep_next = bx->keep_with_next.page != FO_KEEP_AUTO;
 		row->bg = bx->background;
 		row->keep_prev = bx->keep_with_previous.page != FO_KEEP_AUTO;
+		if (rownode->id != NULL) {
+			row->ids = LAY_NEW(L, struct lay_idref);
+			row->ids->id = rownode->id;
+		}
 	}
 	for (const struct fo_node *n = first; n != NULL; n = n->next) {
 		if (n->kind != FO_TABLE_CELL)
@@ -577,6 +581,7 @@ S_split_group(struct lay *L, struct lay_group *g, double H, int force,
 			n->minh = o->minh;
 			n->bg = o->bg;
 			n->keep_together = o->keep_together;
+			n->ids = o->ids;
 			for (size_t i = 0; i < o->ncells; i++) {
 				struct lay_cell *c = o->cells[i], *d = c;
 				for (size_t q = 0; q < ncross; q++)
@@ -598,6 +603,7 @@ S_split_group(struct lay *L, struct lay_group *g, double H, int force,
 			n->minh = inside ? fmax(0, o->minh - (Y - top[k])) : o->minh;
 			n->bg = o->bg;
 			n->keep_together = o->keep_together;
+			n->ids = o->ids;
 			for (size_t q = 0; q < ncross; q++) {
 				size_t end = cs[q] + (size_t)cross[q]->nrows;
 				n->cells[n->ncells++] = S_cell_copy(L, cross[q],
@@ -816,6 +822,8 @@ lay_draw_table(struct lay *L, const struct lay_box *b, double y0)
 		y += F.rows[r]->h;
 	}
 	top[R] = y;
+	for (size_t r = 0; r < R; r++)	/* a row's id: each page it is on */
+		lay_record(L, F.rows[r]->ids, top[r]);
 	for (size_t r = 0; r < R; r++)
 		for (size_t i = 0; i < F.rows[r]->ncells; i++) {
 			struct lay_cell *c = F.rows[r]->cells[i];

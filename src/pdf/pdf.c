@@ -33,14 +33,18 @@
 #define S_MAXFONTS	64
 
 /* A face the document uses: the characters it draws with it, and the
- * CID font built for it. */
+ * CID font built for it.  Characters get CIDs in the order they are first
+ * drawn (cps[i] is CID i + 1), so a page can be written before the
+ * document's last character is known; the font's dictionaries are filled
+ * in at the end, with a CIDToGIDMap from those CIDs to the subset's glyphs. */
 struct S_font {
 	const struct font_face *face;
-	uint8_t		 seen[65536 / 8];
-	uint32_t	*cps;		/* sorted once the font is built */
+	uint16_t	*cid;		/* 65536 entries: CID of a character, 0 none */
+	uint32_t	*cps;		/* by CID - 1 */
 	uint16_t	*gids;		/* glyph id in the subset of cps[i] */
 	size_t		 ncps, cap;
-	HPDF_Dict	 type0;		/* NULL if it could not be built */
+	HPDF_Dict	 type0;		/* made at first use, filled at the end */
+	int		 built;
 	char		 res[8];	/* resource name: F1, F2 … */
 	int		 on_page;	/* index+1 of the last page it was added to */
 };
@@ -73,6 +77,8 @@ struct S_ctx {
 	double		 cur_size, cur_cs, cur_lw;
 	long		 cur_fill, cur_stroke;
 	int		 cur_mode, cur_dash;
+	HPDF_Outline	 outline[8];	/* the last bookmark of each level */
+	size_t		 nmarks;
 };
 
 static void
@@ -195,6 +201,16 @@ S_stream_put(HPDF_Dict d, const void *data, size_t n)
 
 /* ---- fonts ---- */
 
+static HPDF_Dict
+S_dict(struct S_ctx *c, int indirect)
+{
+	HPDF_Dict d = HPDF_Dict_New(c->pdf->mmgr);
+	if (d && indirect)
+		HPDF_Xref_Add(c->pdf->xref, d);
+	return d;
+}
+
+
 static struct S_font *
 S_font_of(struct S_ctx *c, const struct font_face *face)
 {
@@ -203,8 +219,13 @@ S_font_of(struct S_ctx *c, const struct font_face *face)
 			return c->fonts[i];
 	if (c->nfonts == S_MAXFONTS)
 		return NULL;
+	HPDF_Dict type0 = S_dict(c, 1);
+	if (type0 == NULL)
+		return NULL;
 	struct S_font *f = xcalloc(1, sizeof *f);
 	f->face = face;
+	f->type0 = type0;
+	f->cid = xcalloc(65536, sizeof *f->cid);
 	snprintf(f->res, sizeof f->res, "F%zu", c->nfonts + 1);
 	c->fonts[c->nfonts++] = f;
 	return f;
@@ -225,60 +246,30 @@ S_font_use(struct S_ctx *c, const struct font_face *face, const char *s, size_t 
 			continue;
 		}
 		i += k;
-		if (cp > 0xffff || (f->seen[cp >> 3] & (1 << (cp & 7))))
+		if (cp > 0xffff || f->cid[cp] || f->ncps >= 65535)
 			continue;
-		f->seen[cp >> 3] |= (uint8_t)(1 << (cp & 7));
 		if (f->ncps == f->cap) {
 			f->cap = f->cap ? f->cap * 2 : 256;
 			f->cps = xreallocarray(f->cps, f->cap, sizeof *f->cps);
 		}
 		f->cps[f->ncps++] = cp;
+		f->cid[cp] = (uint16_t)f->ncps;
 	}
 }
 
-static int
-S_cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return x < y ? -1 : x > y;
-}
-
-/* Glyph id of cp in the font's subset; 0 (.notdef) if it has none. */
-static unsigned
-S_gid(const struct S_font *f, uint32_t cp)
-{
-	size_t lo = 0, hi = f->ncps;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (f->cps[mid] < cp)
-			lo = mid + 1;
-		else if (f->cps[mid] > cp)
-			hi = mid;
-		else
-			return f->gids[mid];
-	}
-	return 0;
-}
-
-/* A ToUnicode CMap from glyph ids to the characters they draw. */
+/* A ToUnicode CMap from the CIDs to the characters they draw (a character
+ * the face has no glyph for draws .notdef and maps to nothing). */
 static void
 S_tounicode(struct buf *b, const struct S_font *f)
 {
-	struct { unsigned gid; uint32_t cp; } *m;
+	struct { unsigned cid; uint32_t cp; } *m;
 	size_t n = 0;
 
 	m = xreallocarray(NULL, f->ncps ? f->ncps : 1, sizeof *m);
 	for (size_t i = 0; i < f->ncps; i++) {
 		if (f->gids[i] == 0)
 			continue;
-		/* Two characters on one glyph: the first one wins. */
-		size_t j;
-		for (j = 0; j < n && m[j].gid != f->gids[i]; j++)
-			;
-		if (j < n)
-			continue;
-		m[n].gid = f->gids[i];
+		m[n].cid = (unsigned)i + 1;
 		m[n].cp = f->cps[i];
 		n++;
 	}
@@ -291,7 +282,7 @@ S_tounicode(struct buf *b, const struct S_font *f)
 		size_t k = n - i < 100 ? n - i : 100;
 		buf_printf(b, "%zu beginbfchar\n", k);
 		for (size_t j = i; j < i + k; j++)
-			buf_printf(b, "<%04X> <%04X>\n", m[j].gid, (unsigned)m[j].cp);
+			buf_printf(b, "<%04X> <%04X>\n", m[j].cid, (unsigned)m[j].cp);
 		buf_puts(b, "endbfchar\n");
 	}
 	buf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
@@ -317,15 +308,6 @@ S_psname(hb_face_t *face, const struct font_face *ff, char *out, size_t max)
 	if (k == 0)
 		k = (size_t)snprintf(out, max, "Font");
 	out[k] = '\0';
-}
-
-static HPDF_Dict
-S_dict(struct S_ctx *c, int indirect)
-{
-	HPDF_Dict d = HPDF_Dict_New(c->pdf->mmgr);
-	if (d && indirect)
-		HPDF_Xref_Add(c->pdf->xref, d);
-	return d;
 }
 
 /* What a face's CID font needs, computed from its subset: the glyph ids
@@ -466,7 +448,6 @@ S_font_build(struct S_ctx *c, struct S_font *f)
 	struct S_prog *p;
 	HPDF_MMgr mm = c->pdf->mmgr;
 
-	qsort(f->cps, f->ncps, sizeof *f->cps, S_cmp_u32);
 	if ((p = S_prog_get(f->face, f->cps, f->ncps)) == NULL) {
 		diag(F_SYS_FONT_SUBSET, NULL, 0, 0, font_face_family(f->face));
 		return -1;
@@ -474,13 +455,14 @@ S_font_build(struct S_ctx *c, struct S_font *f)
 	f->gids = xreallocarray(NULL, f->ncps ? f->ncps : 1, sizeof *f->gids);
 	memcpy(f->gids, p->gids, f->ncps * sizeof *f->gids);
 
-	HPDF_Dict type0 = S_dict(c, 1), cid = S_dict(c, 1), desc = S_dict(c, 1);
+	HPDF_Dict type0 = f->type0, cid = S_dict(c, 1), desc = S_dict(c, 1);
 	HPDF_Dict file = HPDF_DictStream_New(mm, c->pdf->xref);
 	HPDF_Dict tu = HPDF_DictStream_New(mm, c->pdf->xref);
+	HPDF_Dict map = HPDF_DictStream_New(mm, c->pdf->xref);
 	HPDF_Dict info = S_dict(c, 0);
 	HPDF_Array desc_arr = HPDF_Array_New(mm), w = HPDF_Array_New(mm);
 	HPDF_Array widths = HPDF_Array_New(mm), bbox = HPDF_Array_New(mm);
-	if (!type0 || !cid || !desc || !file || !tu || !info || !desc_arr ||
+	if (!type0 || !cid || !desc || !file || !tu || !map || !info || !desc_arr ||
 	    !w || !widths || !bbox) {
 		S_take_error(c);
 		diag(F_SYS_PDF_FONT, NULL, 0, 0, font_face_family(f->face),
@@ -504,14 +486,23 @@ S_font_build(struct S_ctx *c, struct S_font *f)
 	HPDF_Dict_AddNumber(info, "Supplement", 0);
 	HPDF_Dict_Add(cid, "CIDSystemInfo", info);
 	HPDF_Dict_Add(cid, "FontDescriptor", desc);
-	HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
-	/* Widths of every glyph of the subset, one run from 0. */
+	HPDF_Dict_Add(cid, "CIDToGIDMap", map);
+	/* Widths of every CID, one run from 1. */
 	HPDF_Dict_AddNumber(cid, "DW", 1000);
-	HPDF_Array_AddNumber(w, 0);
+	HPDF_Array_AddNumber(w, 1);
 	HPDF_Array_Add(w, widths);
-	for (unsigned g = 0; g < p->nglyphs; g++)
-		HPDF_Array_AddNumber(widths, p->widths[g]);
+	for (size_t i = 0; i < f->ncps; i++)
+		HPDF_Array_AddNumber(widths, f->gids[i] < p->nglyphs ?
+		    p->widths[f->gids[i]] : 1000);
 	HPDF_Dict_Add(cid, "W", w);
+	/* CID → glyph: two bytes each, big-endian, from CID 0 (.notdef). */
+	unsigned char *m = xcalloc(f->ncps + 1, 2);
+	for (size_t i = 0; i < f->ncps; i++) {
+		m[2 * (i + 1)] = (unsigned char)(f->gids[i] >> 8);
+		m[2 * (i + 1) + 1] = (unsigned char)f->gids[i];
+	}
+	S_stream_put(map, m, 2 * (f->ncps + 1));
+	free(m);
 
 	for (int i = 0; i < 4; i++)
 		HPDF_Array_AddNumber(bbox, p->bbox[i]);
@@ -545,7 +536,7 @@ S_font_build(struct S_ctx *c, struct S_font *f)
 		    (unsigned)c->detail);
 		return -1;
 	}
-	f->type0 = type0;
+	f->built = 1;
 	return 0;
 }
 
@@ -553,6 +544,7 @@ static void
 S_fonts_free(struct S_ctx *c)
 {
 	for (size_t i = 0; i < c->nfonts; i++) {
+		free(c->fonts[i]->cid);
 		free(c->fonts[i]->cps);
 		free(c->fonts[i]->gids);
 		free(c->fonts[i]);
@@ -661,7 +653,7 @@ S_hex(struct buf *b, const struct S_font *f, const char *s, size_t n)
 			continue;
 		}
 		i += k;
-		unsigned g = cp > 0xffff ? 0 : S_gid(f, cp);
+		unsigned g = cp > 0xffff ? 0 : f->cid[cp];
 		char h[4] = { hex[g >> 12 & 15], hex[g >> 8 & 15], hex[g >> 4 & 15],
 		    hex[g & 15] };
 		buf_append(b, h, 4);
@@ -669,19 +661,20 @@ S_hex(struct buf *b, const struct S_font *f, const char *s, size_t n)
 	buf_putc(b, '>');
 }
 
+/* The face's font, with the characters of s[0..n) given CIDs. */
 static struct S_font *
-S_font_for(struct S_ctx *c, const struct font_face *face)
+S_font_for(struct S_ctx *c, const struct font_face *face, const char *s,
+    size_t n)
 {
-	for (size_t i = 0; i < c->nfonts; i++)
-		if (c->fonts[i]->face == face)
-			return c->fonts[i]->type0 ? c->fonts[i] : NULL;
-	return NULL;
+	S_font_use(c, face, s, n);
+	return face ? S_font_of(c, face) : NULL;
 }
 
 static void
 S_text(struct S_ctx *c, const struct area_item *it)
 {
-	struct S_font *f = S_font_for(c, it->u.text.face);
+	struct S_font *f = S_font_for(c, it->u.text.face, it->u.text.utf8,
+	    it->u.text.utf8 ? it->u.text.len : 0);
 	const char *s = it->u.text.utf8;
 	size_t n = it->u.text.len;
 	double size = it->u.text.size;
@@ -943,7 +936,7 @@ S_image(struct S_ctx *c, const struct area_item *it)
 static void
 S_watermark(struct S_ctx *c, const char *text, double pw, double ph)
 {
-	struct S_font *f = S_font_for(c, c->wm_face);
+	struct S_font *f = S_font_for(c, c->wm_face, text, strlen(text));
 	double w1 = 0, size, ang, cs, sn;
 	size_t i = 0, k, n = strlen(text);
 	uint32_t cp;
@@ -1075,17 +1068,21 @@ S_info(struct S_ctx *c, const struct area_doc *doc)
 	S_take_error(c);
 }
 
+/* The bookmarks on pages [from, to) of doc; pages[i] is the PDF page of
+ * doc's page from + i.  Levels carry over from the previous slice. */
 static void
-S_bookmarks(struct S_ctx *c, const struct area_doc *doc, HPDF_Page *pages)
+S_bookmarks(struct S_ctx *c, const struct area_doc *doc, size_t from,
+    size_t to, HPDF_Page *pages)
 {
 	HPDF_Encoder enc = HPDF_GetEncoder(c->pdf, "UTF-8");
-	HPDF_Outline stack[8] = { NULL };
+	HPDF_Outline *stack = c->outline;
 
 	for (size_t i = 0; i < doc->nmarks; i++) {
 		const struct area_bookmark *m = &doc->marks[i];
 		int lv = m->level < 0 ? 0 : m->level > 7 ? 7 : m->level;
 		HPDF_Outline parent = NULL;
-		if (m->page < 0 || (size_t)m->page >= doc->npages || m->title == NULL)
+		if (m->page < 0 || (size_t)m->page < from || (size_t)m->page >= to ||
+		    m->title == NULL)
 			continue;
 		/* A level with no parent hangs from the nearest one above. */
 		for (int l = lv - 1; l >= 0 && parent == NULL; l--)
@@ -1095,12 +1092,13 @@ S_bookmarks(struct S_ctx *c, const struct area_doc *doc, HPDF_Page *pages)
 			S_take_error(c);
 			continue;
 		}
-		HPDF_Destination d = HPDF_Page_CreateDestination(pages[m->page]);
+		HPDF_Page pg = pages[m->page - from];
+		HPDF_Destination d = HPDF_Page_CreateDestination(pg);
 		if (d) {
 			/* [page /XYZ left top null]: keep the reader's zoom, which
 			 * HPDF_Destination_SetXYZ refuses to do. */
 			HPDF_Array_Clear(d);
-			HPDF_Array_Add(d, pages[m->page]);
+			HPDF_Array_Add(d, pg);
 			HPDF_Array_AddName(d, "XYZ");
 			HPDF_Array_AddReal(d, 0);
 			HPDF_Array_AddReal(d, S_real(doc->pages[m->page].height - m->y));
@@ -1112,94 +1110,155 @@ S_bookmarks(struct S_ctx *c, const struct area_doc *doc, HPDF_Page *pages)
 		for (int l = lv + 1; l < 8; l++)
 			stack[l] = NULL;
 		S_take_error(c);
+		c->nmarks++;
 	}
-	if (doc->nmarks)
-		HPDF_SetPageMode(c->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 }
 
-unsigned char *
-pdf_render(const struct area_doc *doc, size_t *len)
-{
-	struct S_ctx c;
-	unsigned char *out = NULL;
-	HPDF_Page *pages = NULL;
-	int failed = 0;
+struct pdf_out {
+	struct S_ctx	 c;
+	int		 failed;
+};
 
-	memset(&c, 0, sizeof c);
-	buf_init(&c.out);
-	*len = 0;
-	if ((c.pdf = HPDF_New(S_error, &c)) == NULL) {
+struct pdf_out *
+pdf_out_new(void)
+{
+	struct pdf_out *o = xcalloc(1, sizeof *o);
+	struct S_ctx *c = &o->c;
+
+	buf_init(&c->out);
+	if ((c->pdf = HPDF_New(S_error, c)) == NULL) {
 		diag(F_SYS_PDF, NULL, 0, 0, 0u);
+		free(o);
 		return NULL;
 	}
-	HPDF_SetCompressionMode(c.pdf, HPDF_COMP_ALL);
+	HPDF_SetCompressionMode(c->pdf, HPDF_COMP_ALL);
 	/* For UTF-8 strings in the document information and outlines. */
-	HPDF_UseUTFEncodings(c.pdf);
-	HPDF_SetCurrentEncoder(c.pdf, "UTF-8");
+	HPDF_UseUTFEncodings(c->pdf);
+	HPDF_SetCurrentEncoder(c->pdf, "UTF-8");
+	return o;
+}
 
-	/* The characters of each face, then one subset font per face. */
-	for (size_t p = 0; p < doc->npages; p++) {
-		const struct area_page *pg = &doc->pages[p];
-		for (size_t i = 0; i < pg->nitems; i++) {
-			const struct area_item *it = &pg->items[i];
-			if (it->kind == AREA_TEXT && it->u.text.utf8)
-				S_font_use(&c, it->u.text.face, it->u.text.utf8,
-				    it->u.text.len);
-		}
-	}
-	if (doc->watermark && *doc->watermark && doc->npages) {
-		c.wm_face = font_set_primary(font_set_get("黑体", 400, 0));
-		S_font_use(&c, c.wm_face, doc->watermark, strlen(doc->watermark));
-	}
-	for (size_t i = 0; i < c.nfonts && !failed; i++)
-		if (c.fonts[i]->ncps && S_font_build(&c, c.fonts[i]) == -1)
-			failed = 1;
+int
+pdf_out_pages(struct pdf_out *o, const struct area_doc *doc, size_t from,
+    size_t to)
+{
+	struct S_ctx *c = &o->c;
+	HPDF_Page *pages;
 
-	if (!failed) {
-		S_info(&c, doc);
-		pages = xcalloc(doc->npages ? doc->npages : 1, sizeof *pages);
-		for (size_t p = 0; p < doc->npages; p++) {
-			S_page(&c, &doc->pages[p], doc->watermark);
-			pages[p] = c.page;
-		}
-		S_bookmarks(&c, doc, pages);
-		if (HPDF_SaveToStream(c.pdf) != HPDF_OK) {
-			diag(F_SYS_PDF, NULL, 0, 0, (unsigned)c.err);
-			failed = 1;
-		}
+	if (o->failed)
+		return -1;
+	if (to > doc->npages)
+		to = doc->npages;
+	if (from >= to)
+		return 0;
+	if (doc->watermark && *doc->watermark && c->wm_face == NULL)
+		c->wm_face = font_set_primary(font_set_get("黑体", 400, 0));
+	pages = xcalloc(to - from, sizeof *pages);
+	for (size_t p = from; p < to; p++) {
+		S_page(c, &doc->pages[p], doc->watermark);
+		pages[p - from] = c->page;
 	}
-	if (!failed) {
-		HPDF_UINT32 n = HPDF_GetStreamSize(c.pdf);
-		out = xmalloc(n ? n : 1);
-		if (HPDF_ReadFromStream(c.pdf, out, &n) != HPDF_OK &&
-		    c.err != HPDF_STREAM_EOF) {
-			diag(F_SYS_PDF, NULL, 0, 0, (unsigned)c.err);
-			free(out);
-			out = NULL;
-		} else
-			*len = n;
-	}
-	HPDF_Free(c.pdf);
-	S_fonts_free(&c);
-	buf_free(&c.out);
-	free(c.imgs);
+	S_bookmarks(c, doc, from, to, pages);
 	free(pages);
+	return 0;
+}
+
+/* Fill in the fonts, the document information, and save into libharu's
+ * memory stream. */
+static int
+S_finish(struct pdf_out *o, const struct area_doc *info)
+{
+	struct S_ctx *c = &o->c;
+
+	if (o->failed)
+		return -1;
+	for (size_t i = 0; i < c->nfonts; i++)
+		if (S_font_build(c, c->fonts[i]) == -1)
+			return o->failed = -1;
+	if (c->pageno == 0) {	/* a PDF has at least one page */
+		HPDF_AddPage(c->pdf);
+		S_take_error(c);
+	}
+	S_info(c, info);
+	if (c->nmarks)
+		HPDF_SetPageMode(c->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+	if (HPDF_SaveToStream(c->pdf) != HPDF_OK) {
+		diag(F_SYS_PDF, NULL, 0, 0, (unsigned)c->err);
+		return o->failed = -1;
+	}
+	return 0;
+}
+
+static unsigned char *
+S_bytes(struct pdf_out *o, size_t *len)
+{
+	struct S_ctx *c = &o->c;
+	HPDF_UINT32 n = HPDF_GetStreamSize(c->pdf);
+	unsigned char *out = xmalloc(n ? n : 1);
+
+	if (HPDF_ReadFromStream(c->pdf, out, &n) != HPDF_OK &&
+	    c->err != HPDF_STREAM_EOF) {
+		diag(F_SYS_PDF, NULL, 0, 0, (unsigned)c->err);
+		free(out);
+		return NULL;
+	}
+	*len = n;
 	return out;
 }
 
 int
-pdf_write(const struct area_doc *doc, const char *path)
+pdf_out_finish(struct pdf_out *o, const struct area_doc *info,
+    const char *path)
 {
 	unsigned char *data;
 	size_t len;
 	int rc = 0;
 
-	if ((data = pdf_render(doc, &len)) == NULL)
+	if (S_finish(o, info) == -1 || (data = S_bytes(o, &len)) == NULL)
 		return -1;
 	if (file_write_atomic(path, data, len) == -1) {
 		diag(F_IO_WRITE, NULL, 0, 0, path, errno_text(errno));
 		rc = -1;
 	}
 	free(data);
+	return rc;
+}
+
+void
+pdf_out_free(struct pdf_out *o)
+{
+	if (o == NULL)
+		return;
+	HPDF_Free(o->c.pdf);
+	S_fonts_free(&o->c);
+	buf_free(&o->c.out);
+	free(o->c.imgs);
+	free(o);
+}
+
+unsigned char *
+pdf_render(const struct area_doc *doc, size_t *len)
+{
+	struct pdf_out *o = pdf_out_new();
+	unsigned char *out = NULL;
+
+	*len = 0;
+	if (o == NULL)
+		return NULL;
+	if (pdf_out_pages(o, doc, 0, doc->npages) == 0 && S_finish(o, doc) == 0)
+		out = S_bytes(o, len);
+	pdf_out_free(o);
+	return out;
+}
+
+int
+pdf_write(const struct area_doc *doc, const char *path)
+{
+	struct pdf_out *o = pdf_out_new();
+	int rc = -1;
+
+	if (o && pdf_out_pages(o, doc, 0, doc->npages) == 0)
+		rc = pdf_out_finish(o, doc, path);
+	pdf_out_free(o);
 	return rc;
 }
