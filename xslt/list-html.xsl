@@ -10,6 +10,15 @@
   <xsl:param name="year" select="''"/>
   <xsl:param name="date" select="''"/>
   <xsl:param name="office" select="'党委学生工作部'"/>
+  <!-- A long list is made a slice at a time (wsdoc publish): part 'frame'
+       is the page with a comment "wsdoc:rows" where the rows go, part
+       'rows' a tbody of one slice's rows, the first numbered first; count
+       is the whole list's.  By default ('page') one document holds the
+       page and the whole list.  The table of an empty list (count 0)
+       says so. -->
+  <xsl:param name="count" select="''"/>
+  <xsl:param name="first" select="1"/>
+  <xsl:param name="part" select="'page'"/>
 
   <xsl:variable name="y">
     <xsl:choose>
@@ -23,8 +32,22 @@
     </xsl:choose>
   </xsl:variable>
 
+  <xsl:template match="/">
+    <xsl:choose>
+      <xsl:when test="$part = 'rows'">
+        <tbody><xsl:apply-templates select="roster" mode="rows"/></tbody>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="roster"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="/roster">
-    <xsl:variable name="listed" select="workshop[@year = $y][not(status/@state = '已撤销')]"/>
+    <xsl:variable name="total">
+      <xsl:choose>
+        <xsl:when test="string($count)"><xsl:value-of select="$count"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="count(workshop[@year = $y][not(status/@state = '已撤销')])"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:variable name="title">关于公布<xsl:value-of select="$y"/>年度杭州师范大学辅导员工作坊名单的通知</xsl:variable>
     <html lang="zh-CN">
       <head>
@@ -49,7 +72,7 @@ td.n { text-align: center; }
   tr { border: 1px solid #333; margin-bottom: .8rem; }
   td, tbody th { border: none; border-bottom: 1px solid #ddd; }
   caption { display: block; width: 100%; text-align: center; }
-  td::before, tbody th::before { content: attr(data-label) "\FF1A"; font-family: "SimHei", "WenQuanYi Micro Hei", sans-serif; }
+  td[data-label]::before, tbody th::before { content: attr(data-label) "\FF1A"; font-family: "SimHei", "WenQuanYi Micro Hei", sans-serif; }
   td.n { text-align: left; }
 }
 @media print {
@@ -63,7 +86,7 @@ td.n { text-align: center; }
         <main>
           <h1><xsl:value-of select="$title"/></h1>
           <p class="to">各学院（部）：</p>
-          <p>根据《杭州师范大学辅导员工作坊建设与管理办法（试行）》，经主理人申报、成员申报和选择、建设方案优化及学工部审核，确定<xsl:value-of select="$y"/>年度杭州师范大学辅导员工作坊<xsl:value-of select="count($listed)"/>个，现予以公布（名单见下表）。</p>
+          <p>根据《杭州师范大学辅导员工作坊建设与管理办法（试行）》，经主理人申报、成员申报和选择、建设方案优化及学工部审核，确定<xsl:value-of select="$y"/>年度杭州师范大学辅导员工作坊<xsl:value-of select="$total"/>个，现予以公布（名单见下表）。</p>
           <p>请各工作坊主理人及成员根据工作坊建设目标有序开展工作。工作坊每年接受一次评估，评估内容为建设方案的实施情况和建设成效，以及下一阶段工作计划。</p>
           <table>
             <caption><xsl:value-of select="$y"/>年度杭州师范大学辅导员工作坊名单</caption>
@@ -71,17 +94,13 @@ td.n { text-align: center; }
               <tr><th scope="col" class="nw">序号</th><th scope="col">工作坊名称</th><th scope="col" class="nw">主理人</th><th scope="col">所在单位</th><th scope="col">成员</th><th scope="col">辅导方向</th></tr>
             </thead>
             <tbody>
-              <xsl:for-each select="$listed">
-                <xsl:sort select="@id"/>
-                <tr id="{@id}">
-                  <td class="n nw" data-label="序号"><xsl:value-of select="position()"/></td>
-                  <th scope="row" data-label="工作坊名称" style="font-family: inherit; background: none; text-align: left"><xsl:value-of select="normalize-space(name)"/></th>
-                  <td class="nw" data-label="主理人"><xsl:value-of select="normalize-space(leader/name)"/></td>
-                  <td data-label="所在单位"><xsl:value-of select="normalize-space(leader/unit)"/></td>
-                  <td data-label="成员"><xsl:for-each select="members/member"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="normalize-space(name)"/></xsl:for-each></td>
-                  <td data-label="辅导方向"><xsl:for-each select="areas/area"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each></td>
-                </tr>
-              </xsl:for-each>
+              <xsl:choose>
+                <xsl:when test="$total = 0">
+                  <tr><td colspan="6" style="text-align: center">本年度暂无工作坊</td></tr>
+                </xsl:when>
+                <xsl:when test="$part = 'frame'"><xsl:comment>wsdoc:rows</xsl:comment></xsl:when>
+                <xsl:otherwise><xsl:apply-templates select="." mode="rows"/></xsl:otherwise>
+              </xsl:choose>
             </tbody>
           </table>
           <p class="sign"><xsl:value-of select="$office"/><br/>
@@ -89,5 +108,20 @@ td.n { text-align: center; }
         </main>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- The rows of the workshops in this document, in id order. -->
+  <xsl:template match="/roster" mode="rows">
+    <xsl:for-each select="workshop[@year = $y][not(status/@state = '已撤销')]">
+      <xsl:sort select="@id"/>
+      <tr id="{@id}">
+        <td class="n nw" data-label="序号"><xsl:value-of select="$first + position() - 1"/></td>
+        <th scope="row" data-label="工作坊名称" style="font-family: inherit; background: none; text-align: left"><xsl:value-of select="normalize-space(name)"/></th>
+        <td class="nw" data-label="主理人"><xsl:value-of select="normalize-space(leader/name)"/></td>
+        <td data-label="所在单位"><xsl:value-of select="normalize-space(leader/unit)"/></td>
+        <td data-label="成员"><xsl:for-each select="members/member"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="normalize-space(name)"/></xsl:for-each></td>
+        <td data-label="辅导方向"><xsl:for-each select="areas/area"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each></td>
+      </tr>
+    </xsl:for-each>
   </xsl:template>
 </xsl:stylesheet>

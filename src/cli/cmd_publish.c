@@ -156,24 +156,112 @@ S_write(const char *path, const void *data, size_t len)
 	return -1;
 }
 
-/* The web page of the list. */
+/* Bytes from the HTML serializer, appended to the page's text. */
+static int
+S_buf_write(void *ctx, const char *data, int len)
+{
+	buf_append(ctx, data, (size_t)len);
+	return len;
+}
+
+/* list-html.xsl applied to workshops [from, from + n) of the list, with
+ * part ('frame' or 'rows') and the first row's 序号. */
+static xmlDocPtr
+S_html_part(const struct roster_list *list, const char **params,
+    const char *part, size_t from, size_t n)
+{
+	const char *p[16];
+	char first[32];
+	size_t k = 0;
+	xmlDocPtr slice, out;
+
+	for (; params[k]; k++)
+		p[k] = params[k];
+	snprintf(first, sizeof first, "%zu", from + 1);
+	p[k++] = "part"; p[k++] = part;
+	p[k++] = "first"; p[k++] = first;
+	p[k] = NULL;
+	slice = roster_list_doc(list, from, n);
+	out = xslt_apply("list-html.xsl", slice, p);
+	xmlFreeDoc(slice);
+	return out;
+}
+
+/* The web page of the list, made a slice of PUBLISH_SLICE workshops at a
+ * time so that memory does not grow with the list: the page with a
+ * marker where the rows go (part 'frame'), serialized and cut at the
+ * marker, then each slice's rows (part 'rows') serialized in between.
+ * The text is what htmlDocDumpMemoryFormat gave for the page holding
+ * every row: the same serializer with the same encoder ("HTML", which
+ * writes what is not ASCII as &#N;).  It puts the rows of a tbody of two
+ * or more one a line; a slice's last row has no next sibling and gets
+ * no line break from it, so those are written here.  The file is written
+ * whole or not at all. */
 int
 publish_html(const struct roster_list *list, const char **params,
     const char *path)
 {
-	xmlDocPtr doc = roster_list_doc(list, 0, roster_list_count(list));
-	xmlDocPtr out = xslt_apply("list-html.xsl", doc, params);
+	static const char mark[] = "<!--wsdoc:rows-->";
+	size_t n = roster_list_count(list);
+	xmlDocPtr frame = S_html_part(list, params, "'frame'", 0, 0);
+	xmlOutputBufferPtr ob = NULL;
 	xmlChar *mem = NULL;
+	const char *cut;
+	struct buf b;
 	int len = 0, rc = 0;
 
-	if (out == NULL)
-		rc = 1;
-	else if (htmlDocDumpMemoryFormat(out, &mem, &len, 1), mem == NULL ||
-	    S_write(path, mem, (size_t)len) != 0)
+	buf_init(&b);
+	if (frame == NULL)
+		return diag_exit_status() ? diag_exit_status() : 3;
+	htmlDocDumpMemoryFormat(frame, &mem, &len, 1);
+	xmlFreeDoc(frame);
+	if (mem == NULL)
+		return 3;
+	if (n == 0) {	/* the frame says 本年度暂无工作坊 */
+		rc = S_write(path, mem, (size_t)len) == 0 ? 0 : 3;
+		xmlFree(mem);
+		return rc;
+	}
+	if ((cut = strstr((const char *)mem, mark)) == NULL) {
+		diag(E_XSLT_FAIL, NULL, 0, 0, "list-html.xsl",
+		    "网页框架中没有 <!--wsdoc:rows--> 标记");
+		xmlFree(mem);
+		return diag_exit_status();
+	}
+	buf_append(&b, mem, (size_t)(cut - (const char *)mem));
+	ob = xmlOutputBufferCreateIO(S_buf_write, NULL, &b,
+	    xmlFindCharEncodingHandler("HTML"));
+	if (ob == NULL)
 		rc = 3;
+	for (size_t i = 0; i < n && rc == 0; i += PUBLISH_SLICE) {
+		xmlDocPtr rows = S_html_part(list, params, "'rows'", i,
+		    PUBLISH_SLICE);
+		xmlNode *root, *tr;
+
+		if (rows == NULL) {
+			rc = diag_exit_status() ? diag_exit_status() : 3;
+			break;
+		}
+		if (n > 1)
+			xmlOutputBufferWriteString(ob, "\n");
+		root = xmlDocGetRootElement(rows);
+		for (tr = root ? root->children : NULL; tr; tr = tr->next)
+			htmlNodeDumpFormatOutput(ob, rows, tr, NULL, 1);
+		xmlFreeDoc(rows);
+		if (xmlOutputBufferFlush(ob) < 0)
+			rc = 3;
+	}
+	if (ob != NULL && xmlOutputBufferClose(ob) < 0 && rc == 0)
+		rc = 3;
+	if (rc == 0) {
+		if (n > 1)
+			buf_putc(&b, '\n');
+		buf_puts(&b, cut + strlen(mark));
+		if (S_write(path, b.data, b.len) != 0)
+			rc = 3;
+	}
+	buf_free(&b);
 	xmlFree(mem);
-	xmlFreeDoc(out);
-	xmlFreeDoc(doc);
 	return rc;
 }
 
