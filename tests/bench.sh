@@ -73,6 +73,20 @@ vg=$(( $(kv rss_end_kb "$vary") - $(kv rss_half_kb "$vary") ))
 row "  the same, forms that differ" "$vg KB" "" "≤ 1 MB" "$(verdict "$vg" 1024)"
 echo
 
+# 2b. Why the PDF weighs what it does: the glyphs of the form's hanzi in
+#     every Chinese face this machine has (TrueType or CFF), deflated.
+#     30 KB holds 30720 / (bytes a glyph) glyphs, whatever the writer does.
+faces=$(fc-list ':lang=zh' file index 2>/dev/null | sed -n 's/^\(.*\): *:index=\([0-9]*\).*/\1:\2/p;s/^\([^:]*\): *$/\1:0/p' | sort -u)
+if [ -n "$faces" ]; then
+	# shellcheck disable=SC2086
+	"$B" glyphs "$FORM" $faces | awk -v lim=30720 '
+		NR == 1 { print "glyph cost: " $0; next }
+		NR == 2 { print; next }
+		{ print; if ($NF > 0 && (best == "" || $NF < best)) best = $NF }
+		END { if (best != "") printf "cheapest face: %d B a glyph, so 30 KB holds at most %d glyphs of outlines\n", best, lim / best }'
+	echo
+fi
+
 # 3. Tables: rows against time, each size in its own process.
 mkdir -p "$BUILD/bench"
 echo "tables of N rows (tests/bench/gentable.sh), one process each; CPU ms per phase"

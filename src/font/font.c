@@ -694,9 +694,10 @@ fonts_report(FILE *out)
 
 /* ---- subsets ---- */
 
-unsigned char *
-font_subset(const struct font_face *f, const uint32_t *cps, size_t ncps,
-    size_t *len)
+/* The subset of face for cps, or NULL (family names it in the message). */
+static unsigned char *
+S_subset(hb_face_t *face, const char *family, const uint32_t *cps,
+    size_t ncps, size_t *len)
 {
 	hb_subset_input_t *in;
 	hb_face_t *sub;
@@ -706,7 +707,7 @@ font_subset(const struct font_face *f, const uint32_t *cps, size_t ncps,
 	const char *data;
 
 	if ((in = hb_subset_input_create_or_fail()) == NULL) {
-		diag(F_SYS_FONT_SUBSET, NULL, 0, 0, f->family);
+		diag(F_SYS_FONT_SUBSET, NULL, 0, 0, family);
 		return NULL;
 	}
 	hb_set_t *u = hb_subset_input_unicode_set(in);
@@ -725,10 +726,10 @@ font_subset(const struct font_face *f, const uint32_t *cps, size_t ncps,
 		hb_set_add(drop, hb_tag_from_string(dropped[i], 4));
 	/* Hinting is for screens at small sizes and an eighth of the bytes. */
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-	sub = hb_subset_or_fail(f->face, in);
+	sub = hb_subset_or_fail(face, in);
 	hb_subset_input_destroy(in);
 	if (sub == NULL) {
-		diag(F_SYS_FONT_SUBSET, NULL, 0, 0, f->family);
+		diag(F_SYS_FONT_SUBSET, NULL, 0, 0, family);
 		return NULL;
 	}
 	blob = hb_face_reference_blob(sub);
@@ -741,8 +742,41 @@ font_subset(const struct font_face *f, const uint32_t *cps, size_t ncps,
 	hb_blob_destroy(blob);
 	hb_face_destroy(sub);
 	if (out == NULL) {
-		diag(F_SYS_FONT_SUBSET, NULL, 0, 0, f->family);
+		diag(F_SYS_FONT_SUBSET, NULL, 0, 0, family);
 		return NULL;
 	}
+	return out;
+}
+
+unsigned char *
+font_subset(const struct font_face *f, const uint32_t *cps, size_t ncps,
+    size_t *len)
+{
+	return S_subset(f->face, f->family, cps, ncps, len);
+}
+
+unsigned char *
+font_subset_file(const char *path, int index, const uint32_t *cps,
+    size_t ncps, size_t *len, size_t *covered)
+{
+	hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+	hb_face_t *face;
+	hb_set_t *have;
+	unsigned char *out;
+
+	*covered = 0;
+	if (blob == NULL) {
+		diag(F_SYS_FONT_SUBSET, NULL, 0, 0, path);
+		return NULL;
+	}
+	face = hb_face_create(blob, (unsigned)index);
+	have = hb_set_create();
+	hb_face_collect_unicodes(face, have);
+	for (size_t i = 0; i < ncps; i++)
+		*covered += hb_set_has(have, cps[i]) != 0;
+	out = S_subset(face, path, cps, ncps, len);
+	hb_set_destroy(have);
+	hb_face_destroy(face);
+	hb_blob_destroy(blob);
 	return out;
 }

@@ -56,6 +56,12 @@ size_t	font_gb2312_coverage(const struct font_face *f, size_t *total);
 unsigned char *font_subset(const struct font_face *f, const uint32_t *cps,
 	    size_t ncps, size_t *len);
 
+/* The same subset of the face at index of a font file, whatever its
+ * outlines (for make bench, which weighs the glyphs of other faces);
+ * *covered receives how many of cps the face has. */
+unsigned char *font_subset_file(const char *path, int index,
+	    const uint32_t *cps, size_t ncps, size_t *len, size_t *covered);
+
 /* For the fonts command: print each role, its faces and GB2312 coverage. */
 void	fonts_report(FILE *out);
 

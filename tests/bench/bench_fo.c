@@ -383,6 +383,73 @@ S_cold(int n, const char *prog, const char *fo)
 	return bad ? 1 : 0;
 }
 
+/* What the glyphs of the FO's hanzi weigh in other faces: for each font
+ * file (FILE or FILE:INDEX), the deflated subset (HarfBuzz, as the PDF
+ * writer makes it; zlib -9) of every CJK character the document draws,
+ * and the bytes per glyph.  Answers "would another face make the PDF
+ * small?" with figures, not guesses. */
+static int
+S_glyphs(const char *path, int nfiles, char **files)
+{
+	size_t len, pages = 0, n = 0, cap = 0;
+	char *data = S_load(path, &len);
+	struct fo_tree *t;
+	struct area_doc *doc;
+	uint32_t *cps = NULL;
+	static uint8_t seen[0x10000 / 8];
+
+	if ((t = fo_parse_memory(data, len, path)) == NULL ||
+	    (doc = lay_document(t, &S_opt)) == NULL)
+		return 1;
+	for (size_t p = 0; p < doc->npages; p++)
+		for (size_t i = 0; i < doc->pages[p].nitems; i++) {
+			const struct area_item *it = &doc->pages[p].items[i];
+			size_t off = 0, m;
+			uint32_t cp;
+			if (it->kind != AREA_TEXT || it->u.text.utf8 == NULL)
+				continue;
+			while (off < it->u.text.len && (m = utf8_decode(
+			    it->u.text.utf8 + off, it->u.text.len - off, &cp)) > 0) {
+				off += m;
+				/* CJK ideographs, symbols and punctuation, full-width forms */
+				if (cp < 0x2e80 || cp > 0xffff || seen[cp >> 3] & (1 << (cp & 7)))
+					continue;
+				seen[cp >> 3] |= (uint8_t)(1 << (cp & 7));
+				if (n == cap)
+					cps = xreallocarray(cps, cap = cap ? cap * 2 : 256, sizeof *cps);
+				cps[n++] = cp;
+			}
+		}
+	pages = doc->npages;
+	printf("%s: %zu pages, %zu distinct CJK characters\n", path, pages, n);
+	printf("%-52s %8s %10s %8s\n", "face", "has", "deflated", "B/glyph");
+	for (int f = 0; f < nfiles; f++) {
+		char *file = xstrdup(files[f]), *colon = strrchr(file, ':');
+		int index = 0;
+		size_t sl = 0, covered = 0;
+		if (colon && colon[1] >= '0' && colon[1] <= '9') {
+			index = atoi(colon + 1);
+			*colon = '\0';
+		}
+		unsigned char *sub = font_subset_file(file, index, cps, n, &sl, &covered);
+		if (sub != NULL) {
+			uLongf zl = compressBound(sl);
+			unsigned char *z = xmalloc(zl);
+			if (compress2(z, &zl, sub, sl, 9) == Z_OK)
+				printf("%-52s %8zu %10lu %8lu\n", files[f], covered,
+				    (unsigned long)zl, covered ? (unsigned long)zl / covered : 0);
+			free(z);
+			free(sub);
+		}
+		free(file);
+	}
+	free(cps);
+	area_doc_free(doc);
+	fo_tree_free(t);
+	free(data);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -400,6 +467,8 @@ main(int argc, char **argv)
 		return S_once(argv[2]);
 	if (argc == 5 && strcmp(argv[1], "cold") == 0)
 		return S_cold(atoi(argv[2]) > 0 ? atoi(argv[2]) : 1, argv[3], argv[4]);
-	fprintf(stderr, "usage: bench_fo batch|vary|--median FO N | once FO | cold N PROG FO\n");
+	if (argc >= 4 && strcmp(argv[1], "glyphs") == 0)
+		return S_glyphs(argv[2], argc - 3, argv + 3);
+	fprintf(stderr, "usage: bench_fo batch|vary|--median FO N | once FO | cold N PROG FO | glyphs FO FONTFILE[:INDEX]...\n");
 	return 2;
 }
