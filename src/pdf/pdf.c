@@ -461,9 +461,9 @@ S_font_build(struct S_ctx *c, struct S_font *f)
 	HPDF_Dict map = HPDF_DictStream_New(mm, c->pdf->xref);
 	HPDF_Dict info = S_dict(c, 0);
 	HPDF_Array desc_arr = HPDF_Array_New(mm), w = HPDF_Array_New(mm);
-	HPDF_Array widths = HPDF_Array_New(mm), bbox = HPDF_Array_New(mm);
+	HPDF_Array bbox = HPDF_Array_New(mm);
 	if (!type0 || !cid || !desc || !file || !tu || !map || !info || !desc_arr ||
-	    !w || !widths || !bbox) {
+	    !w || !bbox) {
 		S_take_error(c);
 		diag(F_SYS_PDF_FONT, NULL, 0, 0, font_face_family(f->face),
 		    (unsigned)c->detail);
@@ -487,13 +487,33 @@ S_font_build(struct S_ctx *c, struct S_font *f)
 	HPDF_Dict_Add(cid, "CIDSystemInfo", info);
 	HPDF_Dict_Add(cid, "FontDescriptor", desc);
 	HPDF_Dict_Add(cid, "CIDToGIDMap", map);
-	/* Widths of every CID, one run from 1. */
-	HPDF_Dict_AddNumber(cid, "DW", 1000);
-	HPDF_Array_AddNumber(w, 1);
-	HPDF_Array_Add(w, widths);
+	/* Widths: the commonest one (a hanzi's em) as DW, and runs of
+	 * consecutive CIDs for the others (Latin, digits, punctuation). */
+	int32_t *cw = xreallocarray(NULL, f->ncps + 1, sizeof *cw);
+	int32_t dw = 1000;
+	size_t best = 0;
 	for (size_t i = 0; i < f->ncps; i++)
-		HPDF_Array_AddNumber(widths, f->gids[i] < p->nglyphs ?
-		    p->widths[f->gids[i]] : 1000);
+		cw[i] = f->gids[i] < p->nglyphs ? p->widths[f->gids[i]] : 1000;
+	for (size_t i = 0; i < f->ncps && best * 2 <= f->ncps; i++) {
+		size_t k = 0;
+		for (size_t j = 0; j < f->ncps; j++)
+			k += cw[j] == cw[i];
+		if (k > best) {
+			best = k;
+			dw = cw[i];
+		}
+	}
+	HPDF_Dict_AddNumber(cid, "DW", dw);
+	for (size_t i = 0; i < f->ncps; i++) {
+		if (cw[i] == dw)
+			continue;
+		HPDF_Array run = HPDF_Array_New(mm);
+		HPDF_Array_AddNumber(w, (HPDF_INT32)(i + 1));
+		HPDF_Array_Add(w, run);
+		for (; i < f->ncps && cw[i] != dw; i++)
+			HPDF_Array_AddNumber(run, cw[i]);
+	}
+	free(cw);
 	HPDF_Dict_Add(cid, "W", w);
 	/* CID → glyph: two bytes each, big-endian, from CID 0 (.notdef). */
 	unsigned char *m = xcalloc(f->ncps + 1, 2);
