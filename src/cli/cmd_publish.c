@@ -18,6 +18,7 @@
 #include "../layout/layout.h"
 #include "../pdf/pdf.h"
 #include "../roster/roster.h"
+#include "../rules/rules.h"
 #include "../util/util.h"
 #include "../xslt/xslt.h"
 #include "cli.h"
@@ -33,15 +34,6 @@ static const char S_options[] =
     "  --year Y     公布哪一年度立项的工作坊（默认最近一年）\n"
     "  --date D     通知落款日期 YYYY-MM-DD（默认今天，或 SOURCE_DATE_EPOCH）\n"
     "  未给出 -o、--html、--csv 时，把 CSV 写到标准输出。\n";
-
-static xmlNode *
-S_child(const xmlNode *n, const char *name)
-{
-	for (xmlNode *c = n ? n->children : NULL; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, BAD_CAST name))
-			return c;
-	return NULL;
-}
 
 /* One CSV field: quoted when it holds a comma, quote or line break. */
 static void
@@ -92,7 +84,7 @@ S_join(const xmlNode *list, const char *child)
 		char *t;
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		t = S_trim_text(child ? S_child(c, child) : c);
+		t = S_trim_text(child ? rules_child(c, child) : c);
 		if (b.len)
 			buf_puts(&b, "、");
 		buf_puts(&b, t);
@@ -111,16 +103,16 @@ S_csv_rows(struct buf *b, xmlDocPtr slice, size_t first)
 		if (w->type != XML_ELEMENT_NODE)
 			continue;
 		xmlChar *id = xmlGetProp(w, BAD_CAST "id");
-		xmlNode *leader = S_child(w, "leader");
+		xmlNode *leader = rules_child(w, "leader");
 		char num[32], *f[5];
 		snprintf(num, sizeof num, "%zu", i++);
 		S_csv_field(b, num, 0);
 		S_csv_field(b, id ? (char *)id : "", 0);
-		f[0] = S_trim_text(S_child(w, "name"));
-		f[1] = S_trim_text(S_child(leader, "name"));
-		f[2] = S_trim_text(S_child(leader, "unit"));
-		f[3] = S_join(S_child(w, "members"), "name");
-		f[4] = S_join(S_child(w, "areas"), NULL);
+		f[0] = S_trim_text(rules_child(w, "name"));
+		f[1] = S_trim_text(rules_child(leader, "name"));
+		f[2] = S_trim_text(rules_child(leader, "unit"));
+		f[3] = S_join(rules_child(w, "members"), "name");
+		f[4] = S_join(rules_child(w, "areas"), NULL);
 		for (int k = 0; k < 5; k++) {
 			S_csv_field(b, f[k], k == 4);
 			free(f[k]);

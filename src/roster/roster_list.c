@@ -15,6 +15,7 @@
 #include <libxml/xmlreader.h>
 
 #include "../diag/diag.h"
+#include "../rules/rules.h"
 #include "../util/util.h"
 
 struct S_row {
@@ -27,15 +28,6 @@ struct roster_list {
 	struct S_row	*rows;
 	size_t		 n, cap;
 };
-
-static xmlNode *
-S_child(const xmlNode *n, const char *name)
-{
-	for (xmlNode *c = n ? n->children : NULL; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, BAD_CAST name))
-			return c;
-	return NULL;
-}
 
 /* Copy of n's element children named in names (NULL-terminated), each
  * whole, under a shallow copy of n. */
@@ -66,7 +58,7 @@ S_row_xml(const xmlNode *ws, xmlDoc *scratch)
 	static const char *const person[] = { "name", "unit", NULL };
 	static const char *const member[] = { "name", NULL };
 	xmlNode *w = S_prune(ws, top, scratch), *m;
-	xmlNode *leader = S_child(ws, "leader"), *members = S_child(ws, "members");
+	xmlNode *leader = rules_child(ws, "leader"), *members = rules_child(ws, "members");
 	xmlBufferPtr b = xmlBufferCreate();
 	char *out;
 
@@ -176,8 +168,7 @@ roster_list_read(const char *path, const char *year)
 			break;
 		xmlChar *y = xmlGetProp(ws, BAD_CAST "year");
 		xmlChar *id = xmlGetProp(ws, BAD_CAST "id");
-		xmlChar *state = S_child(ws, "status") ?
-		    xmlGetProp(S_child(ws, "status"), BAD_CAST "state") : NULL;
+		char *state = roster_status(ws, "state");
 		int yi = y ? atoi((const char *)y) : 0;
 		/* Without a year asked for, the latest year's: rows of an
 		 * earlier year are dropped when a later one appears. */
@@ -186,7 +177,7 @@ roster_list_read(const char *path, const char *year)
 			S_rows_clear(l);
 		}
 		if (id && yi == (want ? want : best) &&
-		    !(state && xmlStrEqual(state, BAD_CAST ROSTER_REVOKED))) {
+		    strcmp(state, ROSTER_REVOKED) != 0) {
 			if (l->n == l->cap)
 				l->rows = xreallocarray(l->rows,
 				    l->cap = l->cap ? l->cap * 2 : 64, sizeof *l->rows);
@@ -196,7 +187,7 @@ roster_list_read(const char *path, const char *year)
 		}
 		xmlFree(y);
 		xmlFree(id);
-		xmlFree(state);
+		free(state);
 	}
 	if (ret == 0 && !v.got && !depth1) {
 		snprintf(v.why, sizeof v.why, "根元素不是 roster");
@@ -217,7 +208,8 @@ roster_list_read(const char *path, const char *year)
 		snprintf(l->year, sizeof l->year, "%04d", want % 10000);
 	else if (best)
 		snprintf(l->year, sizeof l->year, "%04d", best % 10000);
-	qsort(l->rows, l->n, sizeof *l->rows, S_cmp_row);
+	if (l->n > 1)
+		qsort(l->rows, l->n, sizeof *l->rows, S_cmp_row);
 	xmlFreeDoc(scratch);
 	return l;
 fail:
