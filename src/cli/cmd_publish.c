@@ -1,6 +1,7 @@
 /* cmd_publish.c — wsdoc publish: the list of approved workshops (第五条第5款
  * 审核公布) from the roster, as a PDF notice, a web page and a CSV file. */
 #include <errno.h>
+#include <limits.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -205,24 +206,38 @@ publish_html(const struct roster_list *list, const char **params,
 	buf_init(&b);
 	if (frame == NULL)
 		return diag_exit_status() ? diag_exit_status() : 3;
-	htmlDocDumpMemoryFormat(frame, &mem, &len, 1);
+	/* UTF-8 as the page's <meta charset> says, not character references
+	 * (libxml2 2.9 reads no encoding from an HTML5 meta, and would write
+	 * every hanzi as &#20851;: a page three times its size). */
+	ob = xmlOutputBufferCreateIO(S_buf_write, NULL, &b,
+	    xmlFindCharEncodingHandler("UTF-8"));
+	if (ob != NULL) {
+		htmlDocContentDumpFormatOutput(ob, frame, "UTF-8", 1);
+		if (xmlOutputBufferClose(ob) >= 0 && b.len <= INT_MAX) {
+			len = (int)b.len;
+			mem = (xmlChar *)buf_detach(&b);
+		}
+		ob = NULL;
+	}
+	buf_free(&b);
+	buf_init(&b);
 	xmlFreeDoc(frame);
 	if (mem == NULL)
 		return 3;
 	if (n == 0) {	/* the frame says 本年度暂无工作坊 */
 		rc = S_write(path, mem, (size_t)len) == 0 ? 0 : 3;
-		xmlFree(mem);
+		free(mem);
 		return rc;
 	}
 	if ((cut = strstr((const char *)mem, mark)) == NULL) {
 		diag(E_XSLT_FAIL, NULL, 0, 0, "list-html.xsl",
 		    "网页框架中没有 <!--wsdoc:rows--> 标记");
-		xmlFree(mem);
+		free(mem);
 		return diag_exit_status();
 	}
 	buf_append(&b, mem, (size_t)(cut - (const char *)mem));
 	ob = xmlOutputBufferCreateIO(S_buf_write, NULL, &b,
-	    xmlFindCharEncodingHandler("HTML"));
+	    xmlFindCharEncodingHandler("UTF-8"));
 	if (ob == NULL)
 		rc = 3;
 	for (size_t i = 0; i < n && rc == 0; i += PUBLISH_SLICE) {
@@ -253,7 +268,7 @@ publish_html(const struct roster_list *list, const char **params,
 			rc = 3;
 	}
 	buf_free(&b);
-	xmlFree(mem);
+	free(mem);
 	return rc;
 }
 
