@@ -50,7 +50,7 @@ struct S_font {
 };
 
 struct S_image {
-	const char	*path;
+	char		*path;		/* a copy: the slice's tree goes first */
 	HPDF_Image	 img;		/* NULL: unreadable, warned once */
 	char		 res[16];	/* resource name: Im1, Im2 … */
 	int		 on_page;	/* the last page it was named on */
@@ -364,7 +364,8 @@ S_prog_make(const struct font_face *ff, const uint32_t *cps, size_t ncps)
 	p->index = font_face_index(ff);
 	p->ncps = ncps;
 	p->cps = xreallocarray(NULL, ncps ? ncps : 1, sizeof *p->cps);
-	memcpy(p->cps, cps, ncps * sizeof *cps);
+	if (ncps)	/* a font drawn with empty runs only has no cps */
+		memcpy(p->cps, cps, ncps * sizeof *cps);
 	p->gids = xreallocarray(NULL, ncps ? ncps : 1, sizeof *p->gids);
 	for (size_t i = 0; i < ncps; i++) {
 		hb_codepoint_t g = 0;
@@ -423,7 +424,8 @@ S_prog_get(const struct font_face *ff, const uint32_t *cps, size_t ncps)
 	for (pp = &S_progs; (p = *pp) != NULL; pp = &p->next)
 		if (p->index == index && strcmp(p->file, file) == 0)
 			break;
-	if (p && p->ncps == ncps && memcmp(p->cps, cps, ncps * sizeof *cps) == 0)
+	if (p && p->ncps == ncps &&
+	    (ncps == 0 || memcmp(p->cps, cps, ncps * sizeof *cps) == 0))
 		return p;
 	struct S_prog *n = S_prog_make(ff, cps, ncps);
 	if (n == NULL)
@@ -924,7 +926,7 @@ S_image(struct S_ctx *c, const struct area_item *it)
 		if (img == NULL)
 			diag(W_PDF_IMAGE, path, 0, 0);
 		c->imgs = xreallocarray(c->imgs, c->nimgs + 1, sizeof *c->imgs);
-		c->imgs[c->nimgs].path = path;
+		c->imgs[c->nimgs].path = xstrdup(path);
 		c->imgs[c->nimgs].img = img;
 		c->imgs[c->nimgs].on_page = 0;
 		snprintf(c->imgs[c->nimgs].res, sizeof c->imgs[c->nimgs].res,
@@ -1252,6 +1254,8 @@ pdf_out_free(struct pdf_out *o)
 	HPDF_Free(o->c.pdf);
 	S_fonts_free(&o->c);
 	buf_free(&o->c.out);
+	for (size_t i = 0; i < o->c.nimgs; i++)
+		free(o->c.imgs[i].path);
 	free(o->c.imgs);
 	free(o);
 }
