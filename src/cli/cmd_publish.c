@@ -407,8 +407,10 @@ cmd_publish(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	/* Options point into argv: an early return leaves nothing behind. */
 	const char *rpath = NULL, *pdf = NULL, *html = NULL, *csv = NULL;
-	char *year = NULL, *date = NULL, *qyear, *qdate, *qcount;
+	const char *year = NULL, *date = NULL;
+	char *today = NULL, *qyear, *qdate, *qcount;
 	const char *params[9];
 	struct roster_list *list;
 	int c, rc = 0;
@@ -420,8 +422,8 @@ cmd_publish(int argc, char **argv)
 		case 'o': pdf = optarg; break;
 		case 'H': html = optarg; break;
 		case 'c': csv = optarg; break;
-		case 'y': free(year); year = xstrdup(optarg); break;
-		case 'D': free(date); date = xstrdup(optarg); break;
+		case 'y': year = optarg; break;
+		case 'D': date = optarg; break;
 		case 'h': cli_usage(S_synopsis, S_options, 1); return 0;
 		default: cli_usage(S_synopsis, S_options, 0); return 2;
 		}
@@ -440,10 +442,9 @@ cmd_publish(int argc, char **argv)
 	}
 	if ((list = roster_list_read(rpath, year)) == NULL)
 		return diag_exit_status() ? diag_exit_status() : 3;
-	free(year);
-	year = xstrdup(roster_list_year(list));
+	year = roster_list_year(list);
 	if (date == NULL)
-		date = roster_today();
+		date = today = roster_today();
 	if (!pdf && !html && !csv)
 		csv = "-";
 	qyear = xasprintf("'%s'", year);
@@ -468,8 +469,7 @@ cmd_publish(int argc, char **argv)
 	roster_list_free(list);
 	free(qyear);
 	free(qdate);
-	free(year);
-	free(date);
+	free(today);
 	free(qcount);
 	xslt_shutdown();
 	return rc ? rc : diag_exit_status();

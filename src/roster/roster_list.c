@@ -8,8 +8,11 @@
 #include "roster.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/relaxng.h>
 #include <libxml/xmlreader.h>
@@ -121,18 +124,31 @@ roster_list_read(const char *path, const char *year)
 	xmlRelaxNGPtr schema = roster_schema();
 	xmlTextReaderPtr rd;
 	xmlDoc *scratch = xmlNewDoc(BAD_CAST "1.0");
+	struct stat st;
 	int best = 0, want = year && *year ? atoi(year) : 0, ret, depth1 = 0;
+	int fd = -1;
 
 	if (schema == NULL) {
 		diag(E_ROSTER_READ, path, 0, 0, path, "无法载入 forms/roster.rng，安装不完整", path);
 		goto fail;
 	}
+	/* Opened here, not by libxml2: a folder is named as such (libxml2
+	 * would print its own English), and the bytes are read as they are
+	 * (its file reader inflates gzip unasked, as input_read_xml does not). */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 || fstat(fd, &st) == -1) {
+		diag(F_IO_OPEN, path, 0, 0, errno_text(errno));
+		goto fail;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		diag(F_IO_ISDIR, path, 0, 0);
+		goto fail;
+	}
 	/* No entity is substituted and no DTD loaded; a roster that has a
 	 * document type declaration is refused below. */
-	rd = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS |
+	rd = xmlReaderForFd(fd, path, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS |
 	    XML_PARSE_BIG_LINES | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (rd == NULL) {
-		diag(F_IO_OPEN, path, 0, 0, errno_text(errno));
+		diag(F_SYS_XML_MEMORY, path, 0, 0);
 		goto fail;
 	}
 	xmlTextReaderSetStructuredErrorHandler(rd, S_error, &v);
@@ -211,8 +227,11 @@ roster_list_read(const char *path, const char *year)
 	if (l->n > 1)
 		qsort(l->rows, l->n, sizeof *l->rows, S_cmp_row);
 	xmlFreeDoc(scratch);
+	close(fd);	/* the reader leaves it open */
 	return l;
 fail:
+	if (fd != -1)
+		close(fd);
 	xmlFreeDoc(scratch);
 	roster_list_free(l);
 	return NULL;
