@@ -184,9 +184,9 @@ S_html_part(const struct roster_list *list, const char **params,
  * time so that memory does not grow with the list: the page with a
  * marker where the rows go (part 'frame'), serialized and cut at the
  * marker, then each slice's rows (part 'rows') serialized in between.
- * The text is what htmlDocDumpMemoryFormat gave for the page holding
- * every row: the same serializer with the same encoder ("HTML", which
- * writes what is not ASCII as &#N;).  It puts the rows of a tbody of two
+ * The text is what htmlDocContentDumpFormatOutput gives for the page
+ * holding every row: the same serializer with the same encoder (UTF-8,
+ * see below).  It puts the rows of a tbody of two
  * or more one a line; a slice's last row has no next sibling and gets
  * no line break from it, so those are written here.  The file is written
  * whole or not at all. */
