@@ -125,7 +125,8 @@ roster_list_read(const char *path, const char *year)
 	xmlTextReaderPtr rd;
 	xmlDoc *scratch = xmlNewDoc(BAD_CAST "1.0");
 	struct stat st;
-	int best = 0, want = year && *year ? atoi(year) : 0, ret, depth1 = 0;
+	int asked = year && *year, want = asked ? atoi(year) : 0;
+	int best = 0, ret, depth1 = 0;
 	int fd = -1;
 
 	if (schema == NULL) {
@@ -188,11 +189,11 @@ roster_list_read(const char *path, const char *year)
 		int yi = y ? atoi((const char *)y) : 0;
 		/* Without a year asked for, the latest year's: rows of an
 		 * earlier year are dropped when a later one appears. */
-		if (!want && yi > best) {
+		if (!asked && yi > best) {
 			best = yi;
 			S_rows_clear(l);
 		}
-		if (id && yi == (want ? want : best) &&
+		if (id && yi == (asked ? want : best) &&
 		    strcmp(state, ROSTER_REVOKED) != 0) {
 			if (l->n == l->cap)
 				l->rows = xreallocarray(l->rows,
@@ -220,7 +221,7 @@ roster_list_read(const char *path, const char *year)
 		diag(E_ROSTER_READ, path, 0, 0, path, v.why, path);
 		goto fail;
 	}
-	if (want)
+	if (asked)
 		snprintf(l->year, sizeof l->year, "%04d", want % 10000);
 	else if (best)
 		snprintf(l->year, sizeof l->year, "%04d", best % 10000);

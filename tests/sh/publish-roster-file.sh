@@ -3,7 +3,8 @@
 # a folder is F-IO-ISDIR (exit 3) with no libxml2 English on stderr; a
 # gzip-compressed roster is not XML (libxml2 would inflate it unasked: a
 # few KB could stream gigabytes); a refused roster or option leaves
-# nothing allocated behind (the sanitizer build's leak check).
+# nothing allocated behind (the sanitizer build's leak check); --year
+# means that year.
 set -u
 fail() { echo "FAIL: $*"; exit 1; }
 sh "$SRCDIR/tests/bench/genroster.sh" 3 > "$T/roster.xml" || fail "genroster.sh"
@@ -22,6 +23,11 @@ gzip -c "$T/roster.xml" > "$T/gz.xml"
 [ $rc -eq 1 ] || { cat "$T/err"; fail "a gzip roster: exit $rc, not 1"; }
 grep -q 'E-ROSTER-READ' "$T/err" || { cat "$T/err"; fail "a gzip roster is not E-ROSTER-READ"; }
 [ -e "$T/gz.csv" ] && fail "a gzip roster was published"
+
+# The year asked for is the year listed, even 0000 (not "the latest").
+"$WSDOC" publish --roster "$T/roster.xml" --year 0000 --csv "$T/y0.csv" 2>"$T/err" ||
+	{ cat "$T/err"; fail "publish --year 0000"; }
+[ "$(wc -l < "$T/y0.csv")" -eq 1 ] || fail "--year 0000 lists $(($(wc -l < "$T/y0.csv") - 1)) workshops"
 
 # Refused before or at the roster, with --year and --date given.
 "$WSDOC" publish --roster "$T/none.xml" --year 2026 --date 2026-12-20 2>"$T/err"; rc=$?
