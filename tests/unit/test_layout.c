@@ -284,6 +284,92 @@ long_table_paginates(void **state)
 	buf_free(&b);
 }
 
+/* The pages (indexes) whose text is num or holds the character c:
+ * *lo..*hi, -1 if none. */
+static void
+S_pages_of(const struct area_doc *doc, const char *num, const char *c, int *lo,
+    int *hi)
+{
+	*lo = *hi = -1;
+	for (size_t p = 0; p < doc->npages; p++)
+		for (size_t i = 0; i < doc->pages[p].nitems; i++) {
+			const struct area_item *it = &doc->pages[p].items[i];
+			if (it->kind != AREA_TEXT || it->u.text.utf8 == NULL)
+				continue;
+			if (!(it->u.text.len == strlen(num) &&
+			    memcmp(it->u.text.utf8, num, it->u.text.len) == 0) &&
+			    memmem(it->u.text.utf8, it->u.text.len, c, strlen(c)) == NULL)
+				continue;
+			if (*lo < 0)
+				*lo = (int)p;
+			*hi = (int)p;
+		}
+}
+
+/* A table row's id is an anchor with the first and the last page the row
+ * is on (publish finds by them which rows a slice's last page holds): a
+ * row split across pages, even over three, has first < last; every
+ * anchor is where the row's own text (its number, its name) is; an id
+ * nobody has is NULL. */
+static void
+row_anchors_span_their_pages(void **state)
+{
+	static const struct { const char *id, *ch; int n; } rows[] = {
+		{ "r1", "甲", 1 }, { "r2", "乙", 2 }, { "r3", "丙", 300 },
+		{ "r4", "丁", 1 }, { "r5", "戊", 40 }, { "r6", "己", 1 },
+		{ "r7", "庚", 150 }, { "r8", "辛", 1 },
+	};
+	struct buf b;
+
+	(void)state;
+	buf_init(&b);
+	buf_puts(&b, "<fo:table table-layout='fixed' width='100%'>"
+	    "<fo:table-column column-width='40pt'/><fo:table-column column-width='140pt'/>"
+	    "<fo:table-header><fo:table-row><fo:table-cell><fo:block>号</fo:block>"
+	    "</fo:table-cell><fo:table-cell><fo:block>名</fo:block></fo:table-cell>"
+	    "</fo:table-row></fo:table-header><fo:table-body>");
+	for (size_t r = 0; r < sizeof rows / sizeof *rows; r++) {
+		buf_printf(&b, "<fo:table-row id='%s'><fo:table-cell border='0.5pt solid'>"
+		    "<fo:block>%zu</fo:block></fo:table-cell><fo:table-cell "
+		    "border='0.5pt solid'><fo:block>", rows[r].id, r + 1);
+		for (int k = 0; k < rows[r].n; k++)
+			buf_puts(&b, rows[r].ch);
+		buf_puts(&b, "</fo:block></fo:table-cell></fo:table-row>");
+	}
+	buf_puts(&b, "</fo:table-body></fo:table><fo:block id='end'>完</fo:block>");
+	struct area_doc *doc = S_lay(b.data, 200, 200);
+	int split = 0, prev_last = 0;
+	for (size_t r = 0; r < sizeof rows / sizeof *rows; r++) {
+		const struct area_anchor *a = area_anchor(doc, rows[r].id);
+		int lo, hi;
+		char num[8];
+		if (a == NULL)
+			fail_msg("row %s has no anchor", rows[r].id);
+		snprintf(num, sizeof num, "%zu", r + 1);
+		S_pages_of(doc, num, rows[r].ch, &lo, &hi);
+		if (a->first != lo || a->last != hi)
+			fail_msg("row %s: anchor on pages %d..%d, its text on %d..%d",
+			    rows[r].id, a->first, a->last, lo, hi);
+		/* Rows follow each other down the pages. */
+		assert_true(a->first >= prev_last && a->first <= a->last);
+		prev_last = a->last;
+		split += a->first < a->last;
+	}
+	/* At 13 to a line 丙 takes 24 lines and 庚 12, more than the 11 a
+	 * page holds under the header: both rows are split. */
+	const struct area_anchor *r3 = area_anchor(doc, "r3");
+	assert_true(r3->last - r3->first >= 2);
+	assert_true(split >= 2);
+	const struct area_anchor *end = area_anchor(doc, "end");
+	assert_non_null(end);
+	assert_int_equal(end->first, (int)doc->npages - 1);
+	assert_int_equal(end->last, end->first);
+	assert_null(area_anchor(doc, "r9"));
+	assert_null(area_anchor(doc, ""));
+	area_doc_free(doc);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -292,6 +378,7 @@ main(void)
 		cmocka_unit_test(pages_hold_their_content),
 		cmocka_unit_test(citations_resolve_forward),
 		cmocka_unit_test(long_table_paginates),
+		cmocka_unit_test(row_anchors_span_their_pages),
 	};
 
 	diag_set_sink(S_quiet, NULL);

@@ -664,6 +664,172 @@ png_is_drawn(void **state)
 	area_doc_free(doc);
 }
 
+/* Three pages whose characters differ, so that the second and third
+ * bring characters and faces (楷体, 宋体's fallback for 堃) the first
+ * did not draw; with marks, a bookmark on each page, the later ones
+ * nested in the first. */
+static struct area_doc *
+S_slices_doc(int marks)
+{
+	static const char *const text[3][2] = {
+		{ "宋体", "第一页：甲乙丙丁，工作坊名单。" },
+		{ "黑体", "第二页：戊己庚辛与王堃（教育学院）" },
+		{ "楷体", "第三页：壬癸子丑，甲乙再现 ABC 123" },
+	};
+	struct area_doc *doc = area_doc_new();
+
+	doc->title = "关于公布2026年度杭州师范大学辅导员工作坊名单的通知";
+	doc->author = "党委学生工作部";
+	for (int p = 0; p < 3; p++) {
+		struct area_page *pg = area_page_add(doc, 595.28, 841.89);
+		char mark[32];
+		pg->number = p + 1;
+		S_text(doc, pg, text[p][0], 400, 60, 100, 14, text[p][1]);
+		if (p == 2)	/* 堃: 宋体's fallback face, first met here */
+			S_text(doc, pg, "宋体", 400, 60, 140, 12, "主理人：王堃");
+		S_text(doc, pg, "宋体", 400, 280, 800, 10.5, p == 0 ? "— 1 —" :
+		    p == 1 ? "— 2 —" : "— 3 —");
+		S_rule(pg, 57, 120, 538, 120, 0.5, RULE_SOLID);
+		snprintf(mark, sizeof mark, "第%d页", p + 1);
+		if (marks)
+			area_bookmark_add(doc, mark, p, 90, p == 0 ? 0 : 1);
+	}
+	return doc;
+}
+
+/* The two-slice file of S_slices_doc, as publish writes it: page 0 of
+ * one tree, then pages 1..3 of another (an empty range and a range past
+ * the end on the way), into path. */
+static void
+S_write_slices(const char *path, int marks)
+{
+	struct area_doc *a = S_slices_doc(marks), *b = S_slices_doc(marks);
+	struct pdf_out *o = pdf_out_new();
+
+	assert_non_null(o);
+	assert_int_equal(pdf_out_pages(o, a, 0, 1), 0);
+	area_doc_free(a);	/* a slice is freed once written */
+	assert_int_equal(pdf_out_pages(o, b, 1, 1), 0);
+	assert_int_equal(pdf_out_pages(o, b, 1, 99), 0);
+	assert_int_equal(pdf_out_finish(o, b, path), 0);
+	pdf_out_free(o);
+	area_doc_free(b);
+}
+
+/* A document written a slice at a time (pdf_out, as publish does) is the
+ * file pdf_write makes of it whole, byte for byte: characters first drawn
+ * in a later slice get the next CIDs, the fonts are subset and embedded
+ * at the end.  The file is the same every time, dated from
+ * SOURCE_DATE_EPOCH.  (With bookmarks the objects are numbered in another
+ * order, each slice's outline items made after its pages: the outline is
+ * checked below.) */
+static void
+slices_write_the_whole_file(void **state)
+{
+	(void)state;
+	char *epoch = getenv("SOURCE_DATE_EPOCH") ? xstrdup(getenv("SOURCE_DATE_EPOCH")) : NULL;
+	setenv("SOURCE_DATE_EPOCH", "1767225600", 1);
+	struct area_doc *whole = S_slices_doc(0);
+	char *p1 = xasprintf("%s/slices1.pdf", S_dir), *p2 = xasprintf("%s/slices2.pdf", S_dir);
+	size_t lw, l1, l2;
+	unsigned char *dw = pdf_render(whole, &lw);
+
+	S_write_slices(p1, 0);
+	S_write_slices(p2, 0);
+	char *d1 = file_read(p1, &l1), *d2 = file_read(p2, &l2);
+	assert_non_null(dw);
+	assert_non_null(d1);
+	assert_non_null(d2);
+	assert_int_equal(l1, l2);
+	assert_memory_equal(d1, d2, l1);
+	assert_non_null(memmem(d1, l1, "D:20260101000000Z", 17));
+	if (l1 != lw || memcmp(d1, dw, lw) != 0)
+		fail_msg("two slices: %zu bytes; whole: %zu bytes; the files differ", l1, lw);
+	free(dw);
+	free(d1);
+	free(d2);
+	if (epoch) {
+		setenv("SOURCE_DATE_EPOCH", epoch, 1);
+		free(epoch);
+	} else
+		unsetenv("SOURCE_DATE_EPOCH");
+	free(p1);
+	free(p2);
+	area_doc_free(whole);
+}
+
+/* What a user sees of a file written in slices: each page's own text,
+ * bookmarks nested across slices as in the whole file, embedded subsets
+ * with ToUnicode maps, a clean file. */
+static void
+slices_read_as_the_whole_file(void **state)
+{
+	(void)state;
+	if (!S_have_tools)
+		skip();
+	struct area_doc *whole = S_slices_doc(1);
+	char *sliced = xasprintf("%s/slices-marks.pdf", S_dir);
+	char *wpath = S_write(whole, "whole-marks.pdf");
+
+	S_write_slices(sliced, 1);
+	for (int p = 0; p < 3; p++) {
+		char *cmd = xasprintf("pdftotext -f %d -l %d '%s' - 2>&1 | tr -d ' \\n\\f'",
+		    p + 1, p + 1, sliced);
+		char *out = S_run(cmd, NULL);
+		const struct area_page *pg = &whole->pages[p];
+		struct buf want;
+		buf_init(&want);
+		for (size_t i = 0; i < pg->nitems; i++)
+			if (pg->items[i].kind == AREA_TEXT)
+				for (size_t k = 0; k < pg->items[i].u.text.len; k++)
+					if (pg->items[i].u.text.utf8[k] != ' ')
+						buf_putc(&want, pg->items[i].u.text.utf8[k]);
+		buf_putc(&want, '\0');
+		if (strcmp(out, want.data) != 0)
+			fail_msg("page %d: pdftotext gives \"%s\", drawn was \"%s\"", p + 1,
+			    out, want.data);
+		buf_free(&want);
+		free(out);
+		free(cmd);
+	}
+	/* The outlines but their object numbers. */
+	char *cmd = xasprintf("qpdf --json=2 --json-key=outlines '%s' | grep -v ' R\"'", sliced);
+	char *got = S_run(cmd, NULL);
+	free(cmd);
+	cmd = xasprintf("qpdf --json=2 --json-key=outlines '%s' | grep -v ' R\"'", wpath);
+	char *want = S_run(cmd, NULL);
+	assert_non_null(strstr(want, "\"title\": \"第3页\""));
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+	free(cmd);
+	cmd = xasprintf("qpdf --check '%s' 2>&1", sliced);
+	int st;
+	char *out = S_run(cmd, &st);
+	if (st != 0 || strstr(out, "No syntax or stream encoding errors") == NULL)
+		fail_msg("qpdf --check: %s", out);
+	free(out);
+	free(cmd);
+	cmd = xasprintf("pdffonts '%s' | tail -n +3", sliced);
+	out = S_run(cmd, NULL);
+	int fonts = 0;
+	for (char *l = out; *l; l += strcspn(l, "\n") + (l[strcspn(l, "\n")] != '\0')) {
+		char line[512];
+		snprintf(line, sizeof line, "%.*s", (int)strcspn(l, "\n"), l);
+		if (strchr(line, '+') == NULL || strstr(line, "CID TrueType") == NULL ||
+		    strstr(line, "yes yes yes") == NULL)
+			fail_msg("not an embedded subset with ToUnicode: %s", line);
+		fonts++;
+	}
+	/* 宋, 黑, 楷, and the fallback face of 堃 */
+	assert_true(fonts >= 4);
+	free(out);
+	free(cmd);
+	free(sliced);
+	free(wpath);
+	area_doc_free(whole);
+}
+
 int
 main(void)
 {
@@ -679,6 +845,8 @@ main(void)
 		cmocka_unit_test(hostile_trees_give_valid_pdf),
 		cmocka_unit_test(watermark_over_backgrounds),
 		cmocka_unit_test(png_is_drawn),
+		cmocka_unit_test(slices_write_the_whole_file),
+		cmocka_unit_test(slices_read_as_the_whole_file),
 	};
 	return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }
