@@ -298,8 +298,13 @@ S_pdf_slice(const struct roster_list *list, const char **params, size_t from,
 	slice = roster_list_doc(list, from, to - from);
 	fodoc = xslt_apply("list.xsl", slice, p);
 	xmlFreeDoc(slice);
-	if (fodoc != NULL)
+	if (fodoc != NULL) {
+		/* Layout messages (a character no font has …) name the
+		 * roster the text came from. */
+		xmlFree((xmlChar *)fodoc->URL);
+		fodoc->URL = xmlStrdup(BAD_CAST roster_list_path(list));
 		tree = fo_from_doc(fodoc);
+	}
 	xmlFreeDoc(fodoc);
 	if (tree != NULL)
 		area = lay_document(tree, NULL);
@@ -326,6 +331,9 @@ publish_pdf(const struct roster_list *list, const char **params,
 		return diag_exit_status() ? diag_exit_status() : 3;
 	if ((out = pdf_out_new()) == NULL)
 		return 3;
+	/* Rows carried to the next slice are laid out twice: their
+	 * warnings are shown once. */
+	diag_set_once(1);
 	for (;;) {
 		size_t end = n - next < take ? n : next + take;
 		int tail = end == n;
@@ -391,6 +399,7 @@ publish_pdf(const struct roster_list *list, const char **params,
 			rc = 3;
 		area_doc_free(info);
 	}
+	diag_set_once(0);
 	pdf_out_free(out);
 	return rc;
 }

@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -20,6 +21,10 @@ static int S_worst = -1;
 static int S_sys;	/* an F-IO- or F-SYS- message was emitted */
 static int S_counts[DL_FATAL + 1];
 static void (*S_sink)(const struct diag_msg *, void *);
+/* diag_set_once: the hashes of the messages shown while it is on. */
+static int S_once;
+static uint64_t *S_seen;
+static size_t S_nseen, S_seencap;
 static void *S_sink_arg;
 
 const struct diag_entry *
@@ -98,6 +103,43 @@ diag_exit_status(void)
 	return diag_failed() ? 1 : 0;
 }
 
+void
+diag_set_once(int on)
+{
+	S_once = on;
+	if (!on) {
+		free(S_seen);
+		S_seen = NULL;
+		S_nseen = S_seencap = 0;
+	}
+}
+
+/* 1 if the message was shown before while once is on (then it is not
+ * shown again), else 0 and it is remembered. */
+static int
+S_seen_before(enum diag_id id, const char *file, int line, int col,
+    const char *text)
+{
+	uint64_t h = 1469598103934665603ull;
+	char head[64];
+
+	snprintf(head, sizeof head, "%d:%d:%d:", (int)id, line, col);
+	for (const char *p = head; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	for (const char *p = file ? file : ""; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	for (const char *p = text; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	for (size_t i = 0; i < S_nseen; i++)
+		if (S_seen[i] == h)
+			return 1;
+	if (S_nseen == S_seencap)
+		S_seen = xreallocarray(S_seen, S_seencap = S_seencap ? S_seencap * 2 : 32,
+		    sizeof *S_seen);
+	S_seen[S_nseen++] = h;
+	return 0;
+}
+
 static void
 S_vemit(enum diag_id id, const char *file, int line, int col, va_list ap)
 {
@@ -118,6 +160,8 @@ S_vemit(enum diag_id id, const char *file, int line, int col, va_list ap)
 		if (bad != (size_t)-1 && n - bad < 4)
 			text[bad] = '\0';
 	}
+	if (S_once && S_seen_before(id, file, line, col, text))
+		return;
 	m.id = id;
 	m.level = e->level;
 	m.file = file;

@@ -65,6 +65,11 @@ void	diag_set_fail_level(enum diag_level lvl);
  * this to collect messages. */
 void	diag_set_sink(void (*sink)(const struct diag_msg *, void *), void *arg);
 
+/* While on, a message the same as one already shown (code, place and
+ * text) is not shown again: for work done in slices that lay out some
+ * content twice (publish).  Off forgets them. */
+void	diag_set_once(int on);
+
 /* Worst level emitted since the last reset, -1 if none. */
 int	diag_worst(void);
 /* Count of emitted messages of a level since the last reset. */

@@ -49,6 +49,8 @@ struct roster_list *roster_list_read(const char *path, const char *year);
 /* The year listed, "" when the roster has no workshop. */
 const char *roster_list_year(const struct roster_list *l);
 size_t	roster_list_count(const struct roster_list *l);
+/* The roster's path as given. */
+const char *roster_list_path(const struct roster_list *l);
 /* Workshops [from, from + n) of the list as a roster document (<roster
  * version="1"> and those <workshop>s, with only the elements a list
  * prints: name, leader name and unit, member names, areas, status).

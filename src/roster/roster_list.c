@@ -28,6 +28,7 @@ struct S_row {
 
 struct roster_list {
 	char		 year[8];
+	char		*path;		/* the roster, for messages */
 	struct S_row	*rows;
 	size_t		 n, cap;
 };
@@ -126,6 +127,8 @@ roster_list_read(const char *path, const char *year)
 	xmlDoc *scratch = xmlNewDoc(BAD_CAST "1.0");
 	struct stat st;
 	int asked = year && *year, want = asked ? atoi(year) : 0;
+
+	l->path = xstrdup(path);
 	int best = 0, ret, depth1 = 0;
 	int fd = -1;
 
@@ -244,6 +247,12 @@ roster_list_year(const struct roster_list *l)
 	return l->year;
 }
 
+const char *
+roster_list_path(const struct roster_list *l)
+{
+	return l->path;
+}
+
 size_t
 roster_list_count(const struct roster_list *l)
 {
@@ -279,5 +288,6 @@ roster_list_free(struct roster_list *l)
 		return;
 	S_rows_clear(l);
 	free(l->rows);
+	free(l->path);
 	free(l);
 }

@@ -55,6 +55,41 @@ worst_level_sets_exit_status(void **state)
 	buf_free(&S_got);
 }
 
+/* diag_set_once: a message repeated word for word at the same place is
+ * shown once; another place or another text is shown; off forgets. */
+static void
+once_shows_a_repeated_message_once(void **state)
+{
+	(void)state;
+	buf_init(&S_got);
+	diag_set_sink(S_sink, NULL);
+	diag_reset();
+	diag_set_once(1);
+	diag(E_CLI_KIND, "r.xml", 0, 0, "x");
+	diag(E_CLI_KIND, "r.xml", 0, 0, "x");
+	diag(E_CLI_KIND, "r.xml", 0, 0, "y");
+	diag(E_CLI_KIND, "s.xml", 0, 0, "x");
+	diag(E_CLI_KIND, "r.xml", 2, 0, "x");
+	assert_int_equal(diag_count(DL_ERROR), 5);	/* counted, not shown */
+	const char *p = S_got.data;
+	int shown = 0;
+	while ((p = strstr(p, "E-CLI-KIND")) != NULL) {
+		shown++;
+		p++;
+	}
+	assert_int_equal(shown, 4);
+	diag_set_once(0);
+	diag(E_CLI_KIND, "r.xml", 0, 0, "x");
+	assert_int_equal(diag_count(DL_ERROR), 6);
+	p = S_got.data;
+	for (shown = 0; (p = strstr(p, "E-CLI-KIND")) != NULL; p++)
+		shown++;
+	assert_int_equal(shown, 5);
+	diag_reset();
+	diag_set_sink(NULL, NULL);
+	buf_free(&S_got);
+}
+
 static void
 threshold_hides_lower_levels(void **state)
 {
@@ -93,6 +128,7 @@ main(void)
 		cmocka_unit_test(catalogue_is_consistent),
 		cmocka_unit_test(worst_level_sets_exit_status),
 		cmocka_unit_test(threshold_hides_lower_levels),
+		cmocka_unit_test(once_shows_a_repeated_message_once),
 		cmocka_unit_test(utf8_counts_characters_not_bytes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
