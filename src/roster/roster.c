@@ -70,9 +70,12 @@ S_rng_error(void *arg, const xmlError *e)
 
 	if (v->got++)
 		return;
-	snprintf(v->why, v->n, "第%d行的%s不符合 forms/roster.rng", e->line,
-	    e->node && ((xmlNode *)e->node)->name ?
-	    (const char *)((xmlNode *)e->node)->name : "内容");
+	xmlNode *n = e->node;
+	/* xmlGetLineNo: past line 65535 e->line stops counting. */
+	long line = n ? xmlGetLineNo(n) : e->line;
+	snprintf(v->why, v->n, "第%ld行的%s不符合 forms/roster.rng",
+	    line > 0 ? line : (long)e->line,
+	    n && n->name ? (const char *)n->name : "内容");
 }
 
 xmlRelaxNGPtr

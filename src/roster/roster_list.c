@@ -8,6 +8,7 @@
 #include "roster.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include <libxml/xmlreader.h>
 
 #include "../diag/diag.h"
+#include "../input/input.h"
 #include "../rules/rules.h"
 #include "../util/util.h"
 
@@ -100,6 +102,8 @@ S_rows_clear(struct roster_list *l)
 struct S_verr {
 	char	 why[256];
 	int	 got;
+	int	 syntax;	/* not well-formed, or a DOCTYPE: not the schema's */
+	long	 line;		/* of the schema's complaint */
 };
 
 static void
@@ -109,28 +113,33 @@ S_error(void *arg, xmlErrorPtr e)
 
 	if (e->level < XML_ERR_ERROR || v->got++)
 		return;
-	if (e->domain == XML_FROM_RELAXNGV)
-		snprintf(v->why, sizeof v->why, "第%d行的%s不符合 forms/roster.rng",
-		    e->line, e->node && ((xmlNode *)e->node)->name ?
-		    (const char *)((xmlNode *)e->node)->name : "内容");
-	else
+	if (e->domain == XML_FROM_RELAXNGV) {
+		xmlNode *n = e->node;
+		/* xmlGetLineNo: past line 65535 e->line stops counting. */
+		long line = n ? xmlGetLineNo(n) : e->line;
+		v->line = line > 0 ? line : (long)e->line;
+		snprintf(v->why, sizeof v->why, "第%ld行的%s不符合 forms/roster.rng",
+		    v->line, n && n->name ? (const char *)n->name : "内容");
+	} else {
 		snprintf(v->why, sizeof v->why, "第%d行 XML 有误", e->line);
+		v->syntax = 1;
+	}
 }
 
 struct roster_list *
 roster_list_read(const char *path, const char *year)
 {
 	struct roster_list *l = xcalloc(1, sizeof *l);
-	struct S_verr v = { "", 0 };
+	struct S_verr v = { "", 0, 0, 0 };
 	xmlRelaxNGPtr schema = roster_schema();
 	xmlTextReaderPtr rd;
 	xmlDoc *scratch = xmlNewDoc(BAD_CAST "1.0");
 	struct stat st;
 	int asked = year && *year, want = asked ? atoi(year) : 0;
-
-	l->path = xstrdup(path);
 	int best = 0, ret, depth1 = 0;
 	int fd = -1;
+
+	l->path = xstrdup(path);
 
 	if (schema == NULL) {
 		diag(E_ROSTER_READ, path, 0, 0, path, "无法载入 forms/roster.rng，安装不完整", path);
@@ -168,6 +177,7 @@ roster_list_read(const char *path, const char *year)
 		if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
 			snprintf(v.why, sizeof v.why, "名册不应有文档类型声明（<!DOCTYPE>）");
 			v.got++;
+			v.syntax = 1;
 			break;
 		}
 		if (type != XML_READER_TYPE_ELEMENT)
@@ -217,11 +227,23 @@ roster_list_read(const char *path, const char *year)
 		snprintf(v.why, sizeof v.why, "不符合 forms/roster.rng");
 		v.got++;
 	}
-	if (ret == -1 && !v.got)
+	if (ret == -1 && !v.got) {
 		snprintf(v.why, sizeof v.why, "XML 有误");
+		v.syntax = 1;
+	}
 	xmlFreeTextReader(rd);
+	/* Malformed: the safe reader says where and what, as for every
+	 * other input (E-XML-…, with line and column), then why the
+	 * roster is refused.  Only on this path is the file read whole. */
+	if (v.syntax) {
+		xmlDocPtr d = input_read_xml(path);
+		if (d == NULL)
+			snprintf(v.why, sizeof v.why, "XML 有误，见上");
+		xmlFreeDoc(d);
+	}
 	if (ret != 0 || v.got) {
-		diag(E_ROSTER_READ, path, 0, 0, path, v.why, path);
+		diag(E_ROSTER_READ, path, v.line > 0 && v.line < INT_MAX ?
+		    (int)v.line : 0, 0, path, v.why, path);
 		goto fail;
 	}
 	if (asked)
