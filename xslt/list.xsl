@@ -77,7 +77,9 @@
             <fo:table-body>
               <xsl:for-each select="$listed">
                 <xsl:sort select="@id"/>
-                <fo:table-row id="row-{$first + position() - 1}">
+                <!-- A workshop's row is not split over two pages (unless it is
+                     taller than a page): its 序号 and name would stay behind. -->
+                <fo:table-row id="row-{$first + position() - 1}" keep-together.within-page="always">
                   <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block text-align="center"><xsl:value-of select="$first + position() - 1"/></fo:block></fo:table-cell>
                   <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:value-of select="normalize-space(name)"/></fo:block></fo:table-cell>
                   <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block text-align="center"><xsl:value-of select="normalize-space(leader/name)"/></fo:block></fo:table-cell>
@@ -94,7 +96,8 @@
             </fo:table-body>
           </fo:table>
           <xsl:if test="$tail = 1">
-          <fo:block space-before="12mm" text-align="end" keep-with-next="always" line-height="1.5"><xsl:value-of select="$office"/><fo:leader leader-pattern="space" leader-length="12mm"/></fo:block>
+          <!-- The office and the date stay with the end of the table. -->
+          <fo:block space-before="12mm" text-align="end" keep-with-previous.within-page="always" keep-with-next="always" line-height="1.5"><xsl:value-of select="$office"/><fo:leader leader-pattern="space" leader-length="12mm"/></fo:block>
           <fo:block text-align="end" line-height="1.5">
             <xsl:if test="string($date)"><xsl:call-template name="cn-date"><xsl:with-param name="d" select="$date"/></xsl:call-template></xsl:if>
             <fo:leader leader-pattern="space" leader-length="12mm"/></fo:block>

@@ -359,6 +359,22 @@ lay_split(struct lay *L, struct lay_box *b, double avail, int force,
 			*rest = S_rest(L, b, j, NULL, c2);
 			return LAY_SPLIT;
 		}
+		/* A keep forbids the break before kid j, but kid j-1 (a
+		 * table, a block of lines) may be cut inside: its end goes
+		 * along with kid j, not the whole of it (XSL 4.8: the keep is
+		 * between the two, not around the first). */
+		struct lay_box *pk = lay_kid(b, j - 1);
+		if (pk->kind != BX_LINE && (pk->keep_next || lay_kid(b, j)->keep_prev) &&
+		    !pk->keep_together && pk->fixed_h < 0) {
+			double at = c2 - pk->h;
+			double room = fmin(cavail - at, pk->h - pk->sa - 1);
+			if (room > EPS && lay_split(L, pk, room, 0, &kf, &kr) == LAY_SPLIT &&
+			    kf != NULL && kr != NULL) {
+				*first = S_first(L, b, j - 1, kf);
+				*rest = S_rest(L, b, j - 1, kr, at + pk->h - kr->h);
+				return LAY_SPLIT;
+			}
+		}
 		c2 -= lay_kid(b, j - 1)->h;
 	}
 	if (force) {
