@@ -452,6 +452,8 @@ cmd_publish(int argc, char **argv)
 	if ((list = roster_list_read(rpath, year)) == NULL)
 		return diag_exit_status() ? diag_exit_status() : 3;
 	year = roster_list_year(list);
+	if (roster_list_count(list) == 0)
+		diag(N_PUB_EMPTY, rpath, 0, 0, *year ? year : "任何");
 	if (date == NULL)
 		date = today = roster_today();
 	if (!pdf && !html && !csv)
