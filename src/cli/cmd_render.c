@@ -183,10 +183,16 @@ S_job(size_t i, void *arg)
 		xmlFree(mem);
 		goto out;
 	}
+	/* What the layout still has to say (a character no font has) names
+	 * the input the text came from. */
+	xmlFree((xmlChar *)fodoc->URL);
+	fodoc->URL = xmlStrdup(doc->URL);
 	if ((tree = fo_from_doc(fodoc)) == NULL)
 		goto out;
 	{
-		struct lay_options lo = { r->draft ? "草稿" : NULL };
+		/* Characters above U+FFFF: warned of at their fields by the
+		 * rules (W-TEXT-ASTRAL), not again without a place. */
+		struct lay_options lo = { r->draft ? "草稿" : NULL, 1 };
 		area = lay_document(tree, &lo);
 	}
 	{

@@ -214,6 +214,7 @@ struct lay {
 	struct area_doc	*doc;
 	struct lay_chunk *arena;
 	struct lay_para	 para;		/* reused for every paragraph */
+	int		 astral_said;	/* lay_options: no warning for U+10000 … */
 	int		 run;		/* paragraph counter */
 	int		 depth;		/* nesting depth while measuring */
 	/* page-number citations: id → pages, kept across passes */

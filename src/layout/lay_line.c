@@ -127,6 +127,8 @@ lay_warn_char(struct lay *L, uint32_t cp, int line)
 {
 	char u[8];
 
+	if (cp > 0xFFFF && L->astral_said)
+		return;
 	for (size_t i = 0; i < L->nwarned; i++)
 		if (L->warned_cp[i] == cp)
 			return;

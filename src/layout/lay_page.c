@@ -769,6 +769,7 @@ lay_document(const struct fo_tree *tree, const struct lay_options *opt)
 
 	memset(&L, 0, sizeof L);
 	L.fo = tree;
+	L.astral_said = opt && opt->astral_said;
 	lay_para_init(&L.para);
 	for (int pass = 0; pass < MAX_PASSES; pass++) {
 		L.quiet = pass > 0;

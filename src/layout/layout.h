@@ -8,6 +8,9 @@ struct area_doc;
 
 struct lay_options {
 	const char	*watermark;	/* stamped on every page, or NULL */
+	int		 astral_said;	/* characters above U+FFFF were already
+					   warned of at their fields (render):
+					   put 〓 without a warning */
 };
 
 /* Lay out every page-sequence of the tree.  Page-number citations are

@@ -2,9 +2,11 @@
  * the files of one run, and text helpers. */
 #include "rules_int.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "../diag/diag.h"
+#include "../input/vocab.h"
 #include "../util/util.h"
 
 static const struct {
@@ -342,6 +344,46 @@ S_cross_evals(xmlDoc *const *docs, size_t n, const struct policy *pol,
 	}
 }
 
+/* Characters above U+FFFF in the text and attributes under n: the PDF
+ * cannot draw them (DESIGN.md "Fonts").  Said here, at the field, where
+ * the user can change it, before any form is made; the layout only puts
+ * 〓 in their place. */
+static void
+S_astral_in(const xmlNode *n, const char *s, const char *field)
+{
+	size_t len = strlen(s), i = 0, k;
+	uint32_t cp;
+
+	while (i < len) {
+		if ((k = utf8_decode(s + i, len - i, &cp)) == 0) {
+			i++;
+			continue;
+		}
+		if (cp > 0xFFFF) {
+			char u[8];
+			memcpy(u, s + i, k);
+			u[k] = '\0';
+			diag_node(W_TEXT_ASTRAL, n, field, u, (unsigned)cp);
+		}
+		i += k;
+	}
+}
+
+static void
+S_astral(const xmlNode *n)
+{
+	for (const xmlAttr *a = n->properties; a; a = a->next)
+		if (a->children && a->children->content)
+			S_astral_in(n, (const char *)a->children->content,
+			    vocab_attr_label(n, (const char *)a->name));
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			S_astral(c);
+		else if ((c->type == XML_TEXT_NODE ||
+		    c->type == XML_CDATA_SECTION_NODE) && c->content)
+			S_astral_in(n, (const char *)c->content, vocab_label(n));
+}
+
 int
 rules_check_doc(xmlDoc *doc)
 {
@@ -353,8 +395,10 @@ rules_check_doc(xmlDoc *doc)
 		return -1;
 	before = diag_count(DL_ERROR);
 	for (size_t k = 0; root && k < sizeof S_kinds / sizeof S_kinds[0]; k++)
-		if (strcmp((const char *)root->name, S_kinds[k].root) == 0)
+		if (strcmp((const char *)root->name, S_kinds[k].root) == 0) {
+			S_astral(root);
 			S_kinds[k].check(root, pol);
+		}
 	return diag_count(DL_ERROR) - before;
 }
 
