@@ -12,6 +12,8 @@
 #include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
+
+#include "unit.h"
 #include <png.h>
 
 #include "diag/diag.h"
@@ -122,9 +124,7 @@ S_setup(void **state)
 	(void)state;
 	if (fonts_init() != 0)
 		return -1;
-	snprintf(S_dir, sizeof S_dir, "%s/wsdoc-pdf.XXXXXX",
-	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	if (mkdtemp(S_dir) == NULL)
+	if (unit_tmpdir(S_dir, sizeof S_dir, "pdf") == -1)
 		return -1;
 	S_have_tools = system("command -v pdftotext >/dev/null && "
 	    "command -v qpdf >/dev/null && command -v pdftoppm >/dev/null && "
@@ -135,11 +135,8 @@ S_setup(void **state)
 static int
 S_teardown(void **state)
 {
-	char *cmd = xasprintf("rm -rf '%s'", S_dir);
 	(void)state;
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", S_dir);
-	free(cmd);
+	unit_rmdir(S_dir);
 	fonts_shutdown();
 	return 0;
 }

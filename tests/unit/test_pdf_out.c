@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+
+#include "unit.h"
 #include <png.h>
 
 #include "font/font.h"
@@ -24,19 +26,14 @@ S_setup(void **state)
 	(void)state;
 	if (fonts_init() != 0)
 		return -1;
-	snprintf(S_dir, sizeof S_dir, "%s/wsdoc-pdfout.XXXXXX",
-	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	return mkdtemp(S_dir) == NULL ? -1 : 0;
+	return unit_tmpdir(S_dir, sizeof S_dir, "pdfout");
 }
 
 static int
 S_teardown(void **state)
 {
-	char *cmd = xasprintf("rm -rf '%s'", S_dir);
 	(void)state;
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", S_dir);
-	free(cmd);
+	unit_rmdir(S_dir);
 	fonts_shutdown();
 	return 0;
 }
