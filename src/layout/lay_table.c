@@ -517,7 +517,7 @@ S_split_group(struct lay *L, struct lay_group *g, double H, int force,
 			f = 1;
 		}
 		/* Crossing cells: started at or before k, end after the cut. */
-		size_t ncross = 0, useful = 0, ok = 1;
+		size_t ncross = 0, useful = 0, starved = 0, ok = 1;
 		size_t maxc = 0;
 		for (size_t r = 0; r <= k; r++)
 			maxc += g->rows[r]->ncells;
@@ -538,6 +538,8 @@ S_split_group(struct lay *L, struct lay_group *g, double H, int force,
 				if (res == LAY_NONE) {
 					a = S_empty(L, c->content);
 					b = c->content;
+					if (c->content->h > EPS && !c->content->standin)
+						starved++;
 				} else if (res == LAY_FITS) {
 					/* Done here; on the next page the
 					 * label's stand-in, if it has one. */
@@ -563,7 +565,11 @@ S_split_group(struct lay *L, struct lay_group *g, double H, int force,
 				ncross++;
 			}
 		}
-		if (inside && useful == 0) {
+		/* A cut inside the row must start every cell that has text:
+		 * else a label (序号, a name) stays at the page's foot beside
+		 * an empty cell whose text all went to the next page.  Then the
+		 * row goes whole, unless it must be forced. */
+		if (inside && (useful == 0 || (starved > 0 && !f))) {
 			free(cross); free(cf); free(cr); free(cs);
 			continue;
 		}
