@@ -95,6 +95,7 @@ cmd_fo(int argc, char **argv)
 
 	memset(&opt, 0, sizeof opt);
 	opt.watermark = draft ? "草稿" : NULL;
+	opt.no_boxes = !areas;	/* only the dump shows them */
 	doc = lay_document(tree, &opt);
 	if (areas) {
 		FILE *f = stdout;

@@ -306,8 +306,10 @@ S_pdf_slice(const struct roster_list *list, const char **params, size_t from,
 		tree = fo_from_doc(fodoc);
 	}
 	xmlFreeDoc(fodoc);
-	if (tree != NULL)
-		area = lay_document(tree, NULL);
+	if (tree != NULL) {
+		struct lay_options lo = { NULL, 0, 1 };	/* no dump boxes */
+		area = lay_document(tree, &lo);
+	}
 	fo_tree_free(tree);
 	return area;
 }

@@ -215,6 +215,7 @@ struct lay {
 	struct lay_chunk *arena;
 	struct lay_para	 para;		/* reused for every paragraph */
 	int		 astral_said;	/* lay_options: no warning for U+10000 … */
+	int		 no_boxes;	/* lay_options: no AREA_BOX, AREA_LINEBOX */
 	int		 run;		/* paragraph counter */
 	int		 depth;		/* nesting depth while measuring */
 	/* page-number citations: id → pages, kept across passes */
@@ -287,6 +288,9 @@ void		 lay_draw(struct lay *L, const struct lay_box *b, double y);
 void		 lay_draw_border(struct lay *L, const struct lay_border *bd,
 		    double x1, double y1, double x2, double y2);
 struct lay_cite	*lay_cite_get(struct lay *L, const char *id);
+/* A new AREA_BOX on the page being drawn; with no_boxes a scratch item
+ * that is not kept. */
+struct area_item *lay_box_item(struct lay *L);
 /* Note that the ids are on the page being drawn, at y. */
 void		 lay_record(struct lay *L, const struct lay_idref *r, double y);
 /* Format a page number per the page-sequence's format; buf >= 32. */

@@ -427,9 +427,12 @@ S_compose(struct lay *L, const struct lay_para *p, const struct lay_parfmt *f,
 	bx->h = asc + desc;
 	bx->x = f->x;
 	bx->w = f->width;
-	bx->nitems = S_ln.n;
 	bx->items = LAY_NEWN(L, struct area_item, S_ln.n);
-	memcpy(bx->items, S_ln.it, S_ln.n * sizeof *S_ln.it);
+	bx->nitems = 0;
+	for (size_t k = 0; k < S_ln.n; k++)
+		if (!L->no_boxes || (S_ln.it[k].kind != AREA_LINEBOX &&
+		    S_ln.it[k].kind != AREA_BOX))
+			bx->items[bx->nitems++] = S_ln.it[k];
 	return bx;
 }
 

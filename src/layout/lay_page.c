@@ -105,6 +105,18 @@ lay_cite_get(struct lay *L, const char *id)
 	return &L->cites[L->ncites - 1];
 }
 
+struct area_item *
+lay_box_item(struct lay *L)
+{
+	static struct area_item scratch;
+
+	if (!L->no_boxes)
+		return area_item_add(L->page, AREA_BOX);
+	memset(&scratch, 0, sizeof scratch);
+	scratch.kind = AREA_BOX;
+	return &scratch;
+}
+
 void
 lay_record(struct lay *L, const struct lay_idref *r, double y)
 {
@@ -177,7 +189,7 @@ lay_draw(struct lay *L, const struct lay_box *b, double y)
 
 	lay_record(L, b->ids, top);
 	if (b->what != NULL) {
-		it = area_item_add(L->page, AREA_BOX);
+		it = lay_box_item(L);
 		it->x = b->x;
 		it->y = top;
 		it->w = b->w;
@@ -513,7 +525,7 @@ static void
 S_region_box(struct lay *L, const char *what, double x, double y, double w,
     double h, int line)
 {
-	struct area_item *it = area_item_add(L->page, AREA_BOX);
+	struct area_item *it = lay_box_item(L);
 
 	it->x = x;
 	it->y = y;
@@ -770,6 +782,7 @@ lay_document(const struct fo_tree *tree, const struct lay_options *opt)
 	memset(&L, 0, sizeof L);
 	L.fo = tree;
 	L.astral_said = opt && opt->astral_said;
+	L.no_boxes = opt && opt->no_boxes;
 	lay_para_init(&L.para);
 	for (int pass = 0; pass < MAX_PASSES; pass++) {
 		L.quiet = pass > 0;

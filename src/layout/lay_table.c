@@ -838,7 +838,7 @@ lay_draw_table(struct lay *L, const struct lay_box *b, double y0)
 					own[q * (size_t)nc + (size_t)k] = c;
 		}
 
-	struct area_item *it = area_item_add(L->page, AREA_BOX);
+	struct area_item *it = lay_box_item(L);
 	it->x = tab->colx[0];
 	it->y = top[0];
 	it->w = tab->colx[nc] - tab->colx[0];
@@ -873,7 +873,7 @@ lay_draw_table(struct lay *L, const struct lay_box *b, double y0)
 				end = R;
 			double x1 = tab->colx[c->col], x2 = tab->colx[c->col + c->ncols];
 			double h = top[end] - top[r];
-			it = area_item_add(L->page, AREA_BOX);
+			it = lay_box_item(L);
 			it->x = x1;
 			it->y = top[r];
 			it->w = x2 - x1;

@@ -11,6 +11,9 @@ struct lay_options {
 	int		 astral_said;	/* characters above U+FFFF were already
 					   warned of at their fields (render):
 					   put 〓 without a warning */
+	int		 no_boxes;	/* leave out the boxes and line boxes
+					   that only --areas shows (AREA_BOX,
+					   AREA_LINEBOX): less memory */
 };
 
 /* Lay out every page-sequence of the tree.  Page-number citations are

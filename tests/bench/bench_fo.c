@@ -38,7 +38,8 @@
 #include "util/util.h"
 
 static int S_ndiag;
-static const struct lay_options S_opt;	/* no watermark */
+/* As wsdoc fo without --areas: no watermark, no boxes for the dump. */
+static const struct lay_options S_opt = { NULL, 0, 1 };
 
 static void
 S_count(const struct diag_msg *m, void *arg)
