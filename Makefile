@@ -146,9 +146,9 @@ $(BUILD)/bench_fo: tests/bench/bench_fo.c $(LIBOBJS) $(BUILD)/.flags
 # libFuzzer harnesses (tests/fuzz/fuzz_*.c), built with clang into
 # build/fuzz; each runs FUZZ_TIME seconds on a corpus seeded from samples/
 # and tests/.  What they find lands in tests/fuzz/found/ to become tests.
-# FUZZ_KINDS="fo" runs only that harness.
+# FUZZ_KINDS="fo" runs only that harness (kinds: ini xml fo roster).
 FUZZ_TIME ?= 60
-FUZZ_KINDS ?= ini xml fo
+FUZZ_KINDS ?= ini xml fo roster
 FUZZ_PKGS := clang libclang-rt-14-dev
 deps-fuzz:
 	@$(MAKE) --no-print-directory deps DEB_PKGS="$(FUZZ_PKGS)" TEST_PKGS=

@@ -100,11 +100,33 @@ S_rows_clear(struct roster_list *l)
 }
 
 struct S_verr {
-	char	 why[256];
-	int	 got;
-	int	 syntax;	/* not well-formed, or a DOCTYPE: not the schema's */
-	long	 line;		/* of the schema's complaint */
+	char		 why[256];
+	int		 got;
+	int		 syntax;	/* not well-formed, or a DOCTYPE: not the schema's */
+	long		 line;		/* of the schema's complaint */
+	xmlTextReaderPtr rd;
 };
+
+/* want, if it is top or under it; else NULL.  Only pointers are compared:
+ * want may have been freed. */
+static xmlNode *
+S_under(xmlNode *top, const xmlNode *want)
+{
+	xmlNode *c = top;
+
+	while (c != NULL) {
+		if (c == want)
+			return c;
+		if (c->type == XML_ELEMENT_NODE && c->children != NULL) {
+			c = c->children;
+			continue;
+		}
+		while (c != top && c->next == NULL)
+			c = c->parent;
+		c = c == top ? NULL : c->next;
+	}
+	return NULL;
+}
 
 static void
 S_error(void *arg, xmlErrorPtr e)
@@ -114,12 +136,33 @@ S_error(void *arg, xmlErrorPtr e)
 	if (e->level < XML_ERR_ERROR || v->got++)
 		return;
 	if (e->domain == XML_FROM_RELAXNGV) {
-		xmlNode *n = e->node;
+		/* Not e->node as such: in libxml2 2.9 a stray text or an
+		 * element's end is blamed on the element last begun, which
+		 * the reader may have freed already.  The reader's node (an
+		 * element begun or ended, or text) and what lies under it
+		 * are alive. */
+		xmlNode *cur = xmlTextReaderCurrentNode(v->rd);
+		xmlNode *n = cur ? S_under(cur, e->node) : NULL;
+		const char *name = "内容";
+		long line;
+		int k = 0;
+
+		if (n == NULL)
+			n = cur;
 		/* xmlGetLineNo: past line 65535 e->line stops counting. */
-		long line = n ? xmlGetLineNo(n) : e->line;
+		line = n ? xmlGetLineNo(n) : -1;
 		v->line = line > 0 ? line : (long)e->line;
-		snprintf(v->why, sizeof v->why, "第%ld行的%s不符合 forms/roster.rng",
-		    v->line, n && n->name ? (const char *)n->name : "内容");
+		if (n && n->type != XML_ELEMENT_NODE)
+			n = n->parent;
+		if (n && n->type == XML_ELEMENT_NODE && n->name)
+			name = (const char *)n->name;
+		/* The schema's names are short: quote 20 characters of
+		 * another, whole, so that the message stays whole UTF-8. */
+		for (int i = 0; name[k] && i < 20; i++)
+			for (k++; ((unsigned char)name[k] & 0xC0) == 0x80; k++)
+				;
+		snprintf(v->why, sizeof v->why, "第%ld行的%.*s%s不符合 forms/roster.rng",
+		    v->line, k, name, name[k] ? "……" : "");
 	} else {
 		snprintf(v->why, sizeof v->why, "第%d行 XML 有误", e->line);
 		v->syntax = 1;
@@ -130,13 +173,13 @@ struct roster_list *
 roster_list_read(const char *path, const char *year)
 {
 	struct roster_list *l = xcalloc(1, sizeof *l);
-	struct S_verr v = { "", 0, 0, 0 };
+	struct S_verr v = { "", 0, 0, 0, NULL };
 	xmlRelaxNGPtr schema = roster_schema();
 	xmlTextReaderPtr rd;
 	xmlDoc *scratch = xmlNewDoc(BAD_CAST "1.0");
 	struct stat st;
 	int asked = year && *year, want = asked ? atoi(year) : 0;
-	int best = 0, ret, depth1 = 0;
+	int best = -1, ret, depth1 = 0;	/* -1: no workshop yet (0000 is a year) */
 	int fd = -1;
 
 	l->path = xstrdup(path);
@@ -164,6 +207,7 @@ roster_list_read(const char *path, const char *year)
 		diag(F_SYS_XML_MEMORY, path, 0, 0);
 		goto fail;
 	}
+	v.rd = rd;
 	xmlTextReaderSetStructuredErrorHandler(rd, S_error, &v);
 	if (xmlTextReaderRelaxNGSetSchema(rd, schema) != 0) {
 		xmlFreeTextReader(rd);
@@ -248,7 +292,7 @@ roster_list_read(const char *path, const char *year)
 	}
 	if (asked)
 		snprintf(l->year, sizeof l->year, "%04d", want % 10000);
-	else if (best)
+	else if (best >= 0)
 		snprintf(l->year, sizeof l->year, "%04d", best % 10000);
 	if (l->n > 1)
 		qsort(l->rows, l->n, sizeof *l->rows, S_cmp_row);
