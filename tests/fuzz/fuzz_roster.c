@@ -19,32 +19,30 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len);
 
-/* roster_list_read takes a path: each input is written to one file in a
- * folder of this process's own. */
-static char S_dir[] = "/tmp/wsdoc-fuzz-roster.XXXXXX";
-static char S_path[sizeof S_dir + 16];
-
-static void
-S_cleanup(void)
-{
-	unlink(S_path);
-	rmdir(S_dir);
-}
+/* roster_list_read takes a path: each input is written to one file,
+ * removed as soon as it is made (libFuzzer often ends a run by _exit) and
+ * named by its descriptor. */
+static char S_path[32];
+static int S_fd = -1;
 
 static void
 S_write(const uint8_t *data, size_t len)
 {
-	FILE *f;
+	char tmpl[] = "/tmp/wsdoc-fuzz-roster.XXXXXX";
+	size_t done = 0;
+	ssize_t k;
 
-	if (S_path[0] == '\0') {
-		if (mkdtemp(S_dir) == NULL)
+	if (S_fd == -1) {
+		if ((S_fd = mkstemp(tmpl)) == -1)
 			abort();
-		snprintf(S_path, sizeof S_path, "%s/roster.xml", S_dir);
-		atexit(S_cleanup);
+		unlink(tmpl);
+		snprintf(S_path, sizeof S_path, "/proc/self/fd/%d", S_fd);
 	}
-	if ((f = fopen(S_path, "wb")) == NULL ||
-	    fwrite(data, 1, len, f) != len || fclose(f) != 0)
+	if (ftruncate(S_fd, 0) != 0)
 		abort();
+	for (; done < len; done += (size_t)k)
+		if ((k = pwrite(S_fd, data + done, len - done, (off_t)done)) <= 0)
+			abort();
 }
 
 /* Start tags a <workshop> could come from: "workshop" after '<' (or a
