@@ -104,30 +104,14 @@ struct S_verr {
 	int		 got;
 	int		 syntax;	/* not well-formed, or a DOCTYPE: not the schema's */
 	long		 line;		/* of the schema's complaint */
-	xmlTextReaderPtr rd;
+	/* Validation, one top-level element at a time (S_valid). */
+	xmlDoc		*shell;		/* <roster …> with its attributes only */
+	xmlNode		*copy;		/* the element checked, in shell */
+	xmlNode		*orig;		/* the same, in the reader's tree */
+	long		 root_line;
 };
 
-/* want, if it is top or under it; else NULL.  Only pointers are compared:
- * want may have been freed. */
-static xmlNode *
-S_under(xmlNode *top, const xmlNode *want)
-{
-	xmlNode *c = top;
-
-	while (c != NULL) {
-		if (c == want)
-			return c;
-		if (c->type == XML_ELEMENT_NODE && c->children != NULL) {
-			c = c->children;
-			continue;
-		}
-		while (c != top && c->next == NULL)
-			c = c->parent;
-		c = c == top ? NULL : c->next;
-	}
-	return NULL;
-}
-
+/* The reader's own syntax errors (the schema is not its business). */
 static void
 S_error(void *arg, xmlErrorPtr e)
 {
@@ -135,45 +119,122 @@ S_error(void *arg, xmlErrorPtr e)
 
 	if (e->level < XML_ERR_ERROR || v->got++)
 		return;
-	if (e->domain == XML_FROM_RELAXNGV) {
-		/* Not e->node as such: in libxml2 2.9 a stray text or an
-		 * element's end is blamed on the element last begun, which
-		 * the reader may have freed already.  The reader's node (an
-		 * element begun or ended, or text) and what lies under it
-		 * are alive. */
-		xmlNode *cur = xmlTextReaderCurrentNode(v->rd);
-		xmlNode *n = cur ? S_under(cur, e->node) : NULL;
-		const char *name = "内容";
-		long line;
-		int k = 0;
+	snprintf(v->why, sizeof v->why, "第%d行 XML 有误", e->line);
+	v->syntax = 1;
+}
 
-		if (n == NULL)
-			n = cur;
-		/* xmlGetLineNo: past line 65535 e->line stops counting. */
-		line = n ? xmlGetLineNo(n) : -1;
-		v->line = line > 0 ? line : (long)e->line;
-		if (n && n->type != XML_ELEMENT_NODE)
-			n = n->parent;
-		if (n && n->type == XML_ELEMENT_NODE && n->name)
-			name = (const char *)n->name;
-		/* The schema's names are short: quote 20 characters of
-		 * another, whole, so that the message stays whole UTF-8. */
-		for (int i = 0; name[k] && i < 20; i++)
-			for (k++; ((unsigned char)name[k] & 0xC0) == 0x80; k++)
-				;
-		snprintf(v->why, sizeof v->why, "第%ld行的%.*s%s不符合 forms/roster.rng",
-		    v->line, k, name, name[k] ? "……" : "");
-	} else {
-		snprintf(v->why, sizeof v->why, "第%d行 XML 有误", e->line);
-		v->syntax = 1;
+/* The node of the reader's tree that n of the copy stands for: the same
+ * path of child indexes from the element checked. */
+static xmlNode *
+S_orig_of(const struct S_verr *v, const xmlNode *n)
+{
+	size_t path[64], depth = 0;
+	xmlNode *o;
+
+	for (; n != NULL && n != v->copy; n = n->parent) {
+		size_t i = 0;
+		if (n->type == XML_ATTRIBUTE_NODE || depth == 64)
+			continue;	/* an attribute: its element's line */
+		for (const xmlNode *p = n->prev; p; p = p->prev)
+			i++;
+		path[depth++] = i;
 	}
+	if (n == NULL)		/* not under the element: the root */
+		return NULL;
+	o = v->orig;
+	while (depth > 0 && o != NULL) {
+		size_t i = path[--depth];
+		for (o = o->children; o && i > 0; i--)
+			o = o->next;
+	}
+	return o;
+}
+
+/* The schema's complaint, placed at its line in the file. */
+static void
+S_rng_error(void *arg, xmlErrorPtr e)
+{
+	struct S_verr *v = arg;
+	const xmlNode *n = e->node;
+	xmlNode *o;
+	const char *name = "内容";
+	long line = -1;
+	int k = 0;
+
+	if (e->level < XML_ERR_ERROR || v->got++)
+		return;
+	if (n != NULL && n->type == XML_ATTRIBUTE_NODE)
+		n = n->parent;
+	if ((o = n ? S_orig_of(v, n) : NULL) != NULL) {
+		/* xmlGetLineNo: past line 65535 e->line stops counting. */
+		line = xmlGetLineNo(o);
+		n = o;
+	}
+	v->line = line > 0 ? line : v->root_line;
+	if (n && n->type != XML_ELEMENT_NODE)
+		n = n->parent;
+	if (n && n->type == XML_ELEMENT_NODE && n->name)
+		name = (const char *)n->name;
+	/* The schema's names are short: quote 20 characters of another,
+	 * whole, so that the message stays whole UTF-8. */
+	for (int i = 0; name[k] && i < 20; i++)
+		for (k++; ((unsigned char)name[k] & 0xC0) == 0x80; k++)
+			;
+	snprintf(v->why, sizeof v->why, "第%ld行的%.*s%s不符合 forms/roster.rng",
+	    v->line, k, name, name[k] ? "……" : "");
+}
+
+/* Validate the roster's root with one top-level element of it (orig, or
+ * none): forms/roster.rng's root is attributes and zero or more
+ * independent <workshop>s, so a file is valid when its root alone and
+ * each element under it are.  The element is checked as a copy in a
+ * small document of its own while the reader still holds it: libxml2's
+ * streaming validation names, in its errors, nodes the reader has
+ * already freed.  0, or -1 with v->why. */
+static int
+S_valid(struct S_verr *v, xmlRelaxNGPtr schema, xmlNode *orig)
+{
+	xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
+	int rc;
+
+	if (vc == NULL) {
+		snprintf(v->why, sizeof v->why, "内存不足，无法校验");
+		v->got++;
+		return -1;
+	}
+	v->orig = orig;
+	v->copy = orig ? xmlAddChild(xmlDocGetRootElement(v->shell),
+	    xmlDocCopyNode(orig, v->shell, 1)) : NULL;
+	xmlRelaxNGSetValidStructuredErrors(vc, S_rng_error, v);
+	rc = xmlRelaxNGValidateDoc(vc, v->shell);
+	xmlRelaxNGFreeValidCtxt(vc);
+	if (v->copy) {
+		xmlUnlinkNode(v->copy);
+		xmlFreeNode(v->copy);
+		v->copy = NULL;
+	}
+	if (rc != 0 && !v->got) {
+		snprintf(v->why, sizeof v->why, "不符合 forms/roster.rng");
+		v->got++;
+	}
+	return rc == 0 ? 0 : -1;
+}
+
+/* Only white space. */
+static int
+S_blank(const xmlChar *s)
+{
+	for (; s && *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
 }
 
 struct roster_list *
 roster_list_read(const char *path, const char *year)
 {
 	struct roster_list *l = xcalloc(1, sizeof *l);
-	struct S_verr v = { "", 0, 0, 0, NULL };
+	struct S_verr v;
 	xmlRelaxNGPtr schema = roster_schema();
 	xmlTextReaderPtr rd;
 	xmlDoc *scratch = xmlNewDoc(BAD_CAST "1.0");
@@ -182,6 +243,8 @@ roster_list_read(const char *path, const char *year)
 	int best = -1, ret, depth1 = 0;	/* -1: no workshop yet (0000 is a year) */
 	int fd = -1;
 
+	memset(&v, 0, sizeof v);
+	v.shell = xmlNewDoc(BAD_CAST "1.0");
 	l->path = xstrdup(path);
 
 	if (schema == NULL) {
@@ -207,14 +270,9 @@ roster_list_read(const char *path, const char *year)
 		diag(F_SYS_XML_MEMORY, path, 0, 0);
 		goto fail;
 	}
-	v.rd = rd;
 	xmlTextReaderSetStructuredErrorHandler(rd, S_error, &v);
-	if (xmlTextReaderRelaxNGSetSchema(rd, schema) != 0) {
-		xmlFreeTextReader(rd);
-		diag(E_ROSTER_READ, path, 0, 0, path, "无法校验", path);
-		goto fail;
-	}
-	while ((ret = xmlTextReaderRead(rd)) == 1) {
+	ret = xmlTextReaderRead(rd);
+	while (ret == 1 && !v.got) {
 		int type = xmlTextReaderNodeType(rd), depth = xmlTextReaderDepth(rd);
 		const xmlChar *name = xmlTextReaderConstLocalName(rd);
 
@@ -224,22 +282,50 @@ roster_list_read(const char *path, const char *year)
 			v.syntax = 1;
 			break;
 		}
-		if (type != XML_READER_TYPE_ELEMENT)
-			continue;
-		if (depth == 0) {
+		if (depth == 0 && type == XML_READER_TYPE_ELEMENT) {
 			if (!xmlStrEqual(name, BAD_CAST "roster")) {
 				snprintf(v.why, sizeof v.why, "根元素不是 roster");
 				v.got++;
 				break;
 			}
+			/* The root with its attributes, checked alone. */
 			depth1 = 1;
+			v.root_line = xmlTextReaderGetParserLineNumber(rd);
+			xmlDocSetRootElement(v.shell, xmlDocCopyNode(
+			    xmlTextReaderCurrentNode(rd), v.shell, 2));
+			if (S_valid(&v, schema, NULL) == -1)
+				break;
+			ret = xmlTextReaderRead(rd);
 			continue;
 		}
-		if (depth != 1 || !xmlStrEqual(name, BAD_CAST "workshop"))
-			continue;
-		xmlNode *ws = xmlTextReaderExpand(rd);
-		if (ws == NULL)
+		if (depth == 1 && (type == XML_READER_TYPE_TEXT ||
+		    type == XML_READER_TYPE_CDATA) &&
+		    !S_blank(xmlTextReaderConstValue(rd))) {
+			v.line = xmlTextReaderGetParserLineNumber(rd);
+			snprintf(v.why, sizeof v.why, "第%ld行的roster不符合 forms/roster.rng",
+			    v.line);
+			v.got++;
 			break;
+		}
+		if (depth != 1 || type != XML_READER_TYPE_ELEMENT) {
+			ret = xmlTextReaderRead(rd);
+			continue;
+		}
+		xmlNode *ws = xmlTextReaderExpand(rd);
+		if (ws == NULL) {	/* malformed inside: S_error said so */
+			if (!v.got) {
+				snprintf(v.why, sizeof v.why, "XML 有误");
+				v.got++;
+			}
+			v.syntax = 1;
+			break;
+		}
+		if (S_valid(&v, schema, ws) == -1)
+			break;
+		if (!xmlStrEqual(name, BAD_CAST "workshop")) {
+			ret = xmlTextReaderNext(rd);
+			continue;
+		}
 		xmlChar *y = xmlGetProp(ws, BAD_CAST "year");
 		xmlChar *id = xmlGetProp(ws, BAD_CAST "id");
 		char *state = roster_status(ws, "state");
@@ -262,13 +348,10 @@ roster_list_read(const char *path, const char *year)
 		xmlFree(y);
 		xmlFree(id);
 		free(state);
+		ret = xmlTextReaderNext(rd);
 	}
 	if (ret == 0 && !v.got && !depth1) {
 		snprintf(v.why, sizeof v.why, "根元素不是 roster");
-		v.got++;
-	}
-	if (ret == 0 && !v.got && xmlTextReaderIsValid(rd) != 1) {
-		snprintf(v.why, sizeof v.why, "不符合 forms/roster.rng");
 		v.got++;
 	}
 	if (ret == -1 && !v.got) {
@@ -297,12 +380,14 @@ roster_list_read(const char *path, const char *year)
 	if (l->n > 1)
 		qsort(l->rows, l->n, sizeof *l->rows, S_cmp_row);
 	xmlFreeDoc(scratch);
+	xmlFreeDoc(v.shell);
 	close(fd);	/* the reader leaves it open */
 	return l;
 fail:
 	if (fd != -1)
 		close(fd);
 	xmlFreeDoc(scratch);
+	xmlFreeDoc(v.shell);
 	roster_list_free(l);
 	return NULL;
 }
