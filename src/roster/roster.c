@@ -73,9 +73,24 @@ S_rng_error(void *arg, const xmlError *e)
 	xmlNode *n = e->node;
 	/* xmlGetLineNo: past line 65535 e->line stops counting. */
 	long line = n ? xmlGetLineNo(n) : e->line;
-	snprintf(v->why, v->n, "第%ld行的%s不符合 forms/roster.rng",
-	    line > 0 ? line : (long)e->line,
-	    n && n->name ? (const char *)n->name : "内容");
+	roster_schema_why(v->why, v->n, line > 0 ? line : (long)e->line,
+	    n && n->name ? (const char *)n->name : NULL);
+}
+
+void
+roster_schema_why(char *why, size_t n, long line, const char *name)
+{
+	int k = 0;
+
+	if (name == NULL)
+		name = "内容";
+	/* The schema's names are short: quote 20 characters of another,
+	 * whole, so that the message stays whole UTF-8. */
+	for (int i = 0; name[k] && i < 20; i++)
+		for (k++; ((unsigned char)name[k] & 0xC0) == 0x80; k++)
+			;
+	snprintf(why, n, "第%ld行的%.*s%s不符合 forms/roster.rng", line, k, name,
+	    name[k] ? "……" : "");
 }
 
 xmlRelaxNGPtr

@@ -37,6 +37,9 @@ void	roster_close(struct roster *r);
 /* Validate a roster document against forms/roster.rng: 0, or -1 with a
  * short Chinese reason in why (n bytes). */
 int	roster_validate(xmlDoc *doc, char *why, size_t n);
+/* Why a roster breaks forms/roster.rng, for messages: "第N行的name不符合
+ * forms/roster.rng", the name cut to 20 characters. */
+void	roster_schema_why(char *why, size_t n, long line, const char *name);
 /* forms/roster.rng, parsed once; NULL if it cannot be (install broken). */
 struct _xmlRelaxNG *roster_schema(void);
 

@@ -157,9 +157,8 @@ S_rng_error(void *arg, xmlErrorPtr e)
 	struct S_verr *v = arg;
 	const xmlNode *n = e->node;
 	xmlNode *o;
-	const char *name = "内容";
+	const char *name = NULL;
 	long line = -1;
-	int k = 0;
 
 	if (e->level < XML_ERR_ERROR || v->got++)
 		return;
@@ -175,13 +174,7 @@ S_rng_error(void *arg, xmlErrorPtr e)
 		n = n->parent;
 	if (n && n->type == XML_ELEMENT_NODE && n->name)
 		name = (const char *)n->name;
-	/* The schema's names are short: quote 20 characters of another,
-	 * whole, so that the message stays whole UTF-8. */
-	for (int i = 0; name[k] && i < 20; i++)
-		for (k++; ((unsigned char)name[k] & 0xC0) == 0x80; k++)
-			;
-	snprintf(v->why, sizeof v->why, "第%ld行的%.*s%s不符合 forms/roster.rng",
-	    v->line, k, name, name[k] ? "……" : "");
+	roster_schema_why(v->why, sizeof v->why, v->line, name);
 }
 
 /* Validate the roster's root with one top-level element of it (orig, or
@@ -302,8 +295,7 @@ roster_list_read(const char *path, const char *year)
 		    type == XML_READER_TYPE_CDATA) &&
 		    !S_blank(xmlTextReaderConstValue(rd))) {
 			v.line = xmlTextReaderGetParserLineNumber(rd);
-			snprintf(v.why, sizeof v.why, "第%ld行的roster不符合 forms/roster.rng",
-			    v.line);
+			roster_schema_why(v.why, sizeof v.why, v.line, "roster");
 			v.got++;
 			break;
 		}

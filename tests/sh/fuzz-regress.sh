@@ -28,5 +28,7 @@ for f in tests/fuzz/regress/roster/*; do
 	[ -f "$f" ] || continue
 	S_run publish --roster "$f" --csv "$T/out.csv"
 	S_run publish --roster "$f" --year 2026 --csv "$T/out.csv"
+	# The same file read whole, as approve and evaluate read it.
+	S_run evaluate --roster "$f" --year 2026
 done
 [ $n -gt 0 ] || { echo "no regression inputs yet"; exit 77; }
