@@ -70,15 +70,36 @@ S_rng_error(void *arg, const xmlError *e)
 
 	if (v->got++)
 		return;
-	xmlNode *n = e->node;
+	int attrs;
+	const xmlNode *n = roster_schema_node(e, &attrs);
 	/* xmlGetLineNo: past line 65535 e->line stops counting. */
 	long line = n ? xmlGetLineNo(n) : e->line;
 	roster_schema_why(v->why, v->n, line > 0 ? line : (long)e->line,
-	    n && n->name ? (const char *)n->name : NULL);
+	    n && n->name ? (const char *)n->name : NULL, attrs);
+}
+
+const xmlNode *
+roster_schema_node(const xmlError *e, int *attrs)
+{
+	const xmlNode *n = e->node;
+
+	*attrs = 0;
+	if (n != NULL && n->type == XML_ATTRIBUTE_NODE)
+		n = n->parent;
+	/* "Element workshop failed to validate attributes" comes with the
+	 * element's first child as its node (libxml2 2.9): the element. */
+	if (n != NULL && e->code == XML_RELAXNG_ERR_ATTRVALID) {
+		*attrs = 1;
+		if (n->parent && n->parent->type == XML_ELEMENT_NODE && e->str1 &&
+		    xmlStrEqual(n->parent->name, BAD_CAST e->str1) &&
+		    !xmlStrEqual(n->name, BAD_CAST e->str1))
+			n = n->parent;
+	}
+	return n;
 }
 
 void
-roster_schema_why(char *why, size_t n, long line, const char *name)
+roster_schema_why(char *why, size_t n, long line, const char *name, int attrs)
 {
 	int k = 0;
 
@@ -89,8 +110,8 @@ roster_schema_why(char *why, size_t n, long line, const char *name)
 	for (int i = 0; name[k] && i < 20; i++)
 		for (k++; ((unsigned char)name[k] & 0xC0) == 0x80; k++)
 			;
-	snprintf(why, n, "第%ld行的%.*s%s不符合 forms/roster.rng", line, k, name,
-	    name[k] ? "……" : "");
+	snprintf(why, n, "第%ld行的%.*s%s%s不符合 forms/roster.rng", line, k, name,
+	    name[k] ? "……" : "", attrs ? "的属性" : "");
 }
 
 xmlRelaxNGPtr

@@ -38,8 +38,13 @@ void	roster_close(struct roster *r);
  * short Chinese reason in why (n bytes). */
 int	roster_validate(xmlDoc *doc, char *why, size_t n);
 /* Why a roster breaks forms/roster.rng, for messages: "第N行的name不符合
- * forms/roster.rng", the name cut to 20 characters. */
-void	roster_schema_why(char *why, size_t n, long line, const char *name);
+ * forms/roster.rng" ("…name的属性…" with attrs), the name cut to 20
+ * characters. */
+void	roster_schema_why(char *why, size_t n, long line, const char *name,
+	    int attrs);
+/* The node a schema error is about (libxml2 names the first child for an
+ * element's attributes); *attrs is 1 when the attributes are at fault. */
+const xmlNode *roster_schema_node(const xmlError *e, int *attrs);
 /* forms/roster.rng, parsed once; NULL if it cannot be (install broken). */
 struct _xmlRelaxNG *roster_schema(void);
 

@@ -155,15 +155,15 @@ static void
 S_rng_error(void *arg, xmlErrorPtr e)
 {
 	struct S_verr *v = arg;
-	const xmlNode *n = e->node;
+	const xmlNode *n;
 	xmlNode *o;
 	const char *name = NULL;
 	long line = -1;
+	int attrs;
 
 	if (e->level < XML_ERR_ERROR || v->got++)
 		return;
-	if (n != NULL && n->type == XML_ATTRIBUTE_NODE)
-		n = n->parent;
+	n = roster_schema_node(e, &attrs);
 	if ((o = n ? S_orig_of(v, n) : NULL) != NULL) {
 		/* xmlGetLineNo: past line 65535 e->line stops counting. */
 		line = xmlGetLineNo(o);
@@ -174,7 +174,7 @@ S_rng_error(void *arg, xmlErrorPtr e)
 		n = n->parent;
 	if (n && n->type == XML_ELEMENT_NODE && n->name)
 		name = (const char *)n->name;
-	roster_schema_why(v->why, sizeof v->why, v->line, name);
+	roster_schema_why(v->why, sizeof v->why, v->line, name, attrs);
 }
 
 /* Validate the roster's root with one top-level element of it (orig, or
@@ -295,7 +295,7 @@ roster_list_read(const char *path, const char *year)
 		    type == XML_READER_TYPE_CDATA) &&
 		    !S_blank(xmlTextReaderConstValue(rd))) {
 			v.line = xmlTextReaderGetParserLineNumber(rd);
-			roster_schema_why(v.why, sizeof v.why, v.line, "roster");
+			roster_schema_why(v.why, sizeof v.why, v.line, "roster", 0);
 			v.got++;
 			break;
 		}

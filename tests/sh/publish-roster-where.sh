@@ -25,4 +25,16 @@ sed "${n}s|<name>\\(.*\\)</name>|<nome>\\1</nome>|" "$T/big.xml" > "$T/big2.xml"
 [ $rc -eq 1 ] || fail "invalid roster: exit $rc"
 grep -q "^$T/big2.xml:$n: 错误 E-ROSTER-READ: .*第${n}行的nome不符合" "$T/err" ||
 	fail "line $n not reported: $(cat "$T/err")"
+
+# A bad attribute (an id of one digit) is the element's, on the element's
+# line, not its first child's (libxml2 names the child).
+sh "$SRCDIR/tests/bench/genroster.sh" 3 |
+	sed '0,/id="HZNU-GZF-2026-02"/s//id="HZNU-GZF-2026-2"/' > "$T/badid.xml"
+n=$(grep -n 'id="HZNU-GZF-2026-2"' "$T/badid.xml" | cut -d: -f1)
+"$WSDOC" publish --roster "$T/badid.xml" --csv "$T/a.csv" 2>"$T/err"
+grep -q "^$T/badid.xml:$n: 错误 E-ROSTER-READ: .*第${n}行的workshop的属性不符合" "$T/err" ||
+	fail "the bad id is not placed at line $n: $(cat "$T/err")"
+"$WSDOC" evaluate --roster "$T/badid.xml" --year 2026 2>"$T/err"
+grep -q "第${n}行的workshop的属性不符合" "$T/err" ||
+	fail "evaluate does not place the bad id at line $n: $(cat "$T/err")"
 exit 0
