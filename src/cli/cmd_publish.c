@@ -1,7 +1,6 @@
 /* cmd_publish.c — wsdoc publish: the list of approved workshops (第五条第5款
  * 审核公布) from the roster, as a PDF notice, a web page and a CSV file. */
 #include <errno.h>
-#include <limits.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -157,27 +156,50 @@ S_buf_write(void *ctx, const char *data, int len)
 	return len;
 }
 
-/* list-html.xsl applied to workshops [from, from + n) of the list, with
- * part ('frame' or 'rows') and the first row's 序号. */
-static xmlDocPtr
-S_html_part(const struct roster_list *list, const char **params,
-    const char *part, size_t from, size_t n)
+/* An HTML writer appending to b, in UTF-8 as the page's <meta charset>
+ * says (libxml2 2.9 reads no encoding from an HTML5 meta and would write
+ * every hanzi as &#20851;: a page three times its size). */
+static xmlOutputBufferPtr
+S_html_out(struct buf *b)
 {
-	const char *p[16];
+	return xmlOutputBufferCreateIO(S_buf_write, NULL, b,
+	    xmlFindCharEncodingHandler("UTF-8"));
+}
+
+/* A stylesheet applied to workshops [from, from + n) of the list, with
+ * the run's params, the first row's 序号 (first) and the slice's own
+ * name/value pairs (more, NULL-terminated).  NULL after diagnostics. */
+static xmlDocPtr
+S_slice_apply(const char *sheet, const struct roster_list *list,
+    const char **params, size_t from, size_t n, const char **more)
+{
+	const char *p[24];
 	char first[32];
 	size_t k = 0;
 	xmlDocPtr slice, out;
 
-	for (; params[k]; k++)
-		p[k] = params[k];
+	for (size_t i = 0; params[i] && k < 16; i++)
+		p[k++] = params[i];
 	snprintf(first, sizeof first, "%zu", from + 1);
-	p[k++] = "part"; p[k++] = part;
-	p[k++] = "first"; p[k++] = first;
+	p[k++] = "first";
+	p[k++] = first;
+	for (size_t i = 0; more[i] && k < 22; i++)
+		p[k++] = more[i];
 	p[k] = NULL;
 	slice = roster_list_doc(list, from, n);
-	out = xslt_apply("list-html.xsl", slice, p);
+	out = xslt_apply(sheet, slice, p);
 	xmlFreeDoc(slice);
 	return out;
+}
+
+/* list-html.xsl for part 'frame' or 'rows'. */
+static xmlDocPtr
+S_html_part(const struct roster_list *list, const char **params,
+    const char *part, size_t from, size_t n)
+{
+	const char *more[] = { "part", part, NULL };
+
+	return S_slice_apply("list-html.xsl", list, params, from, n, more);
 }
 
 /* The web page of the list, made a slice of PUBLISH_SLICE workshops at a
@@ -185,8 +207,8 @@ S_html_part(const struct roster_list *list, const char **params,
  * marker where the rows go (part 'frame'), serialized and cut at the
  * marker, then each slice's rows (part 'rows') serialized in between.
  * The text is what htmlDocContentDumpFormatOutput gives for the page
- * holding every row: the same serializer with the same encoder (UTF-8,
- * see below).  It puts the rows of a tbody of two
+ * holding every row: the same serializer with the same encoder
+ * (S_html_out).  It puts the rows of a tbody of two
  * or more one a line; a slice's last row has no next sibling and gets
  * no line break from it, so those are written here.  The file is written
  * whole or not at all. */
@@ -197,48 +219,40 @@ publish_html(const struct roster_list *list, const char **params,
 	static const char mark[] = "<!--wsdoc:rows-->";
 	size_t n = roster_list_count(list);
 	xmlDocPtr frame = S_html_part(list, params, "'frame'", 0, 0);
-	xmlOutputBufferPtr ob = NULL;
-	xmlChar *mem = NULL;
+	xmlOutputBufferPtr ob;
 	const char *cut;
-	struct buf b;
-	int len = 0, rc = 0;
+	struct buf page, b;
+	int rc = 0;
 
-	buf_init(&b);
 	if (frame == NULL)
 		return diag_exit_status() ? diag_exit_status() : 3;
-	/* UTF-8 as the page's <meta charset> says, not character references
-	 * (libxml2 2.9 reads no encoding from an HTML5 meta, and would write
-	 * every hanzi as &#20851;: a page three times its size). */
-	ob = xmlOutputBufferCreateIO(S_buf_write, NULL, &b,
-	    xmlFindCharEncodingHandler("UTF-8"));
-	if (ob != NULL) {
-		htmlDocContentDumpFormatOutput(ob, frame, "UTF-8", 1);
-		if (xmlOutputBufferClose(ob) >= 0 && b.len <= INT_MAX) {
-			len = (int)b.len;
-			mem = (xmlChar *)buf_detach(&b);
-		}
-		ob = NULL;
-	}
-	buf_free(&b);
+	buf_init(&page);
 	buf_init(&b);
+	if ((ob = S_html_out(&page)) == NULL)
+		rc = 3;
+	else {
+		htmlDocContentDumpFormatOutput(ob, frame, "UTF-8", 1);
+		if (xmlOutputBufferClose(ob) < 0)
+			rc = 3;
+	}
 	xmlFreeDoc(frame);
-	if (mem == NULL)
+	if (rc != 0 || page.data == NULL) {
+		buf_free(&page);
 		return 3;
+	}
 	if (n == 0) {	/* the frame says 本年度暂无工作坊 */
-		rc = S_write(path, mem, (size_t)len) == 0 ? 0 : 3;
-		free(mem);
+		rc = S_write(path, page.data, page.len) == 0 ? 0 : 3;
+		buf_free(&page);
 		return rc;
 	}
-	if ((cut = strstr((const char *)mem, mark)) == NULL) {
+	if ((cut = strstr(page.data, mark)) == NULL) {
 		diag(E_XSLT_FAIL, NULL, 0, 0, "list-html.xsl",
 		    "网页框架中没有 <!--wsdoc:rows--> 标记");
-		free(mem);
+		buf_free(&page);
 		return diag_exit_status();
 	}
-	buf_append(&b, mem, (size_t)(cut - (const char *)mem));
-	ob = xmlOutputBufferCreateIO(S_buf_write, NULL, &b,
-	    xmlFindCharEncodingHandler("UTF-8"));
-	if (ob == NULL)
+	buf_append(&b, page.data, (size_t)(cut - page.data));
+	if ((ob = S_html_out(&b)) == NULL)
 		rc = 3;
 	for (size_t i = 0; i < n && rc == 0; i += PUBLISH_SLICE) {
 		xmlDocPtr rows = S_html_part(list, params, "'rows'", i,
@@ -268,7 +282,7 @@ publish_html(const struct roster_list *list, const char **params,
 			rc = 3;
 	}
 	buf_free(&b);
-	free(mem);
+	buf_free(&page);
 	return rc;
 }
 
@@ -279,25 +293,15 @@ static struct area_doc *
 S_pdf_slice(const struct roster_list *list, const char **params, size_t from,
     size_t to, size_t page, int head, int tail)
 {
-	const char *p[16];
-	char first[32], pg[32];
-	size_t k = 0;
-	xmlDocPtr slice, fodoc;
+	char pg[32];
+	const char *more[] = { "page", pg, "head", head ? "1" : "0",
+	    "tail", tail ? "1" : "0", NULL };
+	xmlDocPtr fodoc;
 	struct fo_tree *tree = NULL;
 	struct area_doc *area = NULL;
 
-	for (; params[k]; k++)
-		p[k] = params[k];
-	snprintf(first, sizeof first, "%zu", from + 1);
 	snprintf(pg, sizeof pg, "%zu", page);
-	p[k++] = "first"; p[k++] = first;
-	p[k++] = "page"; p[k++] = pg;
-	p[k++] = "head"; p[k++] = head ? "1" : "0";
-	p[k++] = "tail"; p[k++] = tail ? "1" : "0";
-	p[k] = NULL;
-	slice = roster_list_doc(list, from, to - from);
-	fodoc = xslt_apply("list.xsl", slice, p);
-	xmlFreeDoc(slice);
+	fodoc = S_slice_apply("list.xsl", list, params, from, to - from, more);
 	if (fodoc != NULL) {
 		/* Layout messages (a character no font has …) name the
 		 * roster the text came from. */
@@ -312,6 +316,32 @@ S_pdf_slice(const struct roster_list *list, const char **params, size_t from,
 	}
 	fo_tree_free(tree);
 	return area;
+}
+
+/* Where a laid-out slice of rows [next, end) is cut: the rows from the
+ * first one on its last page are carried to the next slice; if that row
+ * began on an earlier page, from the first row on that page, and so on.
+ * Returns the first row carried (end: none) and sets *emit to the pages
+ * that are final. */
+static size_t
+S_carry(const struct area_doc *area, size_t next, size_t end, size_t *emit)
+{
+	size_t P = area->npages - 1, i;
+
+	for (;;) {
+		const struct area_anchor *a = NULL;
+		for (i = next; i < end; i++) {
+			char id[32];
+			snprintf(id, sizeof id, "row-%zu", i + 1);
+			if ((a = area_anchor(area, id)) != NULL && a->last >= (int)P)
+				break;
+		}
+		if (i == end || a->first >= (int)P)
+			break;
+		P = (size_t)a->first;
+	}
+	*emit = P;
+	return i;
 }
 
 /* The notice as PDF, laid out a slice of PUBLISH_SLICE workshops at a time
@@ -349,30 +379,7 @@ publish_pdf(const struct roster_list *list, const char **params,
 		}
 		emit = area->npages;
 		if (!tail) {
-			/* Carry to the next slice the rows from the first
-			 * one on the last page; if that row began on an
-			 * earlier page, from the first row on that page. */
-			size_t P = area->npages - 1;
-			for (;;) {
-				const struct area_anchor *a = NULL;
-				size_t i;
-				for (i = next; i < end; i++) {
-					char id[32];
-					snprintf(id, sizeof id, "row-%zu", i + 1);
-					if ((a = area_anchor(area, id)) != NULL &&
-					    a->last >= (int)P)
-						break;
-				}
-				if (i == end) {	/* the last page holds no row */
-					carry = end;
-					break;
-				}
-				carry = i;
-				if (a->first >= (int)P)
-					break;
-				P = (size_t)a->first;
-			}
-			emit = P;
+			carry = S_carry(area, next, end, &emit);
 			if (carry == next || emit == 0) {
 				/* No whole page in the slice: take more rows. */
 				area_doc_free(area);

@@ -417,8 +417,8 @@ roster_list_doc(const struct roster_list *l, size_t from, size_t n)
 	doc = xmlReadMemory(b.data, (int)b.len, "roster-list.xml", "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_NOBLANKS);
 	buf_free(&b);
-	if (doc == NULL) {
-		fputs("wsdoc: 致命: 内存不足\n", stderr);
+	if (doc == NULL) {	/* our own text: only memory can fail */
+		diag(F_SYS_XML_MEMORY, l->path, 0, 0);
 		exit(3);
 	}
 	return doc;
