@@ -58,11 +58,14 @@
           <fo:block line-height="1.5" text-indent="2em" text-align="justify">根据《杭州师范大学辅导员工作坊建设与管理办法（试行）》，经主理人申报、成员申报和选择、建设方案优化及学工部审核，确定<xsl:value-of select="$y"/>年度杭州师范大学辅导员工作坊<xsl:value-of select="$total"/>个，现予以公布（名单见下表）。</fo:block>
           <fo:block line-height="1.5" text-indent="2em" text-align="justify" space-after="4mm">请各工作坊主理人及成员根据工作坊建设目标有序开展工作。工作坊每年接受一次评估，评估内容为建设方案的实施情况和建设成效，以及下一阶段工作计划。</fo:block>
           </xsl:if>
-          <fo:table table-layout="fixed" width="100%" border-collapse="collapse" font-size="{$size-small}">
-            <fo:table-column column-width="10mm"/>
-            <fo:table-column column-width="proportional-column-width(10)"/>
-            <fo:table-column column-width="16mm"/>
-            <fo:table-column column-width="proportional-column-width(7)"/>
+          <!-- Columns sized to their content (table-layout auto): the name,
+               the leader and the unit each on one line (kept whole), the
+               members and the areas share what is left and break after 、. -->
+          <fo:table table-layout="auto" width="100%" border-collapse="collapse" font-size="{$size-small}">
+            <fo:table-column/>
+            <fo:table-column/>
+            <fo:table-column/>
+            <fo:table-column/>
             <fo:table-column column-width="proportional-column-width(11)"/>
             <fo:table-column column-width="proportional-column-width(8)"/>
             <fo:table-header>
@@ -81,11 +84,11 @@
                      taller than a page): its 序号 and name would stay behind. -->
                 <fo:table-row id="row-{$first + position() - 1}" keep-together.within-page="always">
                   <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block text-align="center"><xsl:value-of select="$first + position() - 1"/></fo:block></fo:table-cell>
-                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:value-of select="normalize-space(name)"/></fo:block></fo:table-cell>
-                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block text-align="center"><xsl:value-of select="normalize-space(leader/name)"/></fo:block></fo:table-cell>
-                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:value-of select="normalize-space(leader/unit)"/></fo:block></fo:table-cell>
-                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:for-each select="members/member"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="normalize-space(name)"/></xsl:for-each></fo:block></fo:table-cell>
-                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:for-each select="areas/area"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each></fo:block></fo:table-cell>
+                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:call-template name="kept"><xsl:with-param name="text" select="name"/></xsl:call-template></fo:block></fo:table-cell>
+                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block text-align="center"><xsl:call-template name="kept"><xsl:with-param name="text" select="leader/name"/></xsl:call-template></fo:block></fo:table-cell>
+                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:call-template name="kept"><xsl:with-param name="text" select="leader/unit"/></xsl:call-template></fo:block></fo:table-cell>
+                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:call-template name="join-members"><xsl:with-param name="members" select="members/member"/></xsl:call-template></fo:block></fo:table-cell>
+                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:call-template name="join-kept"><xsl:with-param name="items" select="areas/area"/></xsl:call-template></fo:block></fo:table-cell>
                 </fo:table-row>
               </xsl:for-each>
               <xsl:if test="$total = 0">

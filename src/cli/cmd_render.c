@@ -195,7 +195,7 @@ S_job(size_t i, void *arg)
 	{
 		/* Characters above U+FFFF: warned of at their fields by the
 		 * rules (W-TEXT-ASTRAL), not again without a place. */
-		struct lay_options lo = { r->draft ? "草稿" : NULL, 1, 1 };
+		struct lay_options lo = { r->draft ? "草稿" : NULL, 1, 1, NULL };
 		area = lay_document(tree, &lo);
 	}
 	{

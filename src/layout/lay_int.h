@@ -255,7 +255,25 @@ struct lay {
 	uint32_t	*warned_cp;
 	size_t		 nwarned, warncap;
 	int		 warned_deep, warned_tall;
+	/* lay_options.columns, and the document's automatic tables in order
+	 * (lay_auto.c; made on first use, freed by lay_auto_free) */
+	struct lay_columns *columns;
+	const struct fo_node **autotabs;
+	size_t		 nautotabs;
+	int		 autotabs_made;
 };
+
+/* The node after n in document order inside top (n's children first), or
+ * NULL when the walk is done: a walk without recursion. */
+static inline const struct fo_node *
+lay_fo_next(const struct fo_node *n, const struct fo_node *top)
+{
+	if (n->first != NULL)
+		return n->first;
+	while (n != NULL && n != top && n->next == NULL)
+		n = n->parent;
+	return n == NULL || n == top ? NULL : n->next;
+}
 
 static inline struct lay_box *
 lay_kid(const struct lay_box *b, size_t k)
@@ -309,6 +327,7 @@ struct lay_colspec {
 double		 lay_auto_columns(struct lay *L, const struct fo_node *t,
 		    struct lay_table *tab, const struct lay_colspec *cols,
 		    double x, double w);
+void		 lay_auto_free(struct lay *L);
 
 /* lay_table.c */
 /* The table's column count and its table-columns (*cols, freed by the

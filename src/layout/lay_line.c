@@ -266,7 +266,8 @@ S_run(struct lay *L, const struct lay_para *p, size_t a, size_t b, double x,
 	it->u.text.len = S_txt.len;
 	it->u.text.char_space = cs + st->letter_spacing;
 	it->u.text.word_space = ws;
-	it->u.text.fake_bold = st->fake_bold;
+	/* A bold Latin face beside a Chinese one stroked bold is bold already. */
+	it->u.text.fake_bold = st->fake_bold && !font_face_is_bold(S_wk.face[a]);
 }
 
 enum { RT_ANY, RT_CHAR, RT_WORD };
