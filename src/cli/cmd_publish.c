@@ -144,7 +144,7 @@ S_write(const char *path, const void *data, size_t len)
 {
 	if (file_write_atomic(path, data, len) == 0)
 		return 0;
-	diag(F_IO_WRITE, path, 0, 0, path, errno_text(errno));
+	diag(F_IO_WRITE, path, 0, 0, path, errno_text_write(errno));
 	return -1;
 }
 
