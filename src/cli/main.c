@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libdeflate.h>
 #include <libxml/parser.h>
 
 #include "../diag/diag.h"
@@ -76,7 +77,7 @@ S_take_W(int *argc, char **argv)
 	return 0;
 }
 
-/* libxml2 and libxslt allocate through these: out of memory anywhere in
+/* libxml2, libxslt and libdeflate allocate through these: out of memory anywhere in
  * them is F-SYS-MEMORY and exit 3, never a crash in code that did not
  * expect NULL. */
 static void *
@@ -103,6 +104,7 @@ main(int argc, char **argv)
 	/* A full file-size limit must be an error we can report, not death. */
 	signal(SIGXFSZ, SIG_IGN);
 	xmlMemSetup(free, S_xml_malloc, S_xml_realloc, S_xml_strdup);
+	libdeflate_set_memory_allocator(S_xml_malloc, free);
 	LIBXML_TEST_VERSION
 
 	if (S_take_W(&argc, argv) == -1)

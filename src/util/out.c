@@ -216,6 +216,41 @@ S_at_exit(void)
 	S_set_clear(1);
 }
 
+/* Interrupted in between (Ctrl-C, SIGTERM, SIGHUP): the temporary files
+ * go, then the signal does what it would have done.  The set is never
+ * half-updated when a signal comes: file_write_atomic holds them. */
+static const int S_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+static struct sigaction S_old[4];
+
+static void
+S_on_signal(int sig)
+{
+	for (size_t i = 0; i < S_set.n; i++)
+		unlink(S_set.tmp[i]);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+S_handlers(int on)
+{
+	static int installed;
+	struct sigaction sa;
+
+	if (on && !installed) {
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = S_on_signal;
+		sigfillset(&sa.sa_mask);
+		for (size_t i = 0; i < 4; i++)
+			sigaction(S_sigs[i], &sa, &S_old[i]);
+		installed = 1;
+	} else if (!on && installed) {
+		for (size_t i = 0; i < 4; i++)
+			sigaction(S_sigs[i], &S_old[i], NULL);
+		installed = 0;
+	}
+}
+
 void
 out_begin(void)
 {
@@ -227,6 +262,7 @@ out_begin(void)
 	}
 	S_set_clear(1);
 	S_set.on = 1;
+	S_handlers(1);
 }
 
 void
@@ -261,6 +297,7 @@ out_commit(void)
 			file_sync_dir(S_set.path[i]);
 	}
 	S_set_clear(1);	/* after a failure: the ones not renamed */
+	S_handlers(0);
 	out_signals(0);
 	errno = saved;
 	return rc;
@@ -269,8 +306,11 @@ out_commit(void)
 void
 out_abort(void)
 {
+	out_signals(1);
 	S_set.on = 0;
 	S_set_clear(1);
+	S_handlers(0);
+	out_signals(0);
 }
 
 int
