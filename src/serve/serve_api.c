@@ -338,8 +338,9 @@ serve_api(const char *route, const char *body, size_t len, const char *name,
 		unsigned char *pdf = NULL;
 		size_t plen = 0;
 		if (doc) {
-			/* As render: errors make a draft (render --draft). */
-			int bad = pipeline_validate(&doc, 1) != 0;
+			/* As render: any failing message, the reader's
+			 * included, makes a draft (render --draft). */
+			int bad = pipeline_validate(&doc, 1) != 0 || diag_failed();
 			if ((area = render_area(doc, bad)) != NULL)
 				pdf = pdf_render(area, &plen);
 			area_doc_free(area);
