@@ -17,13 +17,15 @@ VERSION	:= 0.1
 
 # Every library through pkg-config; libharu and iniparser ship no .pc file
 # on Debian 12, so their flags fall back to the Debian paths.
-PKGS	:= libxml-2.0 libxslt libexslt harfbuzz harfbuzz-subset fontconfig freetype2 libunibreak libpng libdeflate \
-	   libmicrohttpd
+PKGS	:= libxml-2.0 libxslt libexslt harfbuzz harfbuzz-subset fontconfig freetype2 libunibreak libpng libdeflate
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 HPDF_CFLAGS := $(shell pkg-config --cflags libhpdf 2>/dev/null)
 HPDF_LIBS   := $(shell pkg-config --libs libhpdf 2>/dev/null || echo -lhpdf)
 INI_CFLAGS  := $(shell pkg-config --cflags iniparser 2>/dev/null || echo -I/usr/include/iniparser)
+# wsdoc serve loads libmicrohttpd (and the GnuTLS it brings) when it starts,
+# so no other command maps them: only its header at build time.
+MHD_CFLAGS  := $(shell pkg-config --cflags libmicrohttpd 2>/dev/null)
 INI_LIBS    := $(shell pkg-config --libs iniparser 2>/dev/null || echo -liniparser)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
@@ -44,7 +46,7 @@ LDSAN	:= -fsanitize=address,undefined
 endif
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) -MMD -MP \
 	-DWSDOC_VERSION='"$(VERSION)"' \
-	$(PKG_CFLAGS) $(HPDF_CFLAGS) $(INI_CFLAGS) $(CFLAGS)
+	$(PKG_CFLAGS) $(HPDF_CFLAGS) $(INI_CFLAGS) $(MHD_CFLAGS) $(CFLAGS)
 ALL_LIBS := $(PKG_LIBS) $(HPDF_LIBS) $(INI_LIBS) -lm $(LDSAN) $(LDFLAGS)
 
 SRCS	:= $(sort $(wildcard src/*/*.c))

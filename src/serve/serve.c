@@ -16,10 +16,56 @@
 #include <unistd.h>
 
 #include <arpa/inet.h>
+#include <dlfcn.h>
 #include <microhttpd.h>
 
 #include "../diag/diag.h"
 #include "../util/util.h"
+
+/* libmicrohttpd is loaded when the server starts, not linked: it brings
+ * GnuTLS and a dozen libraries more that every other command would map
+ * for nothing (their start-up time, their address space under a memory
+ * limit).  The functions used, called through pointers of their own
+ * types under their own names. */
+#define S_MHD_FUNCS(X) X(MHD_start_daemon) X(MHD_stop_daemon) \
+	X(MHD_quiesce_daemon) X(MHD_get_daemon_info) \
+	X(MHD_create_response_from_buffer) X(MHD_add_response_header) \
+	X(MHD_queue_response) X(MHD_destroy_response) \
+	X(MHD_lookup_connection_value)
+#define S_DECL(f) static __typeof__(f) *p_##f;
+S_MHD_FUNCS(S_DECL)
+#undef S_DECL
+#define MHD_start_daemon p_MHD_start_daemon
+#define MHD_stop_daemon p_MHD_stop_daemon
+#define MHD_quiesce_daemon p_MHD_quiesce_daemon
+#define MHD_get_daemon_info p_MHD_get_daemon_info
+#define MHD_create_response_from_buffer p_MHD_create_response_from_buffer
+#define MHD_add_response_header p_MHD_add_response_header
+#define MHD_queue_response p_MHD_queue_response
+#define MHD_destroy_response p_MHD_destroy_response
+#define MHD_lookup_connection_value p_MHD_lookup_connection_value
+#define S_MHD_LIB "libmicrohttpd.so.12"
+
+/* The library, or NULL after F-SYS-SERVE-LIB. */
+static void *
+S_mhd_load(void)
+{
+	void *h = dlopen(S_MHD_LIB, RTLD_NOW | RTLD_LOCAL);
+
+	if (h == NULL) {
+		diag(F_SERVE_LIB, NULL, 0, 0, S_MHD_LIB, dlerror());
+		return NULL;
+	}
+#define S_LOAD(f) \
+	if ((p_##f = (__typeof__(p_##f))dlsym(h, #f)) == NULL) { \
+		diag(F_SERVE_LIB, NULL, 0, 0, S_MHD_LIB, #f); \
+		dlclose(h); \
+		return NULL; \
+	}
+	S_MHD_FUNCS(S_LOAD)
+#undef S_LOAD
+	return h;
+}
 
 /* Set when a stop was asked: answers then close their connection. */
 static atomic_int S_stopping;
@@ -325,13 +371,18 @@ serve_run(const char *listen)
 	unsigned flags, port;
 	char where[96];
 	int sig = 0;
+	void *lib;
 
 	if (S_parse_listen(listen, &ss, &sl) == -1) {
 		diag(E_SERVE_LISTEN, NULL, 0, 0, listen);
 		return 2;
 	}
-	if (serve_page_init() == -1)
+	if ((lib = S_mhd_load()) == NULL)
+		return 3;
+	if (serve_page_init() == -1) {
+		dlclose(lib);
 		return diag_exit_status() ? diag_exit_status() : 3;
+	}
 	/* The daemon's thread inherits the mask: the signals come to
 	 * sigwait below, never into the middle of a request. */
 	sigemptyset(&stop);
@@ -358,6 +409,7 @@ serve_run(const char *listen)
 		diag(F_SERVE_START, NULL, 0, 0, where, errno_text(e ? e : EADDRINUSE));
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		serve_page_free();
+		dlclose(lib);
 		return 3;
 	}
 	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -387,6 +439,7 @@ serve_run(const char *listen)
 	}
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	serve_page_free();
+	dlclose(lib);
 	diag(N_SERVE_STOPPED, NULL, 0, 0);
 	return 0;
 }
