@@ -138,6 +138,8 @@ struct lay_box {
 	int		 has_break;	/* a forced break somewhere inside */
 	int		 fo_line;
 	struct lay_idref *ids;		/* for page-number citations */
+	struct lay_idref *ids_cont;	/* a continuation: the ids of the
+					   split box, for their last page */
 
 	/* BX_LINE: items with x absolute and y from the line's top. */
 	struct area_item *items;
@@ -408,8 +410,10 @@ struct lay_cite	*lay_cite_get(struct lay *L, const char *id);
 /* A new AREA_BOX on the page being drawn; with no_boxes a scratch item
  * that is not kept. */
 struct area_item *lay_box_item(struct lay *L);
-/* Note that the ids are on the page being drawn, at y. */
+/* Note that the ids are on the page being drawn, at y; _last: that the
+ * element they name goes on there (a continuation of a split box). */
 void		 lay_record(struct lay *L, const struct lay_idref *r, double y);
+void		 lay_record_last(struct lay *L, const struct lay_idref *r);
 /* Format a page number per the page-sequence's format; buf >= 32. */
 void		 lay_format_pageno(char *buf, int n, const char *format);
 const char	*lay_file(const struct lay *L);
