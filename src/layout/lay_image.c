@@ -59,15 +59,18 @@ lay_png_size(struct lay *L, const char *path, int fo_line, double *w, double *h)
 	unsigned char *d = (unsigned char *)file_read(path, &n);
 	uint32_t pw = 0, ph = 0;
 	const char *why;
+	char q[4 * 80 + 4];	/* the path, at most 80 characters */
 
 	if (d == NULL) {
-		LAY_DIAG(L, W_LAY_GRAPHIC_MISSING, lay_file(L), fo_line, 0, path);
+		LAY_DIAG(L, W_LAY_GRAPHIC_MISSING, lay_file(L), fo_line, 0,
+		    utf8_cut(path, 80, q));
 		return -1;
 	}
 	why = S_check(d, n, &pw, &ph);
 	free(d);
 	if (why != NULL) {
-		LAY_DIAG(L, W_LAY_GRAPHIC_BAD, lay_file(L), fo_line, 0, path, why);
+		LAY_DIAG(L, W_LAY_GRAPHIC_BAD, lay_file(L), fo_line, 0,
+		    utf8_cut(path, 80, q), why);
 		return -1;
 	}
 	/* CSS pixels: 96 per inch. */
