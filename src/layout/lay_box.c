@@ -42,6 +42,7 @@ lay_draw(struct lay *L, const struct lay_box *b, double y)
 
 	lay_record(L, b->ids, top);
 	lay_record_last(L, b->ids_cont);
+	lay_markers_note(L, b);
 	if (b->what != NULL) {
 		it = lay_box_item(L);
 		it->x = b->x;
@@ -124,6 +125,7 @@ S_first(struct lay *L, const struct lay_box *b, size_t j, struct lay_box *kf)
 		A->content_h += kf->h;
 	}
 	A->nkids = n;
+	A->more = 1;
 	A->sa = 0;
 	A->keep_next = 0;
 	A->has_break = 0;
