@@ -979,10 +979,20 @@ S_is_ini(const xmlDoc *doc)
 	return (doc->properties & XML_DOC_USERBUILT) != 0;
 }
 
-/* More element children than any form has rows (members, achievements,
- * table rows): a bounded error before the schema and the rules spend time
- * and memory on them.  The first such element, or NULL. */
+/* More list items (members, areas: each a person or a row the rules
+ * compare and the roster keeps) than any form has rows: a bounded error
+ * before the schema and the rules spend time and memory on them.  The
+ * first such element, or NULL.  Paragraphs are text: bounded by the
+ * file's size only, and read in linear time. */
 #define S_MAX_ITEMS	5000
+
+static int
+S_item(const xmlNode *c)
+{
+	return c->type == XML_ELEMENT_NODE &&
+	    (xmlStrEqual(c->name, BAD_CAST "member") ||
+	    xmlStrEqual(c->name, BAD_CAST "area"));
+}
 
 static xmlNode *
 S_too_many(xmlNode *n, int depth, long *count)
@@ -992,7 +1002,7 @@ S_too_many(xmlNode *n, int depth, long *count)
 	if (depth > 64)
 		return NULL;	/* the reader bounds the depth */
 	for (xmlNode *c = n->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE)
+		if (S_item(c))
 			k++;
 	if (k > S_MAX_ITEMS) {
 		*count = k;
