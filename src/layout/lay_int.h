@@ -38,6 +38,7 @@ struct lay_style {
 	double		 letter_spacing;
 	uint32_t	 color;
 	int		 fake_bold;
+	int		 autospace;	/* CJK-Latin space, 1/100 em (fo_inh) */
 };
 
 enum lay_obj_kind { LOBJ_LEADER, LOBJ_IMAGE };
@@ -76,6 +77,8 @@ struct lay_parfmt {
 	int		 wrap;		/* 0: wrap-option="no-wrap" */
 	const struct lay_style *strut;	/* the block's own font */
 	const char	*lang;
+	int		 in_cell;	/* the block is in a table cell (for
+					   W-LAY-LOOSE) */
 };
 
 void	lay_para_init(struct lay_para *p);

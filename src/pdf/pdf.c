@@ -73,6 +73,8 @@ struct S_ctx {
 	double		 ph;
 	struct buf	 out;
 	int		 intext;
+	int		 span_open, span_left;	/* an ActualText span, and how
+						   many runs it still covers */
 	struct S_font	*cur_font;
 	double		 cur_size, cur_cs, cur_lw;
 	long		 cur_fill, cur_stroke;
@@ -614,9 +616,23 @@ S_flush(struct S_ctx *c)
 	buf_reset(&c->out);
 }
 
+/* A run of an ActualText span is drawn: the span ends after its last. */
+static void
+S_span_step(struct S_ctx *c)
+{
+	if (c->span_open && --c->span_left <= 0) {
+		S_op(&c->out, "EMC");
+		c->span_open = 0;
+	}
+}
+
 static void
 S_text_end(struct S_ctx *c)
 {
+	if (c->span_open) {	/* marked content stays inside BT … ET */
+		S_op(&c->out, "EMC");
+		c->span_open = 0;
+	}
 	if (c->intext) {
 		S_op(&c->out, "ET");
 		c->intext = 0;
@@ -692,6 +708,38 @@ S_font_for(struct S_ctx *c, const struct font_face *face, const char *s,
 	return face ? S_font_of(c, face) : NULL;
 }
 
+/* Begin a marked-content span whose ActualText is the UTF-8 text s[0..n)
+ * (as UTF-16BE). */
+static void
+S_actual_text(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i = 0, k;
+	uint32_t cp;
+
+	buf_puts(b, "/Span <</ActualText <FEFF");
+	while (i < n) {
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
+			i++;
+			continue;
+		}
+		i += k;
+		unsigned u[2] = { (unsigned)cp, 0 };
+		int m = 1;
+		if (cp > 0xFFFF) {
+			u[0] = 0xD800 + ((cp - 0x10000) >> 10);
+			u[1] = 0xDC00 + ((cp - 0x10000) & 0x3FF);
+			m = 2;
+		}
+		for (int j = 0; j < m; j++) {
+			char h[4] = { hex[u[j] >> 12 & 15], hex[u[j] >> 8 & 15],
+			    hex[u[j] >> 4 & 15], hex[u[j] & 15] };
+			buf_append(b, h, 4);
+		}
+	}
+	buf_puts(b, ">>> BDC\n");
+}
+
 static void
 S_text(struct S_ctx *c, const struct area_item *it)
 {
@@ -701,12 +749,23 @@ S_text(struct S_ctx *c, const struct area_item *it)
 	size_t n = it->u.text.len;
 	double size = it->u.text.size;
 
-	if (f == NULL || n == 0 || size <= 0 || s == NULL)
+	if (f == NULL || n == 0 || size <= 0 || s == NULL) {
+		S_span_step(c);
 		return;
+	}
 	S_font_on_page(c, f);
 	if (!c->intext) {
 		S_op(&c->out, "BT");
 		c->intext = 1;
+	}
+	/* Compressed punctuation and CJK-Latin spaces put glyphs where text
+	 * extraction (poppler's pdftotext) misreads them: the layout gave
+	 * the stretch of runs its text. */
+	if (it->u.text.span_n > 0 && !c->span_open) {
+		S_actual_text(&c->out, it->u.text.span_text,
+		    it->u.text.span_len);
+		c->span_open = 1;
+		c->span_left = it->u.text.span_n;
 	}
 	if (c->cur_font != f || c->cur_size != size) {
 		buf_printf(&c->out, "/%s ", f->res);
@@ -738,29 +797,43 @@ S_text(struct S_ctx *c, const struct area_item *it)
 	S_num(&c->out, c->ph - it->y);
 	S_op(&c->out, "Tm");
 	/* Word spacing (Tw) applies only to one-byte code 32, so with two-byte
-	 * codes it is written as a TJ adjustment after each space. */
-	if (it->u.text.word_space == 0) {
+	 * codes it is written as a TJ adjustment after each space; the
+	 * layout's further advances (dx) likewise, after their character. */
+	const double *dx = it->u.text.dx;
+	if (it->u.text.word_space == 0 && dx == NULL) {
 		S_hex(&c->out, f, s, n);
 		S_op(&c->out, " Tj");
+		S_span_step(c);
 		return;
 	}
-	double adj = -it->u.text.word_space * 1000 / size;
-	size_t start = 0;
+	size_t start = 0, k = 0;
 	buf_putc(&c->out, '[');
 	while (start < n) {
 		size_t end = start;
-		while (end < n && s[end] != ' ')
-			end++;
-		if (end < n)
-			end++;	/* the space itself */
+		double adv = 0;
+		uint32_t cp;
+		while (end < n) {
+			size_t len = utf8_decode(s + end, n - end, &cp);
+			if (len == 0) {
+				end++;
+				continue;
+			}
+			end += len;
+			adv = (cp == ' ' ? it->u.text.word_space : 0) +
+			    (dx ? dx[k] : 0);
+			k++;
+			if (adv != 0)
+				break;
+		}
 		S_hex(&c->out, f, s + start, end - start);
-		if (end <= n && s[end - 1] == ' ') {
+		if (adv != 0) {
 			buf_putc(&c->out, ' ');
-			S_num(&c->out, adj);
+			S_num(&c->out, -adv * 1000 / size);
 		}
 		start = end;
 	}
 	S_op(&c->out, "] TJ");
+	S_span_step(c);
 }
 
 static void
@@ -1024,6 +1097,7 @@ S_page(struct S_ctx *c, const struct area_page *pg, const char *watermark)
 	S_take_error(c);	/* an absurd size keeps libharu's default */
 	c->ph = HPDF_Page_GetHeight(c->page);
 	c->intext = 0;
+	c->span_open = 0;
 	c->cur_font = NULL;
 	c->cur_size = -1;
 	c->cur_cs = 0;
