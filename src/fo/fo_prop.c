@@ -1920,9 +1920,6 @@ fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
 			n->u.column.number = next;
 		}
 		break;
-	case FO_TABLE:
-		/* auto layout is not implemented: fixed is what we do */
-		break;
 	default:
 		break;
 	}
