@@ -212,7 +212,7 @@ struct fo_inh {
 	uint8_t		 rule_style;	/* leader: enum fo_border_style, solid */
 	uint8_t		 autospace;	/* ws:text-autospace: the space between a
 					   hanzi and a Latin letter or digit, in
-					   hundredths of an em; 0 none, initial 25 */
+					   240ths of an em; 0 none, initial 60 */
 };
 
 /* The computed text-align-last of a node. */

@@ -56,7 +56,7 @@ static const struct fo_inh S_inh_initial = {
 	.border_collapse = 1,
 	.leader_pattern = FO_LP_SPACE,
 	.rule_style = FO_BS_SOLID,
-	.autospace = 25,
+	.autospace = 60,	/* a quarter em */
 };
 
 #define A4_W	595.2756
@@ -1154,7 +1154,7 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 		/* normal: a quarter em; none; or a length, kept as a
 		 * fraction of this element's font size */
 		if (!strcmp(v, "normal")) {
-			in->autospace = 25;
+			in->autospace = 60;
 			return NULL;
 		}
 		if (!strcmp(v, "none") || !strcmp(v, "no-autospace")) {
@@ -1165,7 +1165,7 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 			return why;
 		if (l.pt < 0 || l.pt > em + 1e-9)
 			return "应为 normal、none 或 0 到 1em 之间的长度";
-		in->autospace = (uint8_t)lround(l.pt / em * 100);
+		in->autospace = (uint8_t)lround(l.pt / em * 240);
 		return NULL;
 	case P_WRAP_OPTION:
 		if (!strcmp(v, "wrap")) in->wrap = 1;

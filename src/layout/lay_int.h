@@ -53,7 +53,7 @@ struct lay_style {
 	double		 letter_spacing;
 	uint32_t	 color;
 	int		 fake_bold;
-	int		 autospace;	/* CJK-Latin space, 1/100 em (fo_inh) */
+	int		 autospace;	/* CJK-Latin space, 1/240 em (fo_inh) */
 	const void	*keep;		/* keep-together.within-line: the kept
 					   inline (lay_keep_of), or NULL */
 };

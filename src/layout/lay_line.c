@@ -193,8 +193,8 @@ S_half(const struct lay_para *p, size_t i)
 }
 
 /* The CJK-Latin space between characters i and i + 1: a hanzi next to a
- * Latin letter or digit (not to punctuation, nor across a space), the
- * hanzi's ws:text-autospace of its em, none if either side turns it off. */
+ * Latin letter or digit (not to punctuation, nor across a space): the
+ * smaller ws:text-autospace of the two, of the hanzi's em. */
 static double
 S_autospace(const struct lay_para *p, size_t i)
 {
@@ -209,12 +209,10 @@ S_autospace(const struct lay_para *p, size_t i)
 		h = i + 1;
 	else
 		return 0;
-	const struct lay_style *sa = &p->styles[p->sty[i]];
-	const struct lay_style *sb = &p->styles[p->sty[i + 1]];
-	if (sa->autospace == 0 || sb->autospace == 0)
-		return 0;
-	const struct lay_style *sh = &p->styles[p->sty[h]];
-	return sh->autospace / 100.0 * sh->size;
+	int as = p->styles[p->sty[i]].autospace;
+	if (p->styles[p->sty[i + 1]].autospace < as)
+		as = p->styles[p->sty[i + 1]].autospace;
+	return as / 240.0 * p->styles[p->sty[h]].size;
 }
 
 /* Punctuation compression (标点挤压, clreq 3.1.6) and CJK-Latin spacing.
