@@ -216,12 +216,13 @@ lay_png_size(struct lay *L, const char *path, int fo_line, double *w, double *h)
 	struct S_seen *s;
 	unsigned char *d;
 	char why[160];
+	char q[4 * 80 + 4];	/* the path as quoted: at most 80 characters */
 	int fd, large;
 	ssize_t r;
 	size_t n = 0;
 
 	if (S_is_url(path)) {
-		LAY_DIAG(L, W_LAY_GRAPHIC_URL, lay_file(L), fo_line, 0, path);
+		LAY_DIAG(L, W_LAY_GRAPHIC_URL, lay_file(L), fo_line, 0, utf8_cut(path, 80, q));
 		return -1;
 	}
 	/* Seen before, unchanged: not opened again. */
@@ -232,15 +233,15 @@ lay_png_size(struct lay *L, const char *path, int fo_line, double *w, double *h)
 	 * block or never end. */
 	if ((fd = file_open_input(path)) == -1) {
 		if (errno == ENOENT || errno == ENOTDIR)
-			LAY_DIAG(L, W_LAY_GRAPHIC_MISSING, lay_file(L), fo_line, 0, path);
+			LAY_DIAG(L, W_LAY_GRAPHIC_MISSING, lay_file(L), fo_line, 0, utf8_cut(path, 80, q));
 		else
-			LAY_DIAG(L, W_LAY_GRAPHIC_BAD, lay_file(L), fo_line, 0, path,
+			LAY_DIAG(L, W_LAY_GRAPHIC_BAD, lay_file(L), fo_line, 0, utf8_cut(path, 80, q),
 			    errno_text(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) == -1) {
 		close(fd);
-		LAY_DIAG(L, W_LAY_GRAPHIC_MISSING, lay_file(L), fo_line, 0, path);
+		LAY_DIAG(L, W_LAY_GRAPHIC_MISSING, lay_file(L), fo_line, 0, utf8_cut(path, 80, q));
 		return -1;
 	}
 	if ((s = S_lookup(path, &st)) != NULL) {
@@ -277,11 +278,11 @@ lay_png_size(struct lay *L, const char *path, int fo_line, double *w, double *h)
 	}
 found:
 	if (s->kind == 2) {
-		LAY_DIAG(L, W_LAY_GRAPHIC_LARGE, lay_file(L), fo_line, 0, path, s->why);
+		LAY_DIAG(L, W_LAY_GRAPHIC_LARGE, lay_file(L), fo_line, 0, utf8_cut(path, 80, q), s->why);
 		return -1;
 	}
 	if (s->kind == 1) {
-		LAY_DIAG(L, W_LAY_GRAPHIC_BAD, lay_file(L), fo_line, 0, path, s->why);
+		LAY_DIAG(L, W_LAY_GRAPHIC_BAD, lay_file(L), fo_line, 0, utf8_cut(path, 80, q), s->why);
 		return -1;
 	}
 	/* CSS pixels: 96 per inch. */
