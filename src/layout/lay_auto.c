@@ -17,12 +17,10 @@
 #include "lay_int.h"
 #include "layout.h"
 #include "../diag/diag.h"
-#include "../font/font.h"
 #include "../text/linebreak.h"
 #include "../util/util.h"
 
 #define EPS		0.001
-#define GETA		0x3013u		/* drawn for a missing character */
 #define MAX_DEPTH	100
 
 /* ---- keep-together.within-line ---- */
@@ -79,34 +77,12 @@ struct S_mm {
 	double		 ref_w;		/* the table's available width, for % */
 	int		 depth;
 	char		*brk;		/* break opportunities, reused */
+	double		*w;		/* advances, reused */
 	size_t		 brkcap;
 };
 
 static void S_mm_table(struct S_mm *M, const struct fo_node *t, double ref_w,
     struct lay_mm *out);
-
-static int
-S_invisible(uint32_t c)
-{
-	return c == '\n' || c == 0x200B || c == 0xFEFF || c == 0xAD ||
-	    c == 0x200C || c == 0x200D;
-}
-
-/* The advance the line builder gives c. */
-static double
-S_char_w(const struct lay_style *st, uint32_t c)
-{
-	const struct font_face *f;
-
-	if (S_invisible(c))
-		return 0;
-	if ((f = font_set_face_for(st->set, c)) == NULL) {
-		c = GETA;
-		if ((f = font_set_face_for(st->set, GETA)) == NULL)
-			f = font_set_primary(st->set);
-	}
-	return font_advance(f, c, st->size) + st->letter_spacing;
-}
 
 static void
 S_mm_add(struct lay_mm *m, double min, double max)
@@ -132,13 +108,14 @@ S_mm_para(struct S_mm *M, const struct fo_node *blk, double indent,
 	if (p->n > M->brkcap) {
 		M->brkcap = p->n * 2;
 		M->brk = xrealloc(M->brk, M->brkcap);
+		M->w = xreallocarray(M->w, M->brkcap, sizeof *M->w);
 	}
 	lay_breaks(p, blk->inh->lang, M->brk);
+	lay_para_advances(M->L, p, M->w);
 	for (size_t i = 0; i < p->n; i++) {
 		uint32_t c = p->cp[i];
 		int forced = c == '\n' || (M->brk[i] == LB_MUST && i + 1 < p->n);
-		double w = p->obj[i] >= 0 ? p->objs[p->obj[i]].w :
-		    S_char_w(&p->styles[p->sty[i]], c);
+		double w = M->w[i];
 		if (c == ' ') {
 			/* Spaces at a break are suppressed. */
 			if (!segempty)
@@ -714,7 +691,7 @@ double
 lay_auto_columns(struct lay *L, const struct fo_node *t, struct lay_table *tab,
     const struct lay_colspec *cols, double x, double w)
 {
-	struct S_mm M = { L, w, 0, NULL, 0 };
+	struct S_mm M = { L, w, 0, NULL, NULL, 0 };
 	int n = tab->ncols, quiet = L->quiet, open = 1;
 	int given = t->box->ipd.opt.kind == FO_LEN;
 	double smin = 0, smax = 0, W;
@@ -725,6 +702,7 @@ lay_auto_columns(struct lay *L, const struct fo_node *t, struct lay_table *tab,
 	C = S_colw(&M, t, n, cols, w);
 	L->quiet = quiet;
 	free(M.brk);
+	free(M.w);
 	if (L->columns != NULL)
 		S_share(L, t, C, n);
 	for (int i = 0; i < n; i++) {

@@ -58,6 +58,7 @@ struct lay_style {
 	double		 letter_spacing;
 	uint32_t	 color;
 	int		 fake_bold;
+	int		 autospace;	/* CJK-Latin space, 1/240 em (fo_inh) */
 	const void	*keep;		/* keep-together.within-line: the kept
 					   inline (lay_keep_of), or NULL */
 };
@@ -98,6 +99,8 @@ struct lay_parfmt {
 	int		 wrap;		/* 0: wrap-option="no-wrap" */
 	const struct lay_style *strut;	/* the block's own font */
 	const char	*lang;
+	int		 in_cell;	/* the block is in a table cell (for
+					   W-LAY-LOOSE) */
 };
 
 void	lay_para_init(struct lay_para *p);
@@ -323,6 +326,11 @@ void		 lay_para_lines(struct lay *L, struct lay_para *p,
 		    const struct lay_parfmt *f, struct lay_box ***out,
 		    size_t *n, size_t *cap);
 void		 lay_warn_char(struct lay *L, uint32_t cp, int line);
+/* The advance of every character of p as the line builder sets it, the
+ * CJK-Latin space after it included (lay_auto.c's content widths); no
+ * warning given. */
+void		 lay_para_advances(struct lay *L, const struct lay_para *p,
+		    double *w);
 
 /* lay_block.c: the style an inline-level node's text is drawn with. */
 void		 lay_style_of(const struct fo_node *n, struct lay_style *st);
