@@ -193,6 +193,9 @@ S_face_load(const char *file, int index, const char *family, int weight)
 	return f;
 }
 
+#define S_FC_ROOM	(24u << 20)	/* fontconfig's to load its configuration */
+#define S_FC_MATCH_ROOM	(4u << 20)	/* and to match a family */
+
 /* Resolve one family through fontconfig.  fontconfig returns its best
  * match for any name, so the match counts only if one of its family
  * names is the one asked for. */
@@ -206,7 +209,13 @@ S_resolve(const char *family, int bold, int italic)
 	struct font_face *f = NULL;
 
 	/* fontconfig fails only for want of memory here: say so, rather
-	 * than crash inside it or call a font missing. */
+	 * than crash inside it or call a font missing.  It does crash when
+	 * an allocation fails deep inside FcConfigSubstitute (seen under
+	 * ulimit -v): begin a match only with room for it. */
+	void *room = malloc(S_FC_MATCH_ROOM);
+	if (room == NULL)
+		util_oom();
+	free(room);
 	if ((pat = FcPatternCreate()) == NULL ||
 	    !FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family) ||
 	    !FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR) ||
@@ -356,7 +365,6 @@ S_silent(const char *fmt, ...)
 
 /* What fontconfig needs to load its configuration and caches (about 6 MB
  * on Debian 12 with the fonts wsdoc uses), with a margin. */
-#define S_FC_ROOM	(24u << 20)
 
 int
 fonts_init(void)
