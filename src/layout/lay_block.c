@@ -70,6 +70,7 @@ lay_style_of(const struct fo_node *n, struct lay_style *st)
 	st->letter_spacing = in->letter_spacing;
 	st->color = in->color;
 	st->fake_bold = in->font_weight >= 600 && font_set_fake_bold(st->set);
+	st->autospace = in->autospace;
 	st->keep = in->keep_together.line != FO_KEEP_AUTO ? lay_keep_of(n) : NULL;
 }
 
@@ -133,6 +134,12 @@ S_flush(struct S_ctx *c)
 	f.wrap = in->wrap;
 	f.strut = &c->strut;
 	f.lang = in->lang;
+	for (const struct fo_node *a = c->blk; a; a = a->parent)
+		if (a->kind == FO_TABLE_CELL || a->kind == FO_BLOCK_CONTAINER ||
+		    a->kind == FO_FLOW || a->kind == FO_STATIC_CONTENT) {
+			f.in_cell = a->kind == FO_TABLE_CELL;
+			break;
+		}
 	lay_para_lines(L, &L->para, &f, &c->kids, &c->n, &c->cap);
 	for (size_t i = n0; i < c->n; i++) {
 		c->kids[i]->widows = in->widows;

@@ -60,6 +60,7 @@ struct lay_style {
 	double		 letter_spacing;
 	uint32_t	 color;
 	int		 fake_bold;
+	int		 autospace;	/* CJK-Latin space, 1/240 em (fo_inh) */
 	const void	*keep;		/* keep-together.within-line: the kept
 					   inline (lay_keep_of), or NULL */
 };
@@ -100,6 +101,8 @@ struct lay_parfmt {
 	int		 wrap;		/* 0: wrap-option="no-wrap" */
 	const struct lay_style *strut;	/* the block's own font */
 	const char	*lang;
+	int		 in_cell;	/* the block is in a table cell (for
+					   W-LAY-LOOSE) */
 };
 
 void	lay_para_init(struct lay_para *p);
