@@ -201,8 +201,8 @@ S_autospace(const struct lay_para *p, size_t i)
 	uint32_t a = p->cp[i], b = p->cp[i + 1];
 	size_t h;
 
-	if (p->obj[i] >= 0 || p->obj[i + 1] >= 0)
-		return 0;
+	if ((a >= 0x2E80 && b >= 0x2E80) || p->obj[i] >= 0 || p->obj[i + 1] >= 0)
+		return 0;	/* two hanzi, the common case, first */
 	if (lb_is_han(a) && lb_is_alnum(b))
 		h = i;
 	else if (lb_is_alnum(a) && lb_is_han(b))
