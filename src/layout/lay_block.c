@@ -308,7 +308,8 @@ S_flatten(struct S_ctx *c, const struct fo_node *top)
 static int
 S_is_block(int kind)
 {
-	return kind == FO_BLOCK || kind == FO_BLOCK_CONTAINER || kind == FO_TABLE;
+	return kind == FO_BLOCK || kind == FO_BLOCK_CONTAINER ||
+	    kind == FO_TABLE || kind == FO_LIST_BLOCK;
 }
 
 static void
@@ -347,6 +348,7 @@ S_child(struct S_ctx *c, const struct fo_node *n)
 	case FO_BLOCK:
 	case FO_BLOCK_CONTAINER:
 	case FO_TABLE:
+	case FO_LIST_BLOCK:
 		if (L->depth >= MAX_DEPTH) {
 			if (!L->warned_deep)
 				LAY_DIAG(L, W_LAY_DEEP, lay_file(L), n->line, 0, MAX_DEPTH);
@@ -513,6 +515,9 @@ S_block(struct lay *L, const struct fo_node *n, const struct S_ctx *ref)
 
 	if (n->kind == FO_TABLE)
 		return lay_measure_table(L, n, ref->refx, ref->ref_w, ref->base,
+		    ref->base_end);
+	if (n->kind == FO_LIST_BLOCK)
+		return lay_measure_list(L, n, ref->refx, ref->ref_w, ref->base,
 		    ref->base_end);
 	b = LAY_NEW(L, struct lay_box);
 	b->kind = BX_BLOCK;

@@ -159,6 +159,7 @@ struct lay_cell {
 	int		 valign;	/* enum fo_display_align */
 	struct lay_box	*content;	/* a BX_BLOCK at the content width */
 	int		 fo_line;
+	const char	*what;		/* for the dump; NULL: "cell" */
 	int		 split;		/* cut at a page edge: align before */
 	/* ws:continued-label: the stand-in shown on later pages, and where
 	 * to measure it (see fo.h) */
@@ -270,6 +271,10 @@ void		 lay_para_lines(struct lay *L, struct lay_para *p,
 		    const struct lay_parfmt *f, struct lay_box ***out,
 		    size_t *n, size_t *cap);
 void		 lay_warn_char(struct lay *L, uint32_t cp, int line);
+
+/* lay_list.c: a list-block as a two-column table of label and body */
+struct lay_box	*lay_measure_list(struct lay *L, const struct fo_node *lb,
+		    double ref_x, double ref_w, double base, double base_end);
 
 /* lay_table.c */
 struct lay_box	*lay_measure_table(struct lay *L, const struct fo_node *t,

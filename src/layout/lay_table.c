@@ -843,7 +843,7 @@ lay_draw_table(struct lay *L, const struct lay_box *b, double y0)
 	it->y = top[0];
 	it->w = tab->colx[nc] - tab->colx[0];
 	it->h = top[R] - top[0];
-	it->u.box.what = "table";
+	it->u.box.what = b->what ? b->what : "table";
 	it->u.box.fo_line = tab->fo_line;
 	if (b->bg != FO_TRANSPARENT) {
 		it = area_item_add(L->page, AREA_RECT);
@@ -878,7 +878,7 @@ lay_draw_table(struct lay *L, const struct lay_box *b, double y0)
 			it->y = top[r];
 			it->w = x2 - x1;
 			it->h = h;
-			it->u.box.what = "cell";
+			it->u.box.what = c->what ? c->what : "cell";
 			it->u.box.fo_line = c->fo_line;
 			if (c->bg != FO_TRANSPARENT) {
 				it = area_item_add(L->page, AREA_RECT);
