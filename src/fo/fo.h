@@ -324,6 +324,8 @@ struct fo_node {
 		} table;
 		struct {
 			struct fo_len width;	/* column-width; FO_AUTO if none */
+			double	 fixed;		/* FO_PROPORTIONAL: the length
+						   added to it, pt ("…(1) + 2pt") */
 			int32_t	 number;	/* column-number, resolved here */
 			int32_t	 repeated;	/* number-columns-repeated >= 1 */
 		} column;

@@ -1034,7 +1034,7 @@ S_shift(struct ps *p, int valign, const char *v)
 	else if (valign && (!strcmp(v, "top") || !strcmp(v, "text-top") ||
 	    !strcmp(v, "middle") || !strcmp(v, "bottom") ||
 	    !strcmp(v, "text-bottom")))
-		return "行内只支持 baseline、sub、super、长度和百分比";
+		return "只支持 baseline、sub、super、长度和百分比（top、middle、bottom 只用于 table-cell）";
 	else {
 		if ((why = S_length(v, p->in.font_size, LA_PCT | LA_NEG, &l)) != NULL)
 			return why;
@@ -1607,10 +1607,14 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 		}
 		return "应为 fixed 或 auto";
 	case P_COLUMN_WIDTH:
-		if ((why = S_length(v, em, LA_PCT | LA_AUTO | LA_PROP, &l)) != NULL)
+		x = 0;
+		if ((why = S_length_ex(v, em, LA_PCT | LA_AUTO | LA_PROP, NULL,
+		    &l, &x)) != NULL)
 			return why;
-		if (p->n->kind == FO_TABLE_COLUMN)
+		if (p->n->kind == FO_TABLE_COLUMN) {
 			p->n->u.column.width = l;
+			p->n->u.column.fixed = l.kind == FO_PROPORTIONAL ? x : 0;
+		}
 		return NULL;
 	case P_COLUMN_NUMBER:
 		if (S_int(v, 1, MAX_COUNT, &k) < 0)
@@ -1660,6 +1664,8 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 			return "应为 auto、absolute 或 fixed";
 		if (k != FO_ABS_AUTO && p->n->kind != FO_BLOCK_CONTAINER)
 			return "只用于 fo:block-container";
+		if (k != FO_ABS_AUTO)
+			return "";	/* the layout does not place it yet */
 		p->ct.abs = (uint8_t)k;
 		return NULL;
 	}
@@ -1675,8 +1681,8 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 	case P_REF_ORIENTATION:
 		if (S_int(v, -270, 270, &k) < 0 || k % 90 != 0)
 			return "应为 0、90、180、270、-90、-180 或 -270";
-		if (k != 0 && p->n->kind != FO_BLOCK_CONTAINER)
-			return "";	/* reported as unsupported */
+		if (k != 0)
+			return "";	/* the layout does not turn it yet */
 		p->ct.turns = (uint8_t)(((k / 90) % 4 + 4) % 4);
 		return NULL;
 

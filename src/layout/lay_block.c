@@ -69,6 +69,8 @@ S_style(const struct fo_node *n, struct lay_style *st)
 	st->letter_spacing = in->letter_spacing;
 	st->color = in->color;
 	st->fake_bold = in->font_weight >= 600 && font_set_fake_bold(st->set);
+	st->shift = in->baseline_shift;
+	st->deco = in->text_decoration;
 }
 
 static enum area_rule_style

@@ -18,6 +18,7 @@
  *   lay_box.c    any measured box drawn or split at a page's foot
  *   lay_block.c  measuring blocks        lay_table.c  tables (measure,
  *   lay_line.c   paragraphs into lines                split, draw)
+ *   lay_list.c   lists, as two-column rows of lay_table.c
  *   lay_image.c  image sizes
  *   lay_base.c   below them all: arena, ids and citations, putting boxes,
  *                rules and ids on the page being drawn
@@ -53,6 +54,8 @@ struct lay_style {
 	double		 letter_spacing;
 	uint32_t	 color;
 	int		 fake_bold;
+	double		 shift;		/* baseline-shift, pt up */
+	unsigned	 deco;		/* FO_TD_* text-decoration */
 };
 
 enum lay_obj_kind { LOBJ_LEADER, LOBJ_IMAGE };
@@ -286,6 +289,10 @@ void		 lay_para_lines(struct lay *L, struct lay_para *p,
 		    const struct lay_parfmt *f, struct lay_box ***out,
 		    size_t *n, size_t *cap);
 void		 lay_warn_char(struct lay *L, uint32_t cp, int line);
+/* lay_inline.c: the text-decoration lines of a run of width w whose
+ * (shifted) baseline is at base, into out; returns how many. */
+size_t		 lay_deco_rules(const struct lay_style *st, double x,
+		    double base, double w, struct area_item out[3]);
 
 /* lay_list.c: a list-block as a two-column table of label and body */
 struct lay_box	*lay_measure_list(struct lay *L, const struct fo_node *lb,

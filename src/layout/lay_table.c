@@ -15,6 +15,7 @@
 
 struct S_col {
 	struct fo_len	 w;
+	double		 fixed;		/* proportional-column-width(N) + fixed */
 	int		 set;
 };
 
@@ -34,9 +35,11 @@ S_columns(struct lay *L, const struct fo_node *t, struct lay_table *tab,
 			if (!isfinite(cw[i]) || cw[i] < 0)
 				cw[i] = 0;
 			fixed += cw[i];
-		} else
+		} else {
 			units += cols[i].set && cols[i].w.kind == FO_PROPORTIONAL &&
 			    cols[i].w.pt > 0 ? cols[i].w.pt : 1;
+			fixed += cols[i].fixed;
+		}
 	}
 	double left = w - fixed;
 	if (left < -EPS || (units == 0 && fixed > w + EPS)) {
@@ -50,7 +53,7 @@ S_columns(struct lay *L, const struct fo_node *t, struct lay_table *tab,
 		if (!(cols[i].set && cols[i].w.kind == FO_LEN)) {
 			double u = cols[i].set && cols[i].w.kind == FO_PROPORTIONAL &&
 			    cols[i].w.pt > 0 ? cols[i].w.pt : 1;
-			cw[i] = units > 0 ? left * u / units : 0;
+			cw[i] = cols[i].fixed + (units > 0 ? left * u / units : 0);
 		}
 	tab->colx = LAY_NEWN(L, double, (size_t)n + 1);
 	tab->colx[0] = x;
@@ -378,6 +381,7 @@ lay_measure_table(struct lay *L, const struct fo_node *t, double ref_x,
 			if (i < 0 || i >= ncols)
 				continue;
 			cols[i].w = n->u.column.width;
+			cols[i].fixed = n->u.column.fixed;
 			cols[i].set = n->u.column.width.kind != FO_AUTO;
 		}
 	}
