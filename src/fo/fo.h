@@ -319,8 +319,8 @@ struct fo_node {
 		const char	*flow_name;	/* flow, static-content */
 		struct {
 			uint8_t	 fixed;	/* 1: table-layout="fixed"; 0: "auto"
-					   (initial), which the layout lays
-					   out as fixed too */
+					   (initial): columns from the content,
+					   src/layout/lay_auto.c */
 		} table;
 		struct {
 			struct fo_len width;	/* column-width; FO_AUTO if none */

@@ -2031,9 +2031,6 @@ fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
 			n->u.column.number = next;
 		}
 		break;
-	case FO_TABLE:
-		/* auto layout is not implemented: fixed is what we do */
-		break;
 	case FO_BLOCK_CONTAINER:
 		if (memcmp(&p->ct, &fo_container_initial, sizeof p->ct) == 0)
 			n->u.container = &fo_container_initial;

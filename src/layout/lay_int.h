@@ -56,6 +56,8 @@ struct lay_style {
 	int		 fake_bold;
 	double		 shift;		/* baseline-shift, pt up */
 	unsigned	 deco;		/* FO_TD_* text-decoration */
+	const void	*keep;		/* keep-together.within-line: the kept
+					   inline (lay_keep_of), or NULL */
 };
 
 enum lay_obj_kind { LOBJ_LEADER, LOBJ_IMAGE };
@@ -298,7 +300,39 @@ size_t		 lay_deco_rules(const struct lay_style *st, double x,
 struct lay_box	*lay_measure_list(struct lay *L, const struct fo_node *lb,
 		    double ref_x, double ref_w, double base, double base_end);
 
+/* lay_block.c: the style an inline-level node's text is drawn with. */
+void		 lay_style_of(const struct fo_node *n, struct lay_style *st);
+
+/* lay_auto.c: keep-together.within-line.  The inline whose text n is and
+ * that asks to be kept on one line, or NULL; the break opportunities of a
+ * paragraph (lb_breaks) with none inside a kept inline. */
+const void	*lay_keep_of(const struct fo_node *n);
+void		 lay_breaks(const struct lay_para *p, const char *lang, char *brk);
+
+/* A table-column's width as written (set: column-width given). */
+struct lay_colspec {
+	struct fo_len	 w;
+	double		 fixed;		/* proportional-column-width(N) + fixed */
+	int		 set;
+};
+
+/* lay_auto.c: the columns of a table-layout="auto" table set in
+ * tab->colx from the content's minimum and maximum widths, the table's
+ * start at x and w available (or its width).  Returns the table's width. */
+double		 lay_auto_columns(struct lay *L, const struct fo_node *t,
+		    struct lay_table *tab, const struct lay_colspec *cols,
+		    double x, double w);
+
 /* lay_table.c */
+/* The table's column count and its table-columns (*cols, freed by the
+ * caller). */
+int		 lay_table_columns(struct lay *L, const struct fo_node *t,
+		    struct lay_colspec **cols);
+/* The column of the next cell n of a row, from col on, skipping columns
+ * that row spans from above still cover (busy: rows left, per column);
+ * sets *span and marks the columns taken.  -1: no column left. */
+int		 lay_cell_place(const struct fo_node *n, int *busy, int ncols,
+		    int col, int *span);
 struct lay_box	*lay_measure_table(struct lay *L, const struct fo_node *t,
 		    double ref_x, double ref_w, double base, double base_end);
 void		 lay_group_heights(struct lay_group *g);
