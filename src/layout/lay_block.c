@@ -491,8 +491,8 @@ lay_box_props(struct lay *L, struct lay_box *b, const struct fo_node *n,
 	    bx->keep_with_previous.column != FO_KEEP_AUTO;
 	b->keep_together = in->keep_together.page != FO_KEEP_AUTO ||
 	    in->keep_together.column != FO_KEEP_AUTO;
-	b->break_before = bx->break_before != FO_BREAK_AUTO;
-	b->break_after = bx->break_after != FO_BREAK_AUTO;
+	b->break_before = bx->break_before;	/* enum fo_break */
+	b->break_after = bx->break_after;
 	b->fixed_h = -1;
 	if (n->id != NULL)
 		b->ids = S_idref(L, n->id, NULL);

@@ -15,6 +15,9 @@
  *   lay_doc.c    the document: passes until citations are stable,
  *                bookmarks, anchors (lay_document, layout.h)
  *   lay_page.c   a page-sequence made into pages, static content
+ *   lay_master.c which simple-page-master a page uses
+ *   lay_region.c a page's regions from its master; static content
+ *   lay_column.c the flow on a page, column by column
  *   lay_box.c    any measured box drawn or split at a page's foot
  *   lay_block.c  measuring blocks        lay_table.c  tables (measure,
  *   lay_line.c   paragraphs into lines                split, draw)
@@ -134,7 +137,7 @@ struct lay_box {
 	double		 sb, sa;	/* space before and after */
 	double		 x, w;		/* border box (a line: the line area) */
 	int		 keep_prev, keep_next, keep_together;
-	int		 break_before, break_after;
+	int		 break_before, break_after;	/* enum fo_break */
 	int		 has_break;	/* a forced break somewhere inside */
 	int		 fo_line;
 	struct lay_idref *ids;		/* for page-number citations */
@@ -259,6 +262,9 @@ struct lay {
 	uint32_t	*warned_cp;
 	size_t		 nwarned, warncap;
 	int		 warned_deep, warned_tall;
+	int		 warned_extent, warned_width;
+	/* the forced break lay_split cut at (enum fo_break), 0 for none */
+	int		 forced_break;
 };
 
 static inline struct lay_box *
@@ -339,6 +345,60 @@ void		 lay_group_heights(struct lay_group *g);
 int		 lay_split_table(struct lay *L, struct lay_box *b, double avail,
 		    int force, struct lay_box **first, struct lay_box **rest);
 void		 lay_draw_table(struct lay *L, const struct lay_box *b, double y);
+
+/* A rectangle of the page and the region drawn in it. */
+struct lay_rect {
+	const struct fo_node *node;	/* region-before … or NULL */
+	double		 x, y, w, h;
+};
+
+/* A page's geometry from its simple-page-master (lay_region.c). */
+struct lay_geom {
+	const struct fo_node *master;	/* simple-page-master, NULL: A4 */
+	const struct fo_node *body;	/* region-body or NULL */
+	double		 pw, ph;
+	double		 bx, by, bw, bh;	/* region-body */
+	int		 ncols;			/* columns of region-body */
+	double		 colw, gap;		/* a column's width, the gap */
+	struct lay_rect	 reg[4];		/* before, after, start, end */
+};
+
+/* lay_master.c: the simple-page-master of each page of a sequence. */
+struct lay_pmstate {
+	const struct fo_node *seq;
+	const struct fo_node *psm;	/* page-sequence-master, or NULL */
+	const struct fo_node *simple;	/* without one: the master */
+	const struct fo_node *sub;	/* the sub-sequence specifier */
+	int		 used;		/* pages it gave so far */
+	int		 pages;		/* pages of the sequence so far */
+	int		 warned_end, warned_none;
+};
+void		 lay_master_start(struct lay *L, const struct fo_node *seq,
+		    struct lay_pmstate *st);
+/* The master of the next page, numbered pageno; last: the sequence ends
+ * with it; blank: no flow on it.  NULL when the document has no
+ * simple-page-master at all (the page is A4). */
+const struct fo_node *lay_master_next(struct lay *L, struct lay_pmstate *st,
+		    int pageno, int last, int blank);
+
+/* lay_region.c */
+void		 lay_geometry(struct lay *L, const struct fo_node *master,
+		    const struct fo_node *seq, struct lay_geom *g);
+/* region-body's box and background on the page being drawn. */
+void		 lay_region_body(struct lay *L, const struct lay_geom *g,
+		    int line);
+/* The outer regions of the page being drawn: box, background, static
+ * content. */
+void		 lay_region_statics(struct lay *L, const struct fo_node *seq,
+		    const struct lay_geom *g);
+
+/* lay_column.c: region-body's columns (column-count, column-gap) into
+ * g->ncols, g->colw, g->gap; and the flow's part on a page, column by
+ * column: what is left, NULL when the flow is done. */
+void		 lay_columns(struct lay *L, const struct fo_node *body,
+		    struct lay_geom *g);
+struct lay_box	*lay_fill_page(struct lay *L, const struct lay_geom *g,
+		    struct lay_box *rest, double mx, double mw);
 
 /* lay_page.c: one page-sequence made into pages from page
  * number pageno on; returns the number after its last page.  lay_statics
