@@ -139,39 +139,12 @@ S_send(struct MHD_Connection *c, struct serve_reply *rep, const char *allow)
 	return ok;
 }
 
-/* A refusal with one catalogue message. */
+/* A refusal: the messages said since serve_diag_begin() as its JSON. */
 static enum MHD_Result
-S_refuse(struct MHD_Connection *c, int status, const char *allow, int id, ...)
+S_refused(struct MHD_Connection *c, int status, const char *allow)
 {
 	struct serve_reply rep = { 0, NULL, NULL, 0, NULL };
-	va_list ap;
-	const char *a[3] = { NULL, NULL, NULL };
-	int d = 0;
 
-	/* every message here takes up to three arguments of type int or
-	 * string: the format says which */
-	va_start(ap, id);
-	serve_diag_begin();
-	switch (id) {
-	case E_SERVE_TOO_LARGE:
-		d = va_arg(ap, int);
-		diag(id, NULL, 0, 0, d);
-		break;
-	case E_SERVE_NOT_FOUND:
-		a[0] = va_arg(ap, const char *);
-		diag(id, NULL, 0, 0, a[0]);
-		break;
-	case E_SERVE_METHOD:
-		a[0] = va_arg(ap, const char *);
-		a[1] = va_arg(ap, const char *);
-		a[2] = va_arg(ap, const char *);
-		diag(id, NULL, 0, 0, a[0], a[1], a[2]);
-		break;
-	default:
-		diag(id, NULL, 0, 0);
-		break;
-	}
-	va_end(ap);
 	serve_diag_reply(&rep, status);
 	return S_send(c, &rep, allow);
 }
@@ -215,21 +188,25 @@ S_access(void *cls, struct MHD_Connection *c, const char *url,
 		/* What will be refused anyway is refused before its body. */
 		if (route == R_NONE) {
 			r->done = 1;
-			return S_refuse(c, 404, NULL, E_SERVE_NOT_FOUND, url);
+			serve_diag_begin();
+			diag(E_SERVE_NOT_FOUND, NULL, 0, 0, url);
+			return S_refused(c, 404, NULL);
 		}
 		if ((route == R_PAGE && strcmp(method, "GET") != 0 &&
 		    strcmp(method, "HEAD") != 0) ||
 		    (route == R_API && strcmp(method, "POST") != 0)) {
 			r->done = 1;
-			return S_refuse(c, 405, allow, E_SERVE_METHOD, url, method,
-			    allow);
+			serve_diag_begin();
+			diag(E_SERVE_METHOD, NULL, 0, 0, url, method, allow);
+			return S_refused(c, 405, allow);
 		}
 		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 		    MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl && strtoull(cl, NULL, 10) > SERVE_MAX_BODY) {
 			r->done = 1;
-			return S_refuse(c, 413, NULL, E_SERVE_TOO_LARGE,
-			    SERVE_MAX_BODY);
+			serve_diag_begin();
+			diag(E_SERVE_TOO_LARGE, NULL, 0, 0, SERVE_MAX_BODY);
+			return S_refused(c, 413, NULL);
 		}
 		return MHD_YES;
 	}
@@ -256,7 +233,9 @@ S_access(void *cls, struct MHD_Connection *c, const char *url,
 	}
 	if (r->too_large) {
 		r->done = 1;
-		return S_refuse(c, 413, NULL, E_SERVE_TOO_LARGE, SERVE_MAX_BODY);
+		serve_diag_begin();
+		diag(E_SERVE_TOO_LARGE, NULL, 0, 0, SERVE_MAX_BODY);
+		return S_refused(c, 413, NULL);
 	}
 	/* The request is whole. */
 	r->done = 1;
