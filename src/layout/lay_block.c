@@ -587,6 +587,7 @@ S_block(struct lay *L, const struct fo_node *n, const struct S_ctx *ref)
 		r->next = b->ids;
 		b->ids = c.pending;
 	}
+	b->fnotes = c.fnotes;	/* footnotes cited where no line was made */
 	S_resolve_spaces(c.kids, c.n);
 	b->nkids = c.n;
 	b->kids = LAY_NEWN(L, struct lay_box *, c.n ? c.n : 1);

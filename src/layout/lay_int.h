@@ -161,7 +161,8 @@ struct lay_box {
 					   split box, for their last page */
 	const struct fo_node *markers;	/* the FO whose first children are
 					   fo:markers, or NULL */
-	struct lay_fnote *fnotes;	/* BX_LINE: footnotes cited on it */
+	struct lay_fnote *fnotes;	/* footnotes cited on a line, or in a
+					   block where no line was made */
 	int		 more;		/* a part with another after it */
 
 	/* BX_LINE: items with x absolute and y from the line's top. */
@@ -284,7 +285,7 @@ struct lay {
 	uint32_t	*warned_cp;
 	size_t		 nwarned, warncap;
 	int		 warned_deep, warned_tall;
-	int		 warned_extent, warned_width;
+	int		 warned_extent, warned_width, warned_frame;
 	/* the forced break lay_split cut at (enum fo_break), 0 for none */
 	int		 forced_break;
 	/* markers drawn so far in this pass (lay_marker.c) */
