@@ -403,7 +403,8 @@ S_worker(int ls, int ipv6, unsigned limit, const sigset_t *stop,
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (;;) {
 		info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
-		if (info == NULL || info->num_connections == 0 || S_since(&t0) > 3)
+		if (info == NULL || info->num_connections == 0 ||
+		    S_since(&t0) > SERVE_DRAIN_SECONDS)
 			break;
 		struct timespec nap = { 0, 10 * 1000 * 1000 };
 		nanosleep(&nap, NULL);

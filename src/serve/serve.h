@@ -27,6 +27,9 @@ int	serve_run(const char *listen);
 #define SERVE_MAX_WORKERS	4	/* processes; one a CPU up to this */
 #define SERVE_IDLE_SECONDS	5	/* a silent connection is closed */
 #define SERVE_REQUEST_SECONDS	10	/* a body not sent by then is cut */
+#define SERVE_DRAIN_SECONDS	10	/* on a stop, for the answers under way
+					 * (a kept-alive idle connection ends
+					 * after SERVE_IDLE_SECONDS) */
 
 /* An answer. */
 struct serve_reply {
