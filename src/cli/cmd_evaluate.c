@@ -20,9 +20,15 @@
 static const char S_usage[] =
     "用法: wsdoc evaluate --roster 名册.xml --year 年度 [--decisions 结论文件]\n"
     "                     [--apply] [-o 报告.pdf] [--outcomes 结论.xml] 评估表...\n"
-    "按第六条对名册中每个在建、暂缓的工作坊作出年度结论：无故不参加评估、擅自变更\n"
-    "名称/主理人/建设方案、学术不端或违规的撤销；暂缓通过给予半年继续建设期。\n"
-    "评估表之外也可给出申报表（现行建设方案），与登记时的方案比较。\n"
+    "      wsdoc evaluate --follow-up --roster 名册.xml --decisions 结论文件 [--apply]\n"
+    "按第六条对名册中该年度应评估的每个工作坊作出年度结论。无故不参加评估、擅自变更\n"
+    "名称/主理人/建设方案、学术不端或违规的，列为拟撤销并给出依据；只有学工部的\n"
+    "结论确认（等级“撤销”）时才写入名册，未确认也未推翻时 --apply 拒绝写入。\n"
+    "暂缓通过给予半年继续建设期。评估表之外也可给出申报表（现行建设方案），与登记\n"
+    "时的方案逐段比较。结论日期早于该年度的评估起始月份（policy.ini）时拒绝。\n"
+    "  --follow-up       暂缓期满的确定：只处理结论文件中列出的暂缓通过的工作坊，\n"
+    "                    每个须已期满（结论日期或 decision 的 date 不早于期满日），\n"
+    "                    名册中的其他工作坊不变；不需要 --year\n"
     "  --roster 文件     名册\n"
     "  --year 年度       评估的年度\n"
     "  --decisions 文件  学工部的评估结论（等级、缺席说明、批准的变更、违规认定）\n"
@@ -37,7 +43,7 @@ int
 cmd_evaluate(int argc, char **argv)
 {
 	const char *rpath = NULL, *dpath = NULL, *report = NULL, *opath = NULL;
-	int year = 0, apply = 0, fo_only = 0, i, nfiles = 0, errors = 0, rc;
+	int year = 0, apply = 0, fo_only = 0, followup = 0, i, nfiles = 0, errors = 0, rc;
 	char **files;
 	xmlDoc **docs, *dec = NULL, *out = NULL;
 	size_t ndocs = 0;
@@ -64,6 +70,8 @@ cmd_evaluate(int argc, char **argv)
 			policy_set_path(argv[++i]);
 		else if (strcmp(a, "--apply") == 0)
 			apply = 1;
+		else if (strcmp(a, "--follow-up") == 0)
+			followup = 1;
 		else if (strcmp(a, "--fo") == 0)
 			fo_only = 1;
 		else if (a[0] == '-' && a[1] != '\0') {
@@ -74,7 +82,8 @@ cmd_evaluate(int argc, char **argv)
 		} else
 			files[nfiles++] = argv[i];
 	}
-	if (rpath == NULL || year < 1900 || year > 9999) {
+	if (rpath == NULL || (followup ? dpath == NULL || year != 0 :
+	    year < 1900 || year > 9999)) {
 		fputs(S_usage, stderr);
 		free(files);
 		return 2;
@@ -115,7 +124,8 @@ cmd_evaluate(int argc, char **argv)
 	if ((r = roster_open(rpath, apply)) == NULL)
 		goto done;
 	out = roster_evaluate(r, year, dec, dec ? docs + 1 : docs,
-	    dec ? ndocs - 1 : ndocs, &errors);
+	    dec ? ndocs - 1 : ndocs, (apply ? ROSTER_EV_APPLY : 0) |
+	    (followup ? ROSTER_EV_FOLLOWUP : 0), &errors);
 	roster_print_outcomes(stdout, out);
 	fflush(stdout);	/* the table before the notes that follow it */
 	if (opath) {

@@ -112,8 +112,10 @@ void	roster_table(FILE *f, char *const *cells, size_t rows, size_t ncols);
  * as a document (<outcomes>, one <outcome> per workshop, described in
  * roster_eval.c) for printing, applying and the annual report; *errors
  * receives the number of errors found. */
+#define ROSTER_EV_APPLY		1	/* the outcomes are to be written */
+#define ROSTER_EV_FOLLOWUP	2	/* the end of probations only */
 xmlDoc	*roster_evaluate(struct roster *r, int year, xmlDoc *decisions,
-	    xmlDoc *const *forms, size_t nforms, int *errors);
+	    xmlDoc *const *forms, size_t nforms, int flags, int *errors);
 /* Write outcomes into the roster's statuses and histories (not saved). */
 void	roster_apply(struct roster *r, xmlDoc *outcomes);
 /* The outcomes as a table in Chinese. */

@@ -34,6 +34,7 @@ struct ev {
 	xmlNode			*dec;		/* <decisions> or NULL */
 	xmlDoc *const		*forms;
 	size_t			 nforms;
+	int			 flags;		/* ROSTER_EV_APPLY, ROSTER_EV_FOLLOWUP */
 	int			 errors;
 };
 
@@ -216,10 +217,9 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 			last = rules_attr(h, "result");
 			when = rules_attr(h, "date");
 		}
-	/* Decided this year already, unless a probation is being decided
-	 * anew (at its end, or by a later decision of the office). */
-	if (done && (!on_probation || (!probation_over && dec &&
-	    strcmp(when, ev->date) == 0))) {
+	/* Decided this year already: once a year (第六条).  A probation's end
+	 * is decided by its own act (--follow-up), not by this year again. */
+	if (done) {
 		if (dec || form) {
 			diag_node(E_ROSTER_DONE, dec ? dec : form, ev->year, id, when);
 			ev->errors++;
@@ -324,6 +324,8 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 
 	enum grade g = policy_grade(pol, grade);
 	if (ncauses > 0) {
+		char c[8];
+		snprintf(c, sizeof c, "%d", cause);
 		if (dec && g != GRADE_REVOKE && g != GRADE_NONE) {
 			for (xmlNode *r = o->children; r; r = r->next)
 				if (S_is(r, "reason")) {
@@ -337,8 +339,32 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 			S_set(o, "state", state);
 			goto out;
 		}
-		char c[8];
-		snprintf(c, sizeof c, "%d", cause);
+		if (dec == NULL || g != GRADE_REVOKE) {
+			/* Revocation is the office's act: proposed with its
+			 * evidence until the decisions confirm or overrule it. */
+			S_set(o, "kind", "proposed");
+			S_set(o, "result", "拟撤销");
+			S_set(o, "state", state);
+			S_set(o, "until", until);
+			S_set(o, "cause", c);
+			if (ev->dec) {
+				struct buf b;
+				buf_init(&b);
+				for (xmlNode *r = o->children; r; r = r->next)
+					if (S_is(r, "reason")) {
+						char *t = rules_text(r);
+						buf_printf(&b, "%s%s", b.len ? "；" : "", t);
+						free(t);
+					}
+				if (ev->flags & ROSTER_EV_APPLY) {
+					diag_node(E_DEC_REVOKE_UNCONFIRMED, ev->dec, id, b.data);
+					ev->errors++;
+				} else
+					diag_node(W_DEC_REVOKE_PROPOSED, ev->dec, id, b.data);
+				buf_free(&b);
+			}
+			goto out;
+		}
 		S_set(o, "kind", "decided");
 		S_set(o, "result", policy_grade_label(pol, GRADE_REVOKE));
 		S_set(o, "state", ROSTER_REVOKED);
@@ -426,6 +452,121 @@ out:
 	free(grade);
 }
 
+/* The year of the evaluation that put a workshop on probation: the last
+ * one in its history whose deadline is the status's. */
+static char *
+S_probation_year(xmlNode *ws, const char *until)
+{
+	char *y = xstrdup("");
+	xmlNode *h = rules_child(ws, "history");
+
+	for (xmlNode *e = h ? h->children : NULL; e; e = e->next)
+		if (S_is(e, "evaluation") && S_attr_is(e, "until", until)) {
+			free(y);
+			y = rules_attr(e, "year");
+		}
+	return y;
+}
+
+/* The end of a half-year of further building (第六条 暂缓通过 … 根据建设
+ *情况再予以确定), decided on its own: the workshop must be on 暂缓 and
+ * its deadline reached by the decision's date. */
+static void
+S_followup(struct ev *ev, xmlNode *ws, xmlNode *dec, xmlNode *out)
+{
+	const struct policy *pol = ev->pol;
+	char *id = rules_attr(ws, "id");
+	char *state = roster_status(ws, "state");
+	char *until = roster_status(ws, "until");
+	char *name = rules_text(rules_child(ws, "name"));
+	char *leader = rules_text(rules_path(ws, "leader/name"));
+	char *grade = rules_attr(dec, "grade");
+	char *date = rules_attr(dec, "date");
+	char *of = S_probation_year(ws, until);
+	xmlNode *o = xmlNewChild(out, NULL, (const xmlChar *)"outcome", NULL);
+	enum grade g = policy_grade(pol, grade);
+
+	if (!roster_date_ok(date)) {
+		free(date);
+		date = xstrdup(ev->date);
+	}
+	S_set(o, "workshop", id);
+	S_set(o, "name", name);
+	S_set(o, "leader", leader);
+	S_set(o, "grade", grade);
+	S_set(o, "date", date);
+	S_set(o, "of", of);
+	S_set(o, "until", until);
+	if (strcmp(state, ROSTER_PROBATION) != 0) {
+		diag_node(E_FOLLOWUP_STATE, dec, id, state);
+		g = GRADE_NONE;
+	} else if (strcmp(date, until) < 0) {
+		diag_node(E_FOLLOWUP_EARLY, dec, id, until, date);
+		g = GRADE_NONE;
+	} else if (g == GRADE_PROBATION) {
+		diag_node(E_DEC_PROBATION_TWICE, dec, id, until);
+		g = GRADE_NONE;
+	}
+	if (g == GRADE_NONE) {	/* said above, or by the rules */
+		S_set(o, "kind", "error");
+		S_set(o, "result", "—");
+		S_set(o, "state", state);
+		ev->errors++;
+	} else if (g == GRADE_REVOKE) {
+		S_set(o, "kind", "followup");
+		S_set(o, "result", policy_grade_label(pol, g));
+		S_set(o, "state", ROSTER_REVOKED);
+		S_set(o, "cause", "评估");
+		S_reason(o, "暂缓期满，评估结论为撤销（第六条）");
+	} else {
+		S_set(o, "kind", "followup");
+		S_set(o, "result", policy_grade_label(pol, g));
+		S_set(o, "state", ROSTER_ACTIVE);
+		S_reason(o, "暂缓期满，评估通过，继续建设");
+	}
+	free(id);
+	free(state);
+	free(until);
+	free(name);
+	free(leader);
+	free(grade);
+	free(date);
+	free(of);
+}
+
+/* The follow-up's decisions: only grades, each for a workshop of the
+ * roster; the workshops they name, in the roster's order. */
+static void
+S_followups(struct ev *ev, xmlNode *root)
+{
+	xmlNode *rr = xmlDocGetRootElement(ev->r->doc);
+
+	for (xmlNode *d = ev->dec ? ev->dec->children : NULL; d; d = d->next) {
+		if (d->type != XML_ELEMENT_NODE)
+			continue;
+		if (!S_is(d, "decision")) {
+			diag_node(E_FOLLOWUP_ENTRY, d, (const char *)d->name);
+			ev->errors++;
+			continue;
+		}
+		char *id = rules_attr(d, "workshop");
+		if (rules_is_id(id) && roster_workshop(ev->r, id) == NULL) {
+			diag_node(E_DEC_UNKNOWN, d, id);
+			ev->errors++;
+		}
+		free(id);
+	}
+	for (xmlNode *ws = rr ? rr->children : NULL; ws; ws = ws->next) {
+		if (!S_is(ws, "workshop"))
+			continue;
+		char *id = rules_attr(ws, "id");
+		xmlNode *dec = S_dec(ev, "decision", id, NULL);
+		if (dec)
+			S_followup(ev, ws, dec, root);
+		free(id);
+	}
+}
+
 /* Forms and decisions that name no workshop of the roster, or another
  * year, or a revoked one. */
 static void
@@ -480,7 +621,7 @@ S_check_refs(struct ev *ev)
 
 xmlDoc *
 roster_evaluate(struct roster *r, int year, xmlDoc *decisions,
-    xmlDoc *const *forms, size_t nforms, int *errors)
+    xmlDoc *const *forms, size_t nforms, int flags, int *errors)
 {
 	struct ev ev;
 	xmlDoc *out = xmlNewDoc((const xmlChar *)"1.0");
@@ -495,6 +636,7 @@ roster_evaluate(struct roster *r, int year, xmlDoc *decisions,
 	ev.dec = decisions ? xmlDocGetRootElement(decisions) : NULL;
 	ev.forms = forms;
 	ev.nforms = nforms;
+	ev.flags = flags;
 	xmlDocSetRootElement(out, root);
 	if (ev.pol == NULL) {
 		*errors = 1;
@@ -511,7 +653,24 @@ roster_evaluate(struct roster *r, int year, xmlDoc *decisions,
 	S_set(root, "year", ys);
 	S_set(root, "date", date);
 	S_set(root, "provisional", ev.dec ? "no" : "yes");
-	S_set(root, "roster", r->path);
+	if (flags & ROSTER_EV_FOLLOWUP) {
+		S_set(root, "mode", "follow-up");
+		S_followups(&ev, root);
+		goto done;
+	}
+	/* A year is held from the month policy.ini names: the decisions of a
+	 * year dated before it are not that year's evaluation. */
+	if (ev.dec) {
+		char *from = xasprintf("%04d-%02d-01", year,
+		    policy_int(ev.pol, "评估", "年度评估起始月份"));
+		if (strcmp(date, from) < 0) {
+			diag_node(E_EVAL_NOT_HELD, ev.dec, year, date, from);
+			ev.errors++;
+			free(from);
+			goto done;
+		}
+		free(from);
+	}
 	S_check_refs(&ev);
 	for (xmlNode *ws = rr ? rr->children : NULL; ws; ws = ws->next) {
 		if (!S_is(ws, "workshop"))
@@ -527,6 +686,7 @@ roster_evaluate(struct roster *r, int year, xmlDoc *decisions,
 		if (due)
 			S_decide(&ev, ws, root);
 	}
+done:
 	free(date);
 	*errors = ev.errors;
 	return out;
@@ -588,6 +748,21 @@ roster_apply(struct roster *r, xmlDoc *outcomes)
 				roster_set_status(ws, state, NULL, (char *)NULL);
 			free(self); free(grade); free(result); free(state);
 			free(until); free(cause);
+		} else if (ws && strcmp(kind, "followup") == 0) {
+			char *grade = rules_attr(o, "grade"), *result = rules_attr(o, "result");
+			char *state = rules_attr(o, "state"), *cause = rules_attr(o, "cause");
+			char *of = rules_attr(o, "of"), *fd = rules_attr(o, "date");
+			char *until = rules_attr(o, "until");
+			roster_history(ws, "followup", why.data ? why.data : "",
+			    "year", of, "date", fd, "until", until, "grade", grade,
+			    "result", result, "cause", cause, (char *)NULL);
+			if (strcmp(state, ROSTER_REVOKED) == 0)
+				roster_set_status(ws, state, why.data ? why.data : "",
+				    "date", fd, "cause", cause, (char *)NULL);
+			else
+				roster_set_status(ws, state, NULL, (char *)NULL);
+			free(grade); free(result); free(state); free(cause);
+			free(of); free(fd); free(until);
 		} else if (ws && strcmp(kind, "excused") == 0)
 			roster_history(ws, "excused", why.data ? why.data : "",
 			    "year", year, "date", date, (char *)NULL);
@@ -611,7 +786,12 @@ roster_print_outcomes(FILE *f, xmlDoc *outcomes)
 	char *year = rules_attr(root, "year"), *date = rules_attr(root, "date");
 	char *prov = rules_attr(root, "provisional");
 
-	if (strcmp(prov, "yes") == 0)
+	char *mode = rules_attr(root, "mode");
+	int fu = strcmp(mode, "follow-up") == 0;
+	free(mode);
+	if (fu)
+		fprintf(f, "暂缓期满的确定（学工部 %s）\n", date);
+	else if (strcmp(prov, "yes") == 0)
 		fprintf(f, "%s年度评估结论预览（没有学工部结论文件，暂按自评等级）\n", year);
 	else
 		fprintf(f, "%s年度评估结论（学工部 %s）\n", year, date);
@@ -656,7 +836,9 @@ roster_print_outcomes(FILE *f, xmlDoc *outcomes)
 		free(state); free(until); free(grade); free(result);
 		rows++;
 	}
-	if (rows == 1)
+	if (rows == 1 && fu)
+		fprintf(f, "结论文件中没有名册里的工作坊。\n");
+	else if (rows == 1)
 		fprintf(f, "名册中没有%s年度需要评估的工作坊。\n", year);
 	else
 		roster_table(f, cells, rows, NC);

@@ -18,9 +18,10 @@ done
 "$WSDOC" approve --roster "$R" $apps >/dev/null 2>"$T/err" || fail "approve: $(cat "$T/err")"
 rm -f "$R".[123]
 cp "$R" "$T/old"
-cat > "$T/dec.xml" <<'X'
-<decisions year="2026" date="2026-12-15"></decisions>
-X
+# No forms: every workshop absent, each revocation confirmed by the office.
+{ echo '<decisions year="2026" date="2026-12-15">'
+  for n in $(seq -w 1 40); do echo "<decision workshop=\"HZNU-GZF-2026-$n\" grade=\"撤销\"/>"; done
+  echo '</decisions>'; } > "$T/dec.xml"
 run() {
 	"$WSDOC" evaluate --roster "$R" --year 2026 --decisions "$T/dec.xml" --apply >/dev/null 2>&1
 }
