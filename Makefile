@@ -61,7 +61,7 @@ DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libhpdf-dev \
 	fonts-wqy-microhei
 TEST_PKGS := libcmocka-dev poppler-utils qpdf libxml2-utils groff-base chromium valgrind
 
-.PHONY: fuzz deps-fuzz all deps deps-fop demo check test unit bench bench-fop install uninstall clean golden-update
+.PHONY: fuzz fuzz-run deps-fuzz all deps deps-fop demo check test unit bench bench-fop install uninstall clean golden-update
 
 all: $(BUILD)/wsdoc
 
@@ -104,7 +104,11 @@ deps:
 		exit 1; \
 	fi
 
-demo: deps all
+# After deps, a new make: its flags are asked of pkg-config only now, when
+# the packages deps installed exist (on a fresh machine they did not when
+# this make read the Makefile).
+demo: deps
+	@$(MAKE) --no-print-directory all
 	@sh tests/demo.sh $(BUILD)/wsdoc
 
 # The suite twice — as built, then under ASan+UBSan — and a valgrind leak
@@ -134,8 +138,9 @@ test: deps
 golden-update: all
 	@UPDATE=1 sh tests/run.sh $(BUILD)
 
-bench: deps all $(BUILD)/bench_fo
+bench: deps
 	@$(MAKE) --no-print-directory deps DEB_PKGS=time TEST_PKGS=
+	@$(MAKE) --no-print-directory all $(BUILD)/bench_fo
 	@sh tests/bench.sh $(BUILD)
 	@sh tests/bench-publish.sh $(BUILD)
 
@@ -154,6 +159,9 @@ deps-fuzz:
 	@$(MAKE) --no-print-directory deps DEB_PKGS="$(FUZZ_PKGS)" TEST_PKGS=
 fuzz: deps deps-fuzz
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/fuzz CC=clang FUZZ=1 $(BUILD)/fuzz/wsdoc
+	@$(MAKE) --no-print-directory fuzz-run
+# (its own make, for the same reason as demo: the flags read after deps)
+fuzz-run:
 	@FUZZ_LIBS='$(PKG_LIBS) $(HPDF_LIBS) $(INI_LIBS) -lm' \
 		sh tests/fuzz.sh $(BUILD)/fuzz $(FUZZ_TIME) $(FUZZ_KINDS)
 
@@ -162,7 +170,8 @@ fuzz: deps deps-fuzz
 FOP_PKGS := fop default-jdk-headless time
 deps-fop:
 	@$(MAKE) --no-print-directory deps DEB_PKGS="$(FOP_PKGS)" TEST_PKGS=
-bench-fop: deps deps-fop all $(BUILD)/bench_fo
+bench-fop: deps deps-fop
+	@$(MAKE) --no-print-directory all $(BUILD)/bench_fo
 	@sh tests/bench-fop.sh $(BUILD)/wsdoc $(BUILD)
 
 DATADIR = $(DESTDIR)$(PREFIX)/share/wsdoc

@@ -162,7 +162,10 @@ S_job(size_t i, void *arg)
 		xmlFreeDoc(doc);
 		return BATCH_REFUSED;
 	}
-	if (pipeline_validate(&doc, 1) != 0 && !r->draft) {
+	/* Any failing message, the reader's included (a line it could not
+	 * read is a word missing from the form), stops the job as it fails
+	 * `check` — unless a draft is asked for. */
+	if ((pipeline_validate(&doc, 1) != 0 || diag_failed()) && !r->draft) {
 		diag(N_RENDER_REFUSED, path, 0, 0);
 		xmlFreeDoc(doc);
 		return BATCH_REFUSED;

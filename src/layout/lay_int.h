@@ -1,5 +1,6 @@
 /* lay_int.h — the layout engine's private structures: inline paragraphs,
- * measured boxes and the pagination state.  For src/layout/ only.
+ * measured boxes and the pagination state.  For src/layout/ only; the
+ * rest of wsdoc sees layout.h and area.h.
  *
  * The engine works in two steps.  Measuring turns the FO tree into boxes
  * whose x positions, widths and heights are final (widths come from the
@@ -7,7 +8,20 @@
  * measured flow at page boundaries (keeps, widows and orphans, table rows)
  * and draws each page's part into the area tree.  Splitting consumes the
  * boxes: the remainder reuses the original child arrays, so a flow of N
- * boxes is paginated in O(N). */
+ * boxes is paginated in O(N).
+ *
+ * The files, top down; each calls only the ones below it, except where
+ * content nests (a table's cells hold blocks, blocks hold tables):
+ *   lay_doc.c    the document: passes until citations are stable,
+ *                bookmarks, anchors (lay_document, layout.h)
+ *   lay_page.c   a page-sequence made into pages, static content
+ *   lay_box.c    any measured box drawn or split at a page's foot
+ *   lay_block.c  measuring blocks        lay_table.c  tables (measure,
+ *   lay_line.c   paragraphs into lines                split, draw)
+ *   lay_image.c  image sizes
+ *   lay_base.c   below them all: arena, ids and citations, putting boxes,
+ *                rules and ids on the page being drawn
+ *   area.c, area_dump.c  the area tree (area.h) */
 #ifndef WSDOC_LAY_INT_H
 #define WSDOC_LAY_INT_H
 
@@ -23,7 +37,8 @@ struct lay;
 
 /* ---- memory ---- */
 
-/* Zeroed memory from the layout's arena, freed when the layout ends. */
+/* Zeroed memory from the layout's arena (lay_base.c), freed when the
+ * layout ends. */
 void	*lay_alloc(struct lay *L, size_t n);
 #define LAY_NEW(L, T)		((T *)lay_alloc((L), sizeof(T)))
 #define LAY_NEWN(L, T, n)	((T *)lay_alloc((L), sizeof(T) * (n)))
@@ -279,12 +294,21 @@ int		 lay_split_table(struct lay *L, struct lay_box *b, double avail,
 		    int force, struct lay_box **first, struct lay_box **rest);
 void		 lay_draw_table(struct lay *L, const struct lay_box *b, double y);
 
-/* lay_page.c: splitting and drawing.  lay_split leaves b untouched and
+/* lay_page.c: one page-sequence made into pages from page
+ * number pageno on; returns the number after its last page.  lay_statics
+ * draws the static content of the pages made so far. */
+int		 lay_sequence(struct lay *L, const struct fo_node *seq, int pageno);
+void		 lay_statics(struct lay *L);
+
+/* lay_box.c: splitting and drawing.  lay_split leaves b untouched and
  * returns LAY_FITS (*first = b), LAY_SPLIT or LAY_NONE (nothing fits). */
 enum { LAY_FITS, LAY_SPLIT, LAY_NONE };
 int		 lay_split(struct lay *L, struct lay_box *b, double avail,
 		    int force, struct lay_box **first, struct lay_box **rest);
 void		 lay_draw(struct lay *L, const struct lay_box *b, double y);
+
+/* lay_base.c */
+void		 lay_arena_free(struct lay *L);
 void		 lay_draw_border(struct lay *L, const struct lay_border *bd,
 		    double x1, double y1, double x2, double y2);
 struct lay_cite	*lay_cite_get(struct lay *L, const char *id);
@@ -295,13 +319,12 @@ struct area_item *lay_box_item(struct lay *L);
 void		 lay_record(struct lay *L, const struct lay_idref *r, double y);
 /* Format a page number per the page-sequence's format; buf >= 32. */
 void		 lay_format_pageno(char *buf, int n, const char *format);
+const char	*lay_file(const struct lay *L);
 
 /* lay_image.c: the intrinsic size of a PNG (at 96 dpi unless it says
  * otherwise), or -1 after a warning. */
 int		 lay_png_size(struct lay *L, const char *path, int fo_line,
 		    double *w, double *h);
-
-const char	*lay_file(const struct lay *L);
 
 /* Diagnostics of the layout, silent on repeated passes. */
 #define LAY_DIAG(L, ...) \
