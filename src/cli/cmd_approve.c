@@ -16,7 +16,7 @@
 static const char S_usage[] =
     "用法: wsdoc approve --roster 名册.xml [--date 日期] [--policy 规则.ini] 申报表...\n"
     "把检查无误的主理人申报表登记到名册，按年度分配编号 HZNU-GZF-年度-序号，\n"
-    "记录核准的名称、主理人、成员、辅导方向和建设方案摘要；有错误的申报表不登记。\n"
+    "记录核准的名称、主理人、成员、辅导方向和建设方案原文；有错误的申报表不登记。\n"
     "  --roster 文件  名册（不存在时新建）\n"
     "  --date 日期    登记日期 YYYY-MM-DD，默认今天\n"
     "  --policy 文件  规则参数文件，默认安装目录的 forms/policy.ini\n"

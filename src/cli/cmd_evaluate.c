@@ -33,8 +33,9 @@ static const char S_usage[] =
     "  --year 年度       评估的年度\n"
     "  --decisions 文件  学工部的评估结论（等级、缺席说明、批准的变更、违规认定）\n"
     "  --apply           把结论写入名册（需要 --decisions，且没有错误）\n"
-    "  --outcomes 文件   把结论另存为 XML（年度报告的输入）\n"
-    "  -o 文件           年度评估报告 PDF\n"
+    "  --outcomes 文件   把结论另存为 XML（供核对；年度报告由名册生成，见 wsdoc report）\n"
+    "  -o 文件           年度评估报告 PDF（加 --apply 时由写入后的名册生成，\n"
+    "                    与 wsdoc report 生成的相同）\n"
     "  --fo              -o 写出报告的 XSL-FO 而不是 PDF\n"
     "  --policy 文件     规则参数文件，默认安装目录的 forms/policy.ini\n"
     "  -h                显示本帮助\n";
@@ -136,18 +137,25 @@ cmd_evaluate(int argc, char **argv)
 			diag(F_IO_WRITE, opath, 0, 0, opath, errno_text(errno));
 		xmlFree(mem);
 	}
-	if (report && out)
-		report_write(out, dec ? docs + 1 : docs, dec ? ndocs - 1 : ndocs,
-		    report, fo_only);
 	if (apply && dec == NULL)
 		diag(E_DEC_NEEDED, NULL, 0, 0);
 	if (apply && !diag_failed()) {
 		roster_apply(r, out);
-		if (roster_save(r) == 0)
+		if (roster_save(r) == 0) {
 			printf("已写入名册 %s。\n", rpath);
-	} else if (!apply)
+			/* The report of what is written, made as `wsdoc report`
+			 * makes it again: from the roster alone. */
+			xmlDoc *yo = followup ? NULL : roster_year_outcomes(r, year);
+			if (report && yo)
+				report_write(yo, report, fo_only);
+			if (yo)
+				xmlFreeDoc(yo);
+		}
+	} else if (!apply) {
+		if (report && out && !diag_failed() && !followup)
+			report_write(out, report, fo_only);
 		diag(N_ROSTER_NOT_APPLIED, NULL, 0, 0);
-	else
+	} else
 		printf("有错误，名册未改动。\n");
 done:
 	rc = diag_exit_status();

@@ -89,6 +89,14 @@ xmlNode	*roster_history(xmlNode *ws, const char *name, const char *text, ...);
  * one paragraph or several, give the same digest). */
 char	*roster_plan_digest(const xmlNode *application);
 
+/* Keep an application's plan in the roster's <plan>: its digest and its
+ * text part by part (roster_plan.c), replacing what it held. */
+void	roster_plan_store(xmlNode *plan, const xmlNode *application);
+/* How an application's plan differs from the roster's <plan>, in Chinese,
+ * part by part with the words that changed (第二年实施计划：“……为……”改为
+ * “……是……”); NULL when it is the same.  New string. */
+char	*roster_plan_compare(const xmlNode *plan, const xmlNode *application);
+
 /* SHA-256 (FIPS 180-4). */
 void	sha256(const void *data, size_t len, unsigned char out[32]);
 void	sha256_hex(const void *data, size_t len, char out[65]);
@@ -118,6 +126,14 @@ xmlDoc	*roster_evaluate(struct roster *r, int year, xmlDoc *decisions,
 	    xmlDoc *const *forms, size_t nforms, int flags, int *errors);
 /* Write outcomes into the roster's statuses and histories (not saved). */
 void	roster_apply(struct roster *r, xmlDoc *outcomes);
+/* A year's outcomes made from the roster alone (roster_report.c), for the
+ * annual report; NULL when the roster records nothing of that year. */
+xmlDoc	*roster_year_outcomes(const struct roster *r, int year);
+/* A workshop's record of a year (<evaluation> or <excused> in its
+ * history, the last), or NULL. */
+xmlNode	*roster_year_record(const xmlNode *ws, const char *year);
+/* Fill outcome o (its workshop attribute set) from a year's record. */
+void	roster_record_outcome(xmlNode *o, const xmlNode *ws, const xmlNode *rec);
 /* The outcomes as a table in Chinese. */
 void	roster_print_outcomes(FILE *f, xmlDoc *outcomes);
 

@@ -191,8 +191,8 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 	xmlNode *o = xmlNewChild(out, NULL, (const xmlChar *)"outcome", NULL);
 	char *self = rules_text(rules_child(form, "self-assessment"));
 	char *grade = rules_attr(dec, "grade");
-	char year[8];
-	int cause = 0, ncauses = 0, done = 0;
+	char year[8], *plandiff = NULL;
+	int cause = 0, ncauses = 0;
 	int on_probation = strcmp(state, ROSTER_PROBATION) == 0;
 	int probation_over = on_probation && strcmp(until, ev->date) <= 0;
 
@@ -203,34 +203,24 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 	S_set(o, "self", self);
 	S_set(o, "grade", grade);
 
-	/* Decided already this year (a probation ending is decided anew). */
-	for (xmlNode *h = rules_child(ws, "history") ?
-	    rules_child(ws, "history")->children : NULL; h; h = h->next)
-		if (S_is(h, "evaluation") && S_attr_is(h, "year", year))
-			done = 1;
-	char *last = NULL, *when = NULL;
-	for (xmlNode *h = rules_child(ws, "history") ?
-	    rules_child(ws, "history")->children : NULL; h; h = h->next)
-		if (S_is(h, "evaluation") && S_attr_is(h, "year", year)) {
-			free(last);
-			free(when);
-			last = rules_attr(h, "result");
-			when = rules_attr(h, "date");
-		}
 	/* Decided this year already: once a year (第六条).  A probation's end
 	 * is decided by its own act (--follow-up), not by this year again. */
-	if (done) {
+	xmlNode *rec = roster_year_record(ws, year);
+	if (rec) {
+		char *when = rules_attr(rec, "date");
 		if (dec || form) {
 			diag_node(E_ROSTER_DONE, dec ? dec : form, ev->year, id, when);
 			ev->errors++;
 		}
+		free(when);
+		/* as recorded: a preview shows what the report will */
+		xmlUnlinkNode(o);
+		xmlFreeNode(o);
+		o = xmlNewChild(out, NULL, BAD_CAST "outcome", NULL);
+		S_set(o, "workshop", id);
+		roster_record_outcome(o, ws, rec);
 		S_set(o, "kind", "done");
-		S_set(o, "result", last);
 		S_set(o, "state", state);
-		S_set(o, "until", until);
-		char *t = xasprintf("%s已作出本年度结论", when);
-		S_reason(o, t);
-		free(t);
 		goto out;
 	}
 
@@ -269,20 +259,14 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 			}
 	}
 	xmlNode *app = S_application(ev, ws);
-	if (app) {
-		char *now = roster_plan_digest(app);
-		char *was = rules_attr(rules_child(ws, "plan"), "digest");
-		if (strcmp(now, was) != 0 && !S_dec(ev, "approved-change", id, "plan")) {
-			char *t = xasprintf("建设方案与登记时不同（%s 的摘要 %.15s… ≠ 名册 %.15s…），未经批准（第六条第2项）",
-			    app->doc->URL ? (const char *)app->doc->URL : "申报表",
-			    now + 7, was + 7);
-			S_reason(o, t);
-			free(t);
-			cause = cause ? cause : 2;
-			ncauses++;
-		}
-		free(now);
-		free(was);
+	plandiff = app ? roster_plan_compare(rules_child(ws, "plan"), app) : NULL;
+	if (plandiff && !S_dec(ev, "approved-change", id, "plan")) {
+		char *t = xasprintf("建设方案与登记时不同（%s），未经批准（第六条第2项）",
+		    plandiff);
+		S_reason(o, t);
+		free(t);
+		cause = cause ? cause : 2;
+		ncauses++;
 	}
 	for (xmlNode *f = ev->dec ? ev->dec->children : NULL; f; f = f->next) {
 		if (!S_is(f, "finding") || !S_attr_is(f, "workshop", id))
@@ -313,9 +297,12 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 		else if (strcmp(field, "leader") == 0)
 			S_set(ch, "from", leader);
 		else if (strcmp(field, "plan") == 0 && app) {
-			char *d = roster_plan_digest(app);
-			S_set(ch, "digest", d);
-			free(d);
+			/* 第五条第4款: the revised plan, approved, becomes the
+			 * reference the next years are compared with. */
+			xmlNode *np = xmlNewChild(o, NULL, BAD_CAST "plan", NULL);
+			roster_plan_store(np, app);
+			if (*to == '\0' && plandiff)
+				xmlNodeSetContent(ch, BAD_CAST plandiff);
 		}
 		free(field);
 		free(date);
@@ -441,8 +428,7 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 			S_reason(o, "暂缓期满，评估通过，继续建设");
 	}
 out:
-	free(last);
-	free(when);
+	free(plandiff);
 	free(id);
 	free(state);
 	free(until);
@@ -714,30 +700,44 @@ roster_apply(struct roster *r, xmlDoc *outcomes)
 		if (ws && (strcmp(kind, "decided") == 0 || strcmp(kind, "excused") == 0)) {
 			/* Approved changes first: the record follows them. */
 			for (xmlNode *c = o->children; c; c = c->next) {
+				if (S_is(c, "plan")) {	/* the new reference */
+					xmlNode *np = xmlDocCopyNode(c, ws->doc, 1);
+					xmlNode *old = rules_child(ws, "plan");
+					char *src = rules_attr(old, "source");
+					S_set(np, "source", src);
+					free(src);
+					xmlReplaceNode(old, np);
+					xmlFreeNode(old);
+					continue;
+				}
 				if (!S_is(c, "change"))
 					continue;
 				char *f = rules_attr(c, "field"), *to = rules_text(c);
 				char *from = rules_attr(c, "from"), *cd = rules_attr(c, "date");
-				char *dg = rules_attr(c, "digest");
 				roster_history(ws, "change", to, "field", f, "date", cd,
-				    "from", from, (char *)NULL);
+				    "year", year, "from", from, (char *)NULL);
 				xmlNode *target = strcmp(f, "name") == 0 ? rules_child(ws, "name") :
 				    strcmp(f, "leader") == 0 ? rules_path(ws, "leader/name") : NULL;
 				if (target && *to)
 					xmlNodeSetContent(target, (const xmlChar *)to);
-				if (strcmp(f, "plan") == 0 && *dg)
-					xmlSetProp(rules_child(ws, "plan"), (const xmlChar *)"digest",
-					    (const xmlChar *)dg);
-				free(f); free(to); free(from); free(cd); free(dg);
+				free(f); free(to); free(from); free(cd);
 			}
 		}
+		char *rname = ws ? rules_text(rules_child(ws, "name")) : NULL;
+		char *rlead = ws ? rules_text(rules_path(ws, "leader/name")) : NULL;
 		if (ws && strcmp(kind, "decided") == 0) {
 			char *self = rules_attr(o, "self"), *grade = rules_attr(o, "grade");
 			char *result = rules_attr(o, "result"), *state = rules_attr(o, "state");
 			char *until = rules_attr(o, "until"), *cause = rules_attr(o, "cause");
-			roster_history(ws, "evaluation", why.data ? why.data : "",
-			    "year", year, "date", date, "self", self, "grade", grade,
+			/* what the annual report shows, so that it can be made
+			 * again from the roster */
+			xmlNode *h = roster_history(ws, "evaluation", NULL,
+			    "year", year, "date", date, "name", rname, "leader", rlead,
+			    "self", self, "grade", grade,
 			    "result", result, "until", until, "cause", cause, (char *)NULL);
+			for (xmlNode *x = o->children; x; x = x->next)
+				if (S_is(x, "reason") || S_is(x, "achievement"))
+					xmlAddChild(h, xmlDocCopyNode(x, ws->doc, 1));
 			if (strcmp(state, ROSTER_PROBATION) == 0)
 				roster_set_status(ws, state, NULL, "since", date,
 				    "until", until, (char *)NULL);
@@ -765,7 +765,10 @@ roster_apply(struct roster *r, xmlDoc *outcomes)
 			free(of); free(fd); free(until);
 		} else if (ws && strcmp(kind, "excused") == 0)
 			roster_history(ws, "excused", why.data ? why.data : "",
-			    "year", year, "date", date, (char *)NULL);
+			    "year", year, "date", date, "name", rname, "leader", rlead,
+			    (char *)NULL);
+		free(rname);
+		free(rlead);
 		buf_free(&why);
 		free(id);
 		free(kind);
