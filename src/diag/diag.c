@@ -141,18 +141,19 @@ S_seen_before(enum diag_id id, const char *file, int line, int col,
 }
 
 static void
-S_vemit(enum diag_id id, const char *file, int line, int col, va_list ap)
+S_vemit(enum diag_id id, int lvl, const char *file, int line, int col,
+    va_list ap)
 {
 	const struct diag_entry *e = &S_catalogue[id];
 	struct diag_msg m;
 	char text[4096];
 
-	S_counts[e->level]++;
+	S_counts[lvl]++;
 	if (strncmp(e->code, "F-IO-", 5) == 0 || strncmp(e->code, "F-SYS-", 6) == 0)
 		S_sys = 1;
-	if ((int)e->level > S_worst)
-		S_worst = e->level;
-	if (e->level < S_threshold)
+	if (lvl > S_worst)
+		S_worst = lvl;
+	if (lvl < (int)S_threshold)
 		return;
 	/* A message cut at the buffer's end must not end mid-character. */
 	if (vsnprintf(text, sizeof text, e->fmt, ap) >= (int)sizeof text) {
@@ -163,7 +164,7 @@ S_vemit(enum diag_id id, const char *file, int line, int col, va_list ap)
 	if (S_once && S_seen_before(id, file, line, col, text))
 		return;
 	m.id = id;
-	m.level = e->level;
+	m.level = (enum diag_level)lvl;
 	m.file = file;
 	m.line = line;
 	m.col = col;
@@ -180,7 +181,7 @@ S_vemit(enum diag_id id, const char *file, int line, int col, va_list ap)
 		fprintf(stderr, "%s: ", file);
 	else
 		fputs("wsdoc: ", stderr);
-	fprintf(stderr, "%s %s: %s", diag_level_name(e->level), e->code, text);
+	fprintf(stderr, "%s %s: %s", diag_level_name(lvl), e->code, text);
 	if (e->clause[0])
 		fprintf(stderr, "〔%s〕", e->clause);
 	fputc('\n', stderr);
@@ -192,7 +193,7 @@ diag(enum diag_id id, const char *file, int line, int col, ...)
 	va_list ap;
 
 	va_start(ap, col);
-	S_vemit(id, file, line, col, ap);
+	S_vemit(id, (int)S_catalogue[id].level, file, line, col, ap);
 	va_end(ap);
 }
 
@@ -211,12 +212,11 @@ diag_node_set_col(xmlNode *node, int col)
 		node->extra = (unsigned short)(col > 0xFFFF ? 0xFFFF : col);
 }
 
-void
-diag_node(enum diag_id id, const xmlNode *node, ...)
+static void
+S_vnode(enum diag_id id, int lvl, const xmlNode *node, va_list ap)
 {
 	const char *file = NULL;
 	int line = 0;
-	va_list ap;
 
 	if (node) {
 		if (node->doc && node->doc->URL)
@@ -225,7 +225,27 @@ diag_node(enum diag_id id, const xmlNode *node, ...)
 		if (line < 0)
 			line = 0;
 	}
+	S_vemit(id, lvl, file, line, diag_node_col(node), ap);
+}
+
+void
+diag_node(enum diag_id id, const xmlNode *node, ...)
+{
+	va_list ap;
+
 	va_start(ap, node);
-	S_vemit(id, file, line, diag_node_col(node), ap);
+	S_vnode(id, (int)S_catalogue[id].level, node, ap);
+	va_end(ap);
+}
+
+void
+diag_node_level(enum diag_id id, int lvl, const xmlNode *node, ...)
+{
+	va_list ap;
+
+	if (lvl < 0 || lvl > DL_FATAL)
+		return;
+	va_start(ap, node);
+	S_vnode(id, lvl, node, ap);
 	va_end(ap);
 }

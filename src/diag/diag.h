@@ -49,6 +49,10 @@ void	diag(enum diag_id id, const char *file, int line, int col, ...);
  * document's URL, the line the node's, the column the one the reader
  * stored (see diag_node_col). */
 void	diag_node(enum diag_id id, const xmlNode *node, ...);
+/* diag_node at a level of the caller's instead of the catalogue's (the
+ * office's standards, which forms/policy.ini may make errors); nothing
+ * when lvl is negative (the standard is off). */
+void	diag_node_level(enum diag_id id, int lvl, const xmlNode *node, ...);
 
 /* Column of a node as the readers record it, 0 if unknown.  The readers
  * keep the column in the node's `extra` field, which libxml2 leaves

@@ -808,7 +808,8 @@ S_map(const struct vocab *spec, const char *value)
 	return xstrdup(value);
 }
 
-/* Split a list value at 、，, ; ； into items, each with its column. */
+/* Split a list value at 、，, ; ； and white space (also U+3000) into
+ * items, each with its column. */
 static void
 S_split(xmlNodePtr container, const char *item, const struct ini_kv *kv)
 {
@@ -819,12 +820,12 @@ S_split(xmlNodePtr container, const char *item, const struct ini_kv *kv)
 		size_t seplen = 0;
 
 		for (e = p; *e; e++) {
-			if (*e == ',' || *e == ';') {
+			if (*e == ',' || *e == ';' || *e == ' ' || *e == '\t') {
 				seplen = 1;
 				break;
 			}
 			if (strncmp(e, "、", 3) == 0 || strncmp(e, "，", 3) == 0 ||
-			    strncmp(e, "；", 3) == 0) {
+			    strncmp(e, "；", 3) == 0 || strncmp(e, "\u3000", 3) == 0) {
 				seplen = 3;
 				break;
 			}

@@ -11,7 +11,7 @@
 #include "../input/input.h"
 #include "../util/util.h"
 
-enum pol_type { POL_INT, POL_BOOL, POL_LIST };
+enum pol_type { POL_INT, POL_BOOL, POL_LIST, POL_LEVEL };
 
 static const struct pol_decl {
 	const char	*sec;
@@ -48,6 +48,12 @@ static const struct pol_decl {
 	{ "评估", "工作重点最少字数", POL_INT },
 	{ "评估", "实施步骤最少字数", POL_INT },
 	{ "评估", "预期成果最少字数", POL_INT },
+	/* The office's own standards (not the measures', not the form's):
+	 * 警告 by default, each may be made 错误 or 关闭; optional. */
+	{ "学工部标准", "各栏最少字数", POL_LEVEL },
+	{ "学工部标准", "每人参加工作坊数", POL_LEVEL },
+	{ "学工部标准", "一人主理一个工作坊", POL_LEVEL },
+	{ "学工部标准", "填写辅导方向", POL_LEVEL },
 };
 #define NDECLS (sizeof S_decls / sizeof S_decls[0])
 
@@ -154,6 +160,13 @@ policy_in_list(const struct policy *pol, const char *sec, const char *key,
 	return 0;
 }
 
+int
+policy_level(const struct policy *pol, const char *key)
+{
+	const struct pol_val *v = S_get(pol, "学工部标准", key, POL_LEVEL);
+	return v->line ? v->i : DL_WARNING;
+}
+
 const char *
 policy_list_text(const struct policy *pol, const char *sec, const char *key)
 {
@@ -180,11 +193,12 @@ policy_grade_label(const struct policy *pol, enum grade g)
 	return g >= 0 && (size_t)g < v->n ? v->items[g] : "";
 }
 
-/* Items are separated by 、，,;； — the separators the INI inputs accept. */
+/* Items are separated by 、，,;； and white space — the separators the INI
+ * inputs accept. */
 static int
 S_split(struct pol_val *v, const char *s)
 {
-	static const char *seps[] = { "、", "，", ",", ";", "；" };
+	static const char *seps[] = { "、", "，", ",", ";", "；", " ", "\t", "\u3000" };
 	struct buf b;
 
 	buf_init(&b);
@@ -265,6 +279,14 @@ S_set(struct policy *pol, const char *sec, const char *key, const char *val,
 			*bad = 1;
 		}
 		break;
+	case POL_LEVEL:
+		if ((v->i = diag_level_parse(val)) == -1 && strcmp(val, "关闭") == 0)
+			v->i = POLICY_OFF;
+		else if (v->i < DL_WARNING || v->i > DL_ERROR) {
+			diag(E_POL_LEVEL, pol->path, line, col, key, val);
+			*bad = 1;
+		}
+		break;
 	case POL_LIST:
 		if (S_split(v, val) == -1) {
 			diag(E_POL_VALUE, pol->path, line, col, key, val,
@@ -280,7 +302,7 @@ static void
 S_finish(struct policy *pol, int *bad)
 {
 	for (size_t i = 0; i < NDECLS; i++)
-		if (pol->v[i].line == 0) {
+		if (pol->v[i].line == 0 && S_decls[i].type != POL_LEVEL) {
 			diag(E_POL_MISSING, pol->path, 0, 0, S_decls[i].sec,
 			    S_decls[i].key);
 			*bad = 1;

@@ -29,6 +29,10 @@ char *const *policy_list(const struct policy *pol, const char *sec,
 /* 1 if `item` is one of the list's items. */
 int	policy_in_list(const struct policy *pol, const char *sec,
 	    const char *key, const char *item);
+/* How one of the office's standards ([学工部标准] key) is applied:
+ * DL_WARNING (the default), DL_ERROR, or POLICY_OFF (not checked). */
+#define POLICY_OFF	(-1)
+int	policy_level(const struct policy *pol, const char *key);
 /* The list's items joined with 、 (for messages). */
 const char *policy_list_text(const struct policy *pol, const char *sec,
 	    const char *key);

@@ -167,17 +167,20 @@ rules_is_id(const char *s)
 }
 
 int
-rules_part(xmlNode *parent, xmlNode *node, const char *label, int min,
+rules_part(xmlNode *parent, xmlNode *node, const char *label,
+    const struct policy *pol, const char *sec, const char *key,
     int missing, int short_)
 {
-	int n = rules_count(node);
+	int n = rules_count(node), min = policy_int(pol, sec, key);
 
 	if (n == 0) {
 		diag_node((enum diag_id)missing, node ? node : parent, label);
 		return 0;
 	}
+	/* The minimum length is the office's standard, not the form's. */
 	if (n < min) {
-		diag_node((enum diag_id)short_, node, label, n, min);
+		diag_node_level((enum diag_id)short_,
+		    policy_level(pol, "各栏最少字数"), node, label, n, min, sec, key);
 		return 0;
 	}
 	return 1;
@@ -272,7 +275,9 @@ S_cross_people(const struct seats *s, const struct policy *pol,
 				if (s->v[j].leads &&
 				    strcmp(s->v[j].person, a->person) == 0 &&
 				    strcmp(s->v[j].workshop, a->workshop) != 0) {
-					diag_node(E_APP_LEADS_TWO, a->node, a->name,
+					diag_node_level(W_APP_LEADS_TWO,
+					    policy_level(pol, "一人主理一个工作坊"),
+					    a->node, a->name,
 					    s->v[j].node->doc->URL ?
 					    (const char *)s->v[j].node->doc->URL : "-",
 					    (int)xmlGetLineNo(s->v[j].node),
@@ -302,7 +307,8 @@ S_cross_people(const struct seats *s, const struct policy *pol,
 			}
 		}
 		if (distinct > max)
-			diag_node(W_APP_TOO_MANY, a->node, a->name, distinct,
+			diag_node_level(W_APP_TOO_MANY,
+			    policy_level(pol, "每人参加工作坊数"), a->node, a->name, distinct,
 			    names.data, max);
 		buf_free(&names);
 	}

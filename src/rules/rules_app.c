@@ -58,16 +58,15 @@ S_plan(xmlNode *root, const struct policy *pol)
 	for (size_t i = 0; i < sizeof S_parts / sizeof S_parts[0]; i++) {
 		xmlNode *n = rules_path(root, S_parts[i].path);
 		xmlNode *parent = n ? n : plan && strncmp(S_parts[i].path, "plan/", 5) == 0 ? plan : root;
-		rules_part(parent, n, S_parts[i].label,
-		    policy_int(pol, "申报表", S_parts[i].key),
-		    E_APP_PART_MISSING, E_APP_PART_SHORT);
+		rules_part(parent, n, S_parts[i].label, pol, "申报表",
+		    S_parts[i].key, E_APP_PART_MISSING, W_APP_PART_SHORT);
 	}
 	for (int y = 0; y < 3; y++) {
 		xmlNode *n = S_year(yearly, y + 1);
 		len[y] = rules_count(n);
 		rules_part(yearly ? yearly : plan ? plan : root, n,
-		    S_year_label[y], policy_int(pol, "申报表", S_year_key[y]),
-		    E_APP_PART_MISSING, E_APP_PART_SHORT);
+		    S_year_label[y], pol, "申报表", S_year_key[y],
+		    E_APP_PART_MISSING, W_APP_PART_SHORT);
 	}
 	if (policy_int(pol, "申报表", "第一年最详") && len[0] > 0)
 		for (int y = 1; y < 3; y++)
@@ -136,13 +135,16 @@ S_areas(xmlNode *root, const struct policy *pol)
 		if (*t[i] == '\0')
 			continue;
 		count++;
+		/* 第三条第1款 lists eleven areas and ends with 等: another
+		 * is allowed, only pointed out. */
 		if (!policy_in_list(pol, "辅导方向", "可选方向", t[i]))
-			diag_node(E_APP_AREA_UNKNOWN, nodes[i], t[i], list);
+			diag_node(N_APP_AREA_OTHER, nodes[i], t[i], list);
 		if (S_earlier(t, i) >= 0)
-			diag_node(E_APP_AREA_DUP, nodes[i], t[i]);
+			diag_node(W_APP_AREA_DUP, nodes[i], t[i]);
 	}
 	if (count == 0)
-		diag_node(E_APP_AREA_NONE, areas ? areas : ws ? ws : root, list);
+		diag_node_level(W_APP_AREA_NONE, policy_level(pol, "填写辅导方向"),
+		    areas ? areas : ws ? ws : root, list);
 	S_free_texts(t, nodes, n);
 }
 
@@ -189,9 +191,9 @@ S_people(xmlNode *root, const struct policy *pol)
 			    rules_child(m, "post") ? rules_child(m, "post") : m,
 			    mname, mpost, policy_list_text(pol, "申报条件", "成员岗位"));
 		if (*keys[i] && strcmp(keys[i], lkey) == 0)
-			diag_node(E_APP_LEADER_MEMBER, m, mname);
+			diag_node(W_APP_LEADER_MEMBER, m, mname);
 		if ((j = S_earlier(keys, i)) >= 0)
-			diag_node(E_APP_MEMBER_DUP, m, mname, (int)xmlGetLineNo(nodes[j]));
+			diag_node(W_APP_MEMBER_DUP, m, mname, (int)xmlGetLineNo(nodes[j]));
 		if (strcmp(munit, lunit) != 0)
 			same_unit = 0;
 		free(mpost);

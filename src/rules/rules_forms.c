@@ -28,8 +28,7 @@ rules_member_application(xmlNode *root, const struct policy *pol)
 	free(t);
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
 		rules_part(root, rules_child(root, parts[i].name), parts[i].label,
-		    policy_int(pol, "成员申报表", parts[i].key),
-		    E_MEM_MISSING, E_MEM_SHORT);
+		    pol, "成员申报表", parts[i].key, E_MEM_MISSING, W_MEM_SHORT);
 }
 
 void
@@ -57,15 +56,15 @@ rules_evaluation(xmlNode *root, const struct policy *pol)
 		    policy_list_text(pol, "评估", "等级"));
 	free(t);
 	rules_part(root, rules_child(root, "progress"), "根据既定建设方案开展工作情况",
-	    policy_int(pol, "评估", "开展工作情况最少字数"),
-	    E_EVAL_PART_MISSING, E_EVAL_PART_SHORT);
+	    pol, "评估", "开展工作情况最少字数",
+	    E_EVAL_PART_MISSING, W_EVAL_PART_SHORT);
 	rules_part(root, rules_child(root, "outcomes"), "建设成效",
-	    policy_int(pol, "评估", "建设成效最少字数"),
-	    E_EVAL_PART_MISSING, E_EVAL_PART_SHORT);
+	    pol, "评估", "建设成效最少字数",
+	    E_EVAL_PART_MISSING, W_EVAL_PART_SHORT);
 	for (size_t i = 0; i < sizeof next / sizeof next[0]; i++)
 		rules_part(np ? np : root, rules_child(np, next[i].name),
-		    next[i].label, policy_int(pol, "评估", next[i].key),
-		    E_EVAL_NEXT_MISSING, E_EVAL_NEXT_SHORT);
+		    next[i].label, pol, "评估", next[i].key,
+		    E_EVAL_NEXT_MISSING, W_EVAL_NEXT_SHORT);
 }
 
 void

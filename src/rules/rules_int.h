@@ -12,9 +12,12 @@ void	rules_member_application(xmlNode *root, const struct policy *pol);
 void	rules_evaluation(xmlNode *root, const struct policy *pol);
 void	rules_decisions(xmlNode *root, const struct policy *pol);
 
-/* A text part that must be present and at least `min` characters long:
- * reports `missing` (with the label) or `short_` (label, count, min). */
-int	rules_part(xmlNode *parent, xmlNode *node, const char *label, int min,
+/* A text part that must be present (the form's or the measures' rule:
+ * `missing`, with the label) and, by the office's standard, at least
+ * policy [sec] key characters long (`short_`: label, count, min, sec,
+ * key, at the level policy.ini gives 各栏最少字数). */
+int	rules_part(xmlNode *parent, xmlNode *node, const char *label,
+	    const struct policy *pol, const char *sec, const char *key,
 	    int missing, int short_);
 
 #endif

@@ -19,9 +19,9 @@ start=$(date +%s%N)
 timeout 10 "$WSDOC" check "$T/same.xml" "$T/many.xml" >"$T/out" 2>&1
 rc=$?
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
-[ $rc = 1 ] || fail "exit $rc"
-grep -q 'E-APP-MEMBER-DUP' "$T/out" || fail "no duplicate member found"
-grep -q 'E-APP-AREA-DUP' "$T/out" || fail "no duplicate area found"
+[ $rc = 0 ] || fail "exit $rc"
+grep -q 'W-APP-MEMBER-DUP' "$T/out" || fail "no duplicate member found"
+grep -q 'W-APP-AREA-DUP' "$T/out" || fail "no duplicate area found"
 echo "two hostile applications checked in $ms ms"
 [ $ms -lt $(( ${WSDOC_MS_LIMIT:-1000} * 3 )) ] || fail "too slow: $ms ms"
 exit 0

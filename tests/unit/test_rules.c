@@ -138,21 +138,21 @@ static const struct rcase S_cases[] = {
 	T("no overall plan", "app-ok.xml", "//plan/overall", OP_DEL, NULL, 0,
 	    "E-APP-PART-MISSING〔附件1〕"),
 	T("short overall plan", "app-ok.xml", "//plan/overall", OP_SET,
-	    "三年建成品牌。", 1, "E-APP-PART-SHORT〔附件1〕"),
+	    "三年建成品牌。", 1, "W-APP-PART-SHORT〔学工部标准〕"),
 	T("no second year", "app-ok.xml", "//year[@n='2']", OP_DEL, NULL, 0,
 	    "E-APP-PART-MISSING〔附件1〕"),
 	T("short third year", "app-ok.xml", "//year[@n='3']", OP_SET,
-	    "推广。", 1, "E-APP-PART-SHORT〔附件1〕"),
+	    "推广。", 1, "W-APP-PART-SHORT〔学工部标准〕"),
 	T("no student service", "app-ok.xml", "//plan/student-service",
 	    OP_DEL, NULL, 0, "E-APP-PART-MISSING〔附件1〕"),
 	T("no member growth", "app-ok.xml", "//plan/member-growth", OP_SET,
 	    "", 1, "E-APP-PART-MISSING〔附件1〕"),
 	T("short platform", "app-ok.xml", "//plan/platform", OP_SET,
-	    "线上线下。", 1, "E-APP-PART-SHORT〔附件1〕"),
+	    "线上线下。", 1, "W-APP-PART-SHORT〔学工部标准〕"),
 	T("no foundation", "app-ok.xml", "//foundation", OP_DEL, NULL, 0,
 	    "E-APP-PART-MISSING〔附件1〕"),
 	T("short goals", "app-ok.xml", "//goals", OP_SET, "建成品牌。", 1,
-	    "E-APP-PART-SHORT〔附件1〕"),
+	    "W-APP-PART-SHORT〔学工部标准〕"),
 	T("no member requirements", "app-ok.xml", "//member-requirements",
 	    OP_DEL, NULL, 0, "E-APP-PART-MISSING〔附件1〕"),
 	T("year one less detailed than year two", "app-ok.xml",
@@ -161,21 +161,21 @@ static const struct rcase S_cases[] = {
 	/* 第三条第1款: the guidance areas. */
 	T("every listed area is fine", "app-ok.xml", "//area[2]", OP_SET,
 	    "社会实践", 1, ""),
-	T("unknown area", "app-ok.xml", "//area[2]", OP_SET, "科研训练", 1,
-	    "E-APP-AREA-UNKNOWN〔第三条第1款〕"),
+	T("an area beyond the eleven is a note (等)", "app-ok.xml", "//area[2]", OP_SET, "科研训练", 1,
+	    "N-APP-AREA-OTHER〔第三条第1款〕"),
 	T("no area", "app-ok.xml", "//area", OP_DEL, NULL, 0,
-	    "E-APP-AREA-NONE〔第三条第1款〕"),
+	    "W-APP-AREA-NONE〔学工部标准〕"),
 	T("area twice", "app-ok.xml", "//area[2]", OP_SET, "领导力培养", 1,
-	    "E-APP-AREA-DUP〔第三条第1款〕"),
+	    "W-APP-AREA-DUP〔〕"),
 	/* 第四条第1款: members are counsellors; cross-unit teams encouraged. */
 	T("member not a counsellor", "app-ok.xml", "//member[1]/post",
 	    OP_SET, "行政人员", 1, "E-APP-MEMBER-POST〔第四条第1款〕"),
 	T("everyone from one unit", "app-ok.xml", "//member/unit", OP_SET,
 	    "教育学院", 1, "N-APP-ONE-UNIT〔第四条第1款〕"),
 	T("member listed twice", "app-ok.xml", "//member[2]/staff-id",
-	    OP_SET, "2018033", 1, "E-APP-MEMBER-DUP〔第五条第3款〕"),
+	    OP_SET, "2018033", 1, "W-APP-MEMBER-DUP〔〕"),
 	T("leader listed as member", "app-ok.xml", "//member[1]/staff-id",
-	    OP_SET, "2015012", 1, "E-APP-LEADER-MEMBER〔第五条第3款〕"),
+	    OP_SET, "2015012", 1, "W-APP-LEADER-MEMBER〔〕"),
 	/* 第五条第3款: member applications. */
 	T("member application without willingness", "member-ok.xml",
 	    "//motivation", OP_DEL, NULL, 0, "E-MEM-MISSING〔第五条第3款〕"),
@@ -184,7 +184,7 @@ static const struct rcase S_cases[] = {
 	T("member application with no research", "member-ok.xml",
 	    "//research", OP_DEL, NULL, 0, "E-MEM-MISSING〔第五条第3款〕"),
 	T("member application with a vague plan", "member-ok.xml", "//plan",
-	    OP_SET, "积极参加。", 1, "E-MEM-SHORT〔第五条第3款〕"),
+	    OP_SET, "积极参加。", 1, "W-MEM-SHORT〔学工部标准〕"),
 	T("member applicant not a counsellor", "member-ok.xml", "//post",
 	    OP_SET, "辅导员助理", 1, "E-MEM-POST〔第四条第1款〕"),
 	T("part-time counsellor may join", "member-ok.xml", "//post", OP_SET,
@@ -197,7 +197,7 @@ static const struct rcase S_cases[] = {
 	T("no progress report", "eval-ok.xml", "//progress", OP_DEL, NULL, 0,
 	    "E-EVAL-PART-MISSING〔第六条〕"),
 	T("thin outcomes", "eval-ok.xml", "//outcomes", OP_SET, "有成效。", 1,
-	    "E-EVAL-PART-SHORT〔第六条〕"),
+	    "W-EVAL-PART-SHORT〔学工部标准〕"),
 	T("next plan without steps", "eval-ok.xml", "//next-plan/steps",
 	    OP_DEL, NULL, 0, "E-EVAL-NEXT-MISSING〔第七条第1款〕"),
 	T("next plan without goals", "eval-ok.xml", "//next-plan/goals",
@@ -205,7 +205,7 @@ static const struct rcase S_cases[] = {
 	T("no next plan at all", "eval-ok.xml", "//next-plan", OP_DEL, NULL,
 	    0, "E-EVAL-NEXT-MISSING〔第七条第1款〕"),
 	T("next plan with a thin focus", "eval-ok.xml", "//next-plan/focus",
-	    OP_SET, "重点。", 1, "E-EVAL-NEXT-SHORT〔第七条第1款〕"),
+	    OP_SET, "重点。", 1, "W-EVAL-NEXT-SHORT〔学工部标准〕"),
 	T("evaluation of a bad id", "eval-ok.xml", "/evaluation", OP_ATTR,
 	    "workshop=启航工作坊", 0, "E-EVAL-ID〔〕"),
 	/* 第六条: the office's decisions. */
@@ -264,7 +264,7 @@ leader_of_two_workshops(void **state)
 	S_edit(d[1], "//workshop/name", OP_SET, "另一个工作坊", 0);
 	S_edit(d[1], "//members/member", OP_DEL, NULL, 0);
 	const char *got = S_run(d, 2);
-	assert_non_null(strstr(got, "E-APP-LEADS-TWO〔第五条第2款〕"));
+	assert_non_null(strstr(got, "W-APP-LEADS-TWO〔学工部标准〕"));
 	assert_non_null(strstr(got, "另一个工作坊") || strstr(got, "启航") ? got : NULL);
 	xmlFreeDoc(d[0]);
 	xmlFreeDoc(d[1]);
