@@ -19,7 +19,8 @@
 
 static const char S_usage[] =
     "用法: wsdoc evaluate --roster 名册.xml --year 年度 [--decisions 结论文件]\n"
-    "                     [--apply] [-o 报告.pdf] [--outcomes 结论.xml] 评估表...\n"
+    "                     [--apply] [-o 报告.pdf] [--csv 结论.csv] [--outcomes 结论.xml]\n"
+    "                     评估表...\n"
     "      wsdoc evaluate --follow-up --roster 名册.xml --decisions 结论文件 [--apply]\n"
     "按第六条对名册中该年度应评估的每个工作坊作出年度结论。无故不参加评估、擅自变更\n"
     "名称/主理人/建设方案、学术不端或违规的，列为拟撤销并给出依据；只有学工部的\n"
@@ -33,6 +34,7 @@ static const char S_usage[] =
     "  --year 年度       评估的年度\n"
     "  --decisions 文件  学工部的评估结论（等级、缺席说明、批准的变更、违规认定）\n"
     "  --apply           把结论写入名册（需要 --decisions，且没有错误）\n"
+    "  --csv 文件        结论表的 CSV（终端上的表按100列折行，CSV 中每格完整）\n"
     "  --outcomes 文件   把结论另存为 XML（供核对；年度报告由名册生成，见 wsdoc report）\n"
     "  -o 文件           年度评估报告 PDF（加 --apply 时由写入后的名册生成，\n"
     "                    与 wsdoc report 生成的相同）\n"
@@ -44,6 +46,7 @@ int
 cmd_evaluate(int argc, char **argv)
 {
 	const char *rpath = NULL, *dpath = NULL, *report = NULL, *opath = NULL;
+	const char *csv = NULL;
 	int year = 0, apply = 0, fo_only = 0, followup = 0, i, nfiles = 0, errors = 0, rc;
 	char **files;
 	xmlDoc **docs, *dec = NULL, *out = NULL;
@@ -65,6 +68,8 @@ cmd_evaluate(int argc, char **argv)
 			dpath = argv[++i];
 		else if (strcmp(a, "--outcomes") == 0 && i + 1 < argc)
 			opath = argv[++i];
+		else if (strcmp(a, "--csv") == 0 && i + 1 < argc)
+			csv = argv[++i];
 		else if (strcmp(a, "-o") == 0 && i + 1 < argc)
 			report = argv[++i];
 		else if (strcmp(a, "--policy") == 0 && i + 1 < argc)
@@ -129,6 +134,13 @@ cmd_evaluate(int argc, char **argv)
 	    (followup ? ROSTER_EV_FOLLOWUP : 0), &errors);
 	roster_print_outcomes(stdout, out);
 	fflush(stdout);	/* the table before the notes that follow it */
+	if (csv && out) {	/* the table whole: the terminal's is cut to fit */
+		size_t len;
+		char *text = roster_outcomes_csv(out, &len);
+		if (file_write_atomic(csv, text, len) == -1)
+			diag(F_IO_WRITE, csv, 0, 0, csv, errno_text(errno));
+		free(text);
+	}
 	if (opath) {
 		xmlChar *mem = NULL;
 		int len = 0;

@@ -110,8 +110,18 @@ int	 roster_date_ok(const char *s);
 char	*roster_add_months(const char *date, int months);
 
 /* Print a table of rows × ncols cells (row 0 is the heading), columns
- * padded by display width (a Chinese character takes two). */
+ * padded by display width (a Chinese character takes two), at most
+ * ROSTER_TABLE_WIDTH columns wide: the widest columns are narrowed and
+ * their cells wrap onto the next lines, so that no word is lost. */
+#define ROSTER_TABLE_WIDTH	100
 void	roster_table(FILE *f, char *const *cells, size_t rows, size_t ncols);
+/* The same with notes: the last of the stride cells of a row is printed
+ * under it, from the second column on, wrapped at the same width. */
+void	roster_table_notes(FILE *f, char *const *cells, size_t rows,
+	    size_t stride, int notes);
+/* The same cells as CSV (UTF-8 with a BOM, CRLF), every text whole; new
+ * string of *len bytes. */
+char	*roster_csv(char *const *cells, size_t rows, size_t ncols, size_t *len);
 
 /* The annual evaluation (第六条): join the roster, the year's evaluation
  * forms (and any applications, whose plan is compared with the approved
@@ -134,7 +144,9 @@ xmlDoc	*roster_year_outcomes(const struct roster *r, int year);
 xmlNode	*roster_year_record(const xmlNode *ws, const char *year);
 /* Fill outcome o (its workshop attribute set) from a year's record. */
 void	roster_record_outcome(xmlNode *o, const xmlNode *ws, const xmlNode *rec);
-/* The outcomes as a table in Chinese. */
+/* The outcomes as a table in Chinese, fit to a 100-column terminal. */
 void	roster_print_outcomes(FILE *f, xmlDoc *outcomes);
+/* The same table whole, as CSV; new string of *len bytes. */
+char	*roster_outcomes_csv(xmlDoc *outcomes, size_t *len);
 
 #endif

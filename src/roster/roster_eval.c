@@ -26,6 +26,8 @@
 #include "../rules/rules.h"
 #include "../util/util.h"
 
+#define NCOLS	7	/* the columns of the outcomes' table */
+
 struct ev {
 	struct roster		*r;
 	const struct policy	*pol;
@@ -777,38 +779,24 @@ roster_apply(struct roster *r, xmlDoc *outcomes)
 	free(date);
 }
 
-void
-roster_print_outcomes(FILE *f, xmlDoc *outcomes)
+/* The outcomes as table cells, row 0 the heading; *rows set. */
+static char **
+S_cells(xmlDoc *outcomes, size_t *nrows)
 {
 	static const char *head[] = { "编号", "工作坊", "主理人", "自评",
 		"结论", "名册状态", "说明" };
-	enum { NC = 7 };
 	xmlNode *root = xmlDocGetRootElement(outcomes);
-	char **cells = NULL;
-	size_t rows = 0;
-	char *year = rules_attr(root, "year"), *date = rules_attr(root, "date");
-	char *prov = rules_attr(root, "provisional");
+	char **cells = xreallocarray(NULL, NCOLS, sizeof *cells);
+	size_t rows = 1;
 
-	char *mode = rules_attr(root, "mode");
-	int fu = strcmp(mode, "follow-up") == 0;
-	free(mode);
-	if (fu)
-		fprintf(f, "暂缓期满的确定（学工部 %s）\n", date);
-	else if (strcmp(prov, "yes") == 0)
-		fprintf(f, "%s年度评估结论预览（没有学工部结论文件，暂按自评等级）\n", year);
-	else
-		fprintf(f, "%s年度评估结论（学工部 %s）\n", year, date);
-	cells = xreallocarray(cells, NC, sizeof *cells);
-	for (int c = 0; c < NC; c++)
+	for (int c = 0; c < NCOLS; c++)
 		cells[c] = xstrdup(head[c]);
-	rows = 1;
 	for (xmlNode *o = root->children; o; o = o->next) {
 		if (!S_is(o, "outcome"))
 			continue;
-		cells = xreallocarray(cells, (rows + 1) * NC, sizeof *cells);
-		char **row = cells + rows * NC;
+		cells = xreallocarray(cells, (rows + 1) * NCOLS, sizeof *cells);
+		char **row = cells + rows * NCOLS;
 		char *state = rules_attr(o, "state"), *until = rules_attr(o, "until");
-		char *grade = rules_attr(o, "grade"), *result = rules_attr(o, "result");
 		struct buf why;
 		buf_init(&why);
 		for (xmlNode *x = o->children; x; x = x->next)
@@ -816,9 +804,13 @@ roster_print_outcomes(FILE *f, xmlDoc *outcomes)
 				char *t = rules_text(x);
 				if (S_is(x, "change")) {
 					char *fl = rules_attr(x, "field");
-					buf_printf(&why, "%s经批准变更%s为“%s”", why.len ? "；" : "",
-					    strcmp(fl, "name") == 0 ? "名称" :
-					    strcmp(fl, "leader") == 0 ? "主理人" : "建设方案", t);
+					if (strcmp(fl, "plan") == 0)
+						buf_printf(&why, "%s经批准修订建设方案%s%s",
+						    why.len ? "；" : "", *t ? "：" : "", t);
+					else
+						buf_printf(&why, "%s经批准变更%s为“%s”",
+						    why.len ? "；" : "", strcmp(fl, "name") == 0 ?
+						    "名称" : "主理人", t);
 					free(fl);
 				} else
 					buf_printf(&why, "%s%s", why.len ? "；" : "", t);
@@ -832,22 +824,62 @@ roster_print_outcomes(FILE *f, xmlDoc *outcomes)
 			free(row[3]);
 			row[3] = xstrdup("—");
 		}
-		row[4] = xstrdup(result);
+		row[4] = rules_attr(o, "result");
 		row[5] = strcmp(state, ROSTER_PROBATION) == 0 && *until ?
-		    xasprintf("%s（至%s）", state, until) : xstrdup(state);
+		    xasprintf("%s至%s", state, until) : xstrdup(state);
 		row[6] = buf_detach(&why);
-		free(state); free(until); free(grade); free(result);
+		free(state);
+		free(until);
 		rows++;
 	}
+	*nrows = rows;
+	return cells;
+}
+
+static void
+S_cells_free(char **cells, size_t rows)
+{
+	for (size_t i = 0; i < rows * NCOLS; i++)
+		free(cells[i]);
+	free(cells);
+}
+
+char *
+roster_outcomes_csv(xmlDoc *outcomes, size_t *len)
+{
+	size_t rows;
+	char **cells = S_cells(outcomes, &rows);
+	char *csv = roster_csv(cells, rows, NCOLS, len);
+
+	S_cells_free(cells, rows);
+	return csv;
+}
+
+void
+roster_print_outcomes(FILE *f, xmlDoc *outcomes)
+{
+	xmlNode *root = xmlDocGetRootElement(outcomes);
+	size_t rows;
+	char *year = rules_attr(root, "year"), *date = rules_attr(root, "date");
+	char *prov = rules_attr(root, "provisional");
+	char *mode = rules_attr(root, "mode");
+	int fu = strcmp(mode, "follow-up") == 0;
+	char **cells = S_cells(outcomes, &rows);
+
+	free(mode);
+	if (fu)
+		fprintf(f, "暂缓期满的确定（学工部 %s）\n", date);
+	else if (strcmp(prov, "yes") == 0)
+		fprintf(f, "%s年度评估结论预览（没有学工部结论文件，暂按自评等级）\n", year);
+	else
+		fprintf(f, "%s年度评估结论（学工部 %s）\n", year, date);
 	if (rows == 1 && fu)
 		fprintf(f, "结论文件中没有名册里的工作坊。\n");
 	else if (rows == 1)
 		fprintf(f, "名册中没有%s年度需要评估的工作坊。\n", year);
 	else
-		roster_table(f, cells, rows, NC);
-	for (size_t i = 0; i < rows * NC; i++)
-		free(cells[i]);
-	free(cells);
+		roster_table_notes(f, cells, rows, NCOLS, 1);
+	S_cells_free(cells, rows);
 	free(year);
 	free(date);
 	free(prov);

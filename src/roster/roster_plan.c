@@ -240,9 +240,11 @@ roster_plan_compare(const xmlNode *plan, const xmlNode *application)
 	int any = 0, kept = 0;
 
 	buf_init(&b);
-	for (size_t i = 0; i < NPARTS; i++)
-		if (S_roster_part(plan, i) != NULL)
-			kept = 1;
+	for (size_t i = 0; i < NPARTS && !kept; i++) {
+		char *t = S_roster_part(plan, i);
+		kept = t != NULL;
+		free(t);
+	}
 	if (!kept) {	/* a roster from before the text was kept */
 		char *now = roster_plan_digest(application);
 		char *was = rules_attr(plan, "digest");

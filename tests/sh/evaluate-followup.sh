@@ -78,7 +78,7 @@ cat > "$T/d27.xml" <<'X'
 X
 "$WSDOC" evaluate --roster "$R" --year 2027 --decisions "$T/d27.xml" $T/e0* >"$T/out" 2>"$T/err"
 [ $? = 0 ] || fail "preview: $(cat "$T/err")"
-grep -q '^HZNU-GZF-2026-03 .*拟撤销 *在建.*无故不参加评估（第六条第1项）' "$T/out" || fail "03 proposed: $(cat "$T/out")"
+joined "$T/out" | grep -q '^HZNU-GZF-2026-03 .*拟撤销 *在建.*无故不参加评估（第六条第1项）' || fail "03 proposed: $(cat "$T/out")"
 grep -q 'W-DEC-REVOKE-PROPOSED.*HZNU-GZF-2026-03' "$T/err" || fail "no warning: $(cat "$T/err")"
 "$WSDOC" evaluate --roster "$R" --year 2027 --decisions "$T/d27.xml" $T/e0* --apply >"$T/out" 2>"$T/err"
 [ $? = 1 ] || fail "an unconfirmed revocation was applied"

@@ -15,14 +15,14 @@ cat > "$T/dec.xml" <<'X'
 X
 "$WSDOC" evaluate --roster "$R" --year 2026 --decisions "$T/dec.xml" "$T/eval1.xml" "$T/app-new.xml" \
 	>"$T/out" 2>"$T/err" || fail "evaluate: $(cat "$T/err")"
-grep -q '建设方案与登记时不同（第二年实施计划：“……相关论文一篇。”改为“……相关论文两篇。”），未经批准（第六条第2项）' "$T/out" ||
+joined "$T/out" | grep -q '建设方案与登记时不同（第二年实施计划：“……相关论文一篇。”改为“……相关论文两篇。”），未经批准（第六条第2项）' ||
 	fail "the change is not told in words: $(cat "$T/out")"
 grep -q 'sha256\|摘要\|≠' "$T/out" && fail "a digest in the table: $(cat "$T/out")"
 # two parts changed: each named
 sed 's/发表相关论文一篇/发表相关论文两篇/; s/组建由校内外专家/组建由校内专家/' "$RULES/app-ok.xml" > "$T/app-two.xml"
 "$WSDOC" evaluate --roster "$R" --year 2026 --decisions "$T/dec.xml" "$T/eval1.xml" "$T/app-two.xml" \
 	>"$T/out" 2>"$T/err"
-grep -q '第一年实施计划：删去“……建由校内外专家和优……”中的“外”；第二年实施计划：' "$T/out" ||
+joined "$T/out" | grep -q '第一年实施计划：删去“……建由校内外专家和优……”中的“外”；第二年实施计划：' ||
 	fail "two parts: $(cat "$T/out")"
 
 # The office approves the revision (第五条第4款): no cause, and it becomes
@@ -45,6 +45,6 @@ X
 grep -q '建设方案与登记时不同' "$T/out" && fail "the approved revision is reported as a change"
 "$WSDOC" evaluate --roster "$R" --year 2027 --decisions "$T/dec27.xml" "$T/eval2.xml" "$RULES/app-ok.xml" \
 	>"$T/out" 2>"$T/err"
-grep -q '第二年实施计划：“……相关论文两篇。”改为“……相关论文一篇。”' "$T/out" ||
+joined "$T/out" | grep -q '第二年实施计划：“……相关论文两篇。”改为“……相关论文一篇。”' ||
 	fail "the old plan against the revised reference: $(cat "$T/out")"
 exit 0
