@@ -23,6 +23,9 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 HPDF_CFLAGS := $(shell pkg-config --cflags libhpdf 2>/dev/null)
 HPDF_LIBS   := $(shell pkg-config --libs libhpdf 2>/dev/null || echo -lhpdf)
 INI_CFLAGS  := $(shell pkg-config --cflags iniparser 2>/dev/null || echo -I/usr/include/iniparser)
+# wsdoc serve loads libmicrohttpd (and the GnuTLS it brings) when it starts,
+# so no other command maps them: only its header at build time.
+MHD_CFLAGS  := $(shell pkg-config --cflags libmicrohttpd 2>/dev/null)
 INI_LIBS    := $(shell pkg-config --libs iniparser 2>/dev/null || echo -liniparser)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
@@ -43,7 +46,7 @@ LDSAN	:= -fsanitize=address,undefined
 endif
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) -MMD -MP \
 	-DWSDOC_VERSION='"$(VERSION)"' \
-	$(PKG_CFLAGS) $(HPDF_CFLAGS) $(INI_CFLAGS) $(CFLAGS)
+	$(PKG_CFLAGS) $(HPDF_CFLAGS) $(INI_CFLAGS) $(MHD_CFLAGS) $(CFLAGS)
 ALL_LIBS := $(PKG_LIBS) $(HPDF_LIBS) $(INI_LIBS) -lm $(LDSAN) $(LDFLAGS)
 
 SRCS	:= $(sort $(wildcard src/*/*.c))
@@ -57,9 +60,11 @@ TOOL_BINS := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(sort $(wildcard tests
 # Debian packages: to build and run, then what only the tests need.
 DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libhpdf-dev \
 	libiniparser-dev libharfbuzz-dev libfontconfig-dev libunibreak-dev libdeflate-dev \
+	libmicrohttpd-dev \
 	fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-arphic-uming \
 	fonts-wqy-microhei
-TEST_PKGS := libcmocka-dev poppler-utils qpdf libxml2-utils groff-base chromium valgrind
+TEST_PKGS := libcmocka-dev poppler-utils qpdf libxml2-utils groff-base chromium valgrind strace \
+	curl nodejs
 
 .PHONY: fuzz fuzz-run deps-fuzz all deps deps-fop demo check test unit bench bench-fop install uninstall clean golden-update
 

@@ -134,41 +134,64 @@ cmd_evaluate(int argc, char **argv)
 	    (followup ? ROSTER_EV_FOLLOWUP : 0), &errors);
 	roster_print_outcomes(stdout, out);
 	fflush(stdout);	/* the table before the notes that follow it */
+	/* The outcomes, the report and the roster: all written to temporary
+	 * files first, renamed only when all are whole, the roster last. */
+	out_begin();
 	if (csv && out) {	/* the table whole: the terminal's is cut to fit */
 		size_t len;
 		char *text = roster_outcomes_csv(out, &len);
 		if (file_write_atomic(csv, text, len) == -1)
-			diag(F_IO_WRITE, csv, 0, 0, csv, errno_text(errno));
+			diag(F_IO_WRITE, csv, 0, 0, csv, errno_text_write(errno));
 		free(text);
 	}
 	if (opath) {
 		xmlChar *mem = NULL;
 		int len = 0;
 		xmlDocDumpFormatMemoryEnc(out, &mem, &len, "UTF-8", 1);
+		if (mem == NULL)
+			util_oom();
 		if (file_write_atomic(opath, mem, (size_t)len) == -1)
-			diag(F_IO_WRITE, opath, 0, 0, opath, errno_text(errno));
+			diag(F_IO_WRITE, opath, 0, 0, opath, errno_text_write(errno));
 		xmlFree(mem);
 	}
 	if (apply && dec == NULL)
 		diag(E_DEC_NEEDED, NULL, 0, 0);
+	int saved = 0;
 	if (apply && !diag_failed()) {
 		roster_apply(r, out);
-		if (roster_save(r) == 0) {
-			printf("已写入名册 %s。\n", rpath);
-			/* The report of what is written, made as `wsdoc report`
-			 * makes it again: from the roster alone. */
-			xmlDoc *yo = followup ? NULL : roster_year_outcomes(r, year);
-			if (report && yo)
-				report_write(yo, report, fo_only);
-			if (yo)
-				xmlFreeDoc(yo);
+		/* The report of what is written, made as `wsdoc report`
+		 * makes it again: from the roster alone. */
+		xmlDoc *yo = report && !followup ? roster_year_outcomes(r, year) : NULL;
+		if (yo) {
+			report_write(yo, report, fo_only);
+			xmlFreeDoc(yo);
 		}
-	} else if (!apply) {
-		if (report && out && !diag_failed() && !followup)
-			report_write(out, report, fo_only);
+		saved = roster_prepare(r);
+	} else if (!apply && report && out && !diag_failed() && !followup)
+		report_write(out, report, fo_only);	/* a preview */
+	if (diag_exit_status() == 3 || saved == -1) {
+		out_abort();
+		roster_discard(r);
+		if (apply)
+			printf("有错误，名册未改动%s。\n", opath || report || csv ?
+			    "，也没有写出其他文件" : "");
+		goto done;
+	}
+	out_signals(1);
+	if (out_commit() == -1) {
+		diag(F_IO_WRITE, NULL, 0, 0, opath ? opath : report ? report : csv,
+		    errno_text_write(errno));
+		roster_discard(r);
+	} else if (apply && !diag_failed()) {
+		if (saved == 1)
+			diag(N_ROSTER_UNCHANGED, NULL, 0, 0, rpath);
+		else if (roster_commit(r) == 0)
+			printf("已写入名册 %s。\n", rpath);
+	} else if (!apply)
 		diag(N_ROSTER_NOT_APPLIED, NULL, 0, 0);
-	} else
+	else
 		printf("有错误，名册未改动。\n");
+	out_signals(0);
 done:
 	rc = diag_exit_status();
 	if (out)

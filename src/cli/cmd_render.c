@@ -141,51 +141,33 @@ S_out_name(const char *path, int fo_only)
 	return name;
 }
 
-static enum batch_result
-S_job(size_t i, void *arg)
+xmlDocPtr
+render_fo(xmlDocPtr doc, int draft)
 {
-	struct render *r = arg;
-	const char *path = r->inputs[i];
-	const struct form *f;
-	xmlDocPtr doc, fodoc = NULL;
-	struct fo_tree *tree = NULL;
-	struct area_doc *area = NULL;
-	enum batch_result res = BATCH_FAILED;
-	const char *params[5];
+	const struct form *f = S_form(input_kind(doc));
+	const char *params[3];
 
-	diag_reset();
-	if ((doc = input_read(path)) == NULL)
-		return diag_exit_status() == 3 ? BATCH_FAILED : BATCH_REFUSED;
-	if ((f = S_form(input_kind(doc))) == NULL) {
+	if (f == NULL) {
 		diag_node(E_RENDER_KIND, xmlDocGetRootElement(doc),
 		    input_kind_label(input_kind(doc)));
-		xmlFreeDoc(doc);
-		return BATCH_REFUSED;
-	}
-	/* Any failing message, the reader's included (a line it could not
-	 * read is a word missing from the form), stops the job as it fails
-	 * `check` — unless a draft is asked for. */
-	if ((pipeline_validate(&doc, 1) != 0 || diag_failed()) && !r->draft) {
-		diag(N_RENDER_REFUSED, path, 0, 0);
-		xmlFreeDoc(doc);
-		return BATCH_REFUSED;
+		return NULL;
 	}
 	params[0] = "draft";
-	params[1] = r->draft ? "1" : "0";
+	params[1] = draft ? "1" : "0";
 	params[2] = NULL;
-	if ((fodoc = xslt_apply(f->sheet, doc, params)) == NULL)
-		goto out;
-	if (r->fo_only) {
-		xmlChar *mem = NULL;
-		int len = 0;
-		xmlDocDumpMemoryEnc(fodoc, &mem, &len, "UTF-8");
-		if (file_write_atomic(r->outputs[i], mem, (size_t)len) == 0)
-			res = BATCH_DONE;
-		else
-			diag(F_IO_WRITE, r->outputs[i], 0, 0, r->outputs[i], errno_text(errno));
-		xmlFree(mem);
-		goto out;
-	}
+	return xslt_apply(f->sheet, doc, params);
+}
+
+struct area_doc *
+render_area(xmlDocPtr doc, int draft)
+{
+	const struct form *f = S_form(input_kind(doc));
+	xmlDocPtr fodoc;
+	struct fo_tree *tree = NULL;
+	struct area_doc *area = NULL;
+
+	if ((fodoc = render_fo(doc, draft)) == NULL)
+		return NULL;
 	/* What the layout still has to say (a character no font has) names
 	 * the input the text came from. */
 	xmlFree((xmlChar *)fodoc->URL);
@@ -195,10 +177,10 @@ S_job(size_t i, void *arg)
 	{
 		/* Characters above U+FFFF: warned of at their fields by the
 		 * rules (W-TEXT-ASTRAL), not again without a place. */
-		struct lay_options lo = { r->draft ? "草稿" : NULL, 1, 1 };
+		struct lay_options lo = { draft ? "草稿" : NULL, 1, 1 };
 		area = lay_document(tree, &lo);
 	}
-	{
+	if (area) {
 		char *who = S_text(doc, f->who);
 		char *ws = S_text(doc, "//workshop/name | /evaluation/workshop-name | /member-application/@workshop");
 		char *title = ws ? xasprintf("%s（%s）", f->title, ws) : xstrdup(f->title);
@@ -212,12 +194,56 @@ S_job(size_t i, void *arg)
 		free(ws);
 		free(title);
 	}
-	if (pdf_write(area, r->outputs[i]) == 0)
-		res = BATCH_DONE;
 out:
-	area_doc_free(area);
 	fo_tree_free(tree);
 	xmlFreeDoc(fodoc);
+	return area;
+}
+
+static enum batch_result
+S_job(size_t i, void *arg)
+{
+	struct render *r = arg;
+	const char *path = r->inputs[i];
+	xmlDocPtr doc;
+	enum batch_result res = BATCH_FAILED;
+
+	diag_reset();
+	if ((doc = input_read(path)) == NULL)
+		return diag_exit_status() == 3 ? BATCH_FAILED : BATCH_REFUSED;
+	if (S_form(input_kind(doc)) == NULL) {
+		diag_node(E_RENDER_KIND, xmlDocGetRootElement(doc),
+		    input_kind_label(input_kind(doc)));
+		xmlFreeDoc(doc);
+		return BATCH_REFUSED;
+	}
+	/* Any failing message, the reader's included (a line it could not
+	 * read is a word missing from the form), stops the job as it fails
+	 * `check` — unless a draft is asked for. */
+	if ((pipeline_validate(&doc, 1) != 0 || diag_failed()) && !r->draft) {
+		diag(N_RENDER_REFUSED, path, 0, 0);
+		xmlFreeDoc(doc);
+		return BATCH_REFUSED;
+	}
+	if (r->fo_only) {
+		xmlDocPtr fodoc = render_fo(doc, r->draft);
+		xmlChar *mem = NULL;
+		int len = 0;
+		if (fodoc) {
+			xmlDocDumpMemoryEnc(fodoc, &mem, &len, "UTF-8");
+			if (file_write_atomic(r->outputs[i], mem, (size_t)len) == 0)
+				res = BATCH_DONE;
+			else
+				diag(F_IO_WRITE, r->outputs[i], 0, 0, r->outputs[i], errno_text_write(errno));
+			xmlFree(mem);
+			xmlFreeDoc(fodoc);
+		}
+	} else {
+		struct area_doc *area = render_area(doc, r->draft);
+		if (area && pdf_write(area, r->outputs[i]) == 0)
+			res = BATCH_DONE;
+		area_doc_free(area);
+	}
 	xmlFreeDoc(doc);
 	return res;
 }
@@ -263,7 +289,7 @@ cmd_render(int argc, char **argv)
 	r.inputs = argv + optind;
 	if (r.n > 1 && out && !S_isdir(out)) {
 		if (mkdir(out, 0777) == -1) {
-			diag(F_IO_WRITE, out, 0, 0, out, errno_text(errno));
+			diag(F_IO_WRITE, out, 0, 0, out, errno_text_write(errno));
 			return 3;
 		}
 	}
