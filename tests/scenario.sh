@@ -33,7 +33,7 @@ run "$WSDOC" approve --roster "$R" --date 2026-03-20 $(find $S/申报 -name '*.i
 states "2026-01:在建 2026-02:在建 2026-03:在建 2026-04:在建 2026-05:在建 2026-06:在建" "approve 2026"
 
 step "2026 公布名单"
-run "$WSDOC" publish --roster "$R" --year 2026 --date 2026-03-25 -o "$OUT/2026名单.pdf" --csv "$OUT/2026名单.csv"
+run "$WSDOC" publish --roster "$R" --year 2026 -o "$OUT/2026名单.pdf" --csv "$OUT/2026名单.csv"
 [ "$(grep -c '^[0-9]' "$OUT/2026名单.csv")" = 6 ] || die "the 2026 list has not six rows"
 
 step "2026 年度评估：各等级，撤销的三种情形（03 擅自改名，05 学术不端，06 未交评估表）"
@@ -64,6 +64,18 @@ states "2026-01:在建 2026-02:在建 2026-03:已撤销 2026-04:在建 2026-05:�
 step "2027 公布名单"
 run "$WSDOC" publish --roster "$R" --year 2027 --date 2027-03-25 -o "$OUT/2027名单.pdf" --csv "$OUT/2027名单.csv"
 [ "$(grep -c '^[0-9]' "$OUT/2027名单.csv")" = 1 ] || die "the 2027 list has not one row"
+
+step "目前在建的工作坊（publish --current）"
+run "$WSDOC" publish --roster "$R" --current --date 2027-12-20 -o "$OUT/在建名单.pdf" --csv "$OUT/在建名单.csv"
+[ "$(tail -n +2 "$OUT/在建名单.csv" | cut -d, -f2 | tr '\n' ' ')" = \
+  "HZNU-GZF-2026-01 HZNU-GZF-2026-02 HZNU-GZF-2026-04 HZNU-GZF-2027-01 " ] ||
+	die "the list under construction: $(cat "$OUT/在建名单.csv")"
+
+step "重新生成2026年度的立项通知：与发布时相同（日期、个数、编号）"
+run "$WSDOC" publish --roster "$R" --year 2026 -o "$OUT/2026名单-重印.pdf" --csv "$OUT/2026名单-重印.csv"
+cmp -s "$OUT/2026名单.pdf" "$OUT/2026名单-重印.pdf" && cmp -s "$OUT/2026名单.csv" "$OUT/2026名单-重印.csv" ||
+	die "the 2026 notice made again differs from the one issued"
+echo "   2026年度立项通知与发布时的逐字节相同"
 
 step "由名册重新生成2026年度评估报告（wsdoc report）"
 run "$WSDOC" report --roster "$R" --year 2026 -o "$OUT/2026年度评估报告-重印.pdf"

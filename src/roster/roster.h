@@ -72,6 +72,17 @@ struct _xmlRelaxNG *roster_schema(void);
  * thousands of workshops never sits in memory whole.  year NULL or "":
  * the latest year of the roster.  NULL after E-ROSTER-READ or F-IO-OPEN. */
 struct roster_list *roster_list_read(const char *path, const char *year);
+/* The same in a mode: ROSTER_LIST_YEAR as above; ROSTER_LIST_ADMITTED the
+ * year's admission notice as issued (every workshop admitted that year,
+ * revoked or not, under the name and leader it was admitted with);
+ * ROSTER_LIST_CURRENT every workshop not revoked, of any year. */
+#define ROSTER_LIST_YEAR	0
+#define ROSTER_LIST_ADMITTED	1
+#define ROSTER_LIST_CURRENT	2
+struct roster_list *roster_list_read_mode(const char *path, const char *year,
+	    int mode);
+/* The latest admission date of the workshops listed, "" if none. */
+const char *roster_list_date(const struct roster_list *l);
 /* The year listed, "" when the roster has no workshop. */
 const char *roster_list_year(const struct roster_list *l);
 size_t	roster_list_count(const struct roster_list *l);
