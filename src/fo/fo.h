@@ -93,6 +93,9 @@ enum fo_kind {
 	FO_PAGE_NUMBER_CITATION_LAST,	/* u.ref_id */
 	FO_EXTERNAL_GRAPHIC,		/* u.graphic */
 	FO_BASIC_LINK,			/* u.link */
+	FO_MARKER,			/* u.marker: its class; its children
+					   are laid out where retrieved */
+	FO_RETRIEVE_MARKER,		/* u.marker */
 	FO_BOOKMARK_TREE,
 	FO_BOOKMARK,			/* u.link (internal-destination) */
 	FO_BOOKMARK_TITLE,
@@ -215,7 +218,9 @@ struct fo_inh {
 	uint8_t		 border_collapse; /* 1 = collapse (initial), 0 = separate */
 	uint8_t		 leader_pattern;	/* enum fo_leader_pattern */
 	uint8_t		 rule_style;	/* leader: enum fo_border_style, solid */
-	uint8_t		 pad_[1];
+	uint8_t		 autospace;	/* ws:text-autospace: the space between a
+					   hanzi and a Latin letter or digit, in
+					   240ths of an em; 0 none, initial 60 */
 };
 
 /* The computed text-align-last of a node. */
@@ -276,6 +281,14 @@ enum fo_blank { FO_BL_ANY = 0, FO_BL_BLANK, FO_BL_NOT_BLANK };
 enum fo_force {
 	FO_FORCE_AUTO = 0, FO_FORCE_EVEN, FO_FORCE_ODD, FO_FORCE_END_ON_EVEN,
 	FO_FORCE_END_ON_ODD, FO_FORCE_NO_FORCE
+};
+/* retrieve-position and retrieve-boundary of a retrieve-marker. */
+enum fo_retrieve_position {
+	FO_RP_FIRST_STARTING = 0, FO_RP_FIRST_INCLUDING_CARRYOVER,
+	FO_RP_LAST_STARTING, FO_RP_LAST_ENDING
+};
+enum fo_retrieve_boundary {
+	FO_RB_PAGE_SEQUENCE = 0, FO_RB_PAGE, FO_RB_DOCUMENT
 };
 #define FO_REPEATS_NO_LIMIT	(-1)	/* maximum-repeats="no-limit" */
 
@@ -345,6 +358,11 @@ struct fo_node {
 		} cell;
 		const char	*ref_id;	/* page-number-citation(-last) */
 		const struct fo_graphic *graphic;
+		struct {			/* marker, retrieve-marker */
+			const char *cls;	/* (retrieve-)marker-class-name */
+			uint8_t	 position;	/* enum fo_retrieve_position */
+			uint8_t	 boundary;	/* enum fo_retrieve_boundary */
+		} marker;
 		struct {			/* basic-link, bookmark */
 			const char *internal;	/* internal-destination */
 			const char *external;	/* external-destination */

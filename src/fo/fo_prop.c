@@ -56,6 +56,7 @@ static const struct fo_inh S_inh_initial = {
 	.border_collapse = 1,
 	.leader_pattern = FO_LP_SPACE,
 	.rule_style = FO_BS_SOLID,
+	.autospace = 60,	/* a quarter em */
 };
 
 #define A4_W	595.2756
@@ -221,9 +222,12 @@ enum pid {
 	P_SCALING, P_SPACE, P_SPACE_COMP, P_SRC, P_START_INDENT, P_TABLE_LAYOUT,
 	P_TEXT_ALIGN, P_TEXT_ALIGN_LAST, P_TEXT_INDENT, P_WHITE_SPACE,
 	P_WS_COLLAPSE, P_WS_TREATMENT, P_WIDOWS, P_WIDTH, P_WRAP_OPTION,
+	P_WS_AUTOSPACE,		/* wsdoc's ws:text-autospace */
 	/* page masters, page-sequences, regions (the page level) */
 	P_PAGE_POSITION, P_ODD_OR_EVEN, P_BLANK_OR_NOT_BLANK, P_MAXIMUM_REPEATS,
 	P_FORCE_PAGE_COUNT, P_COLUMN_COUNT, P_COLUMN_GAP, P_SPAN,
+	P_MARKER_CLASS_NAME, P_RETRIEVE_CLASS_NAME, P_RETRIEVE_POSITION,
+	P_RETRIEVE_BOUNDARY,
 	P_DEFAULT_ONLY		/* accepted only with the value in .arg */
 };
 
@@ -440,6 +444,7 @@ static struct pdef S_props[] = {
 	DEF("word-spacing", "normal"),
 	S_("wrap-option", P_WRAP_OPTION, PR_ABS),
 	DEF("writing-mode", "lr-tb"),
+	S_("ws:text-autospace", P_WS_AUTOSPACE, PR_ABS),	/* urn:x-wsdoc:fo */
 	DEF("z-index", "auto"),
 	/* the page level */
 	S_("blank-or-not-blank", P_BLANK_OR_NOT_BLANK, PR_ABS),
@@ -450,6 +455,10 @@ static struct pdef S_props[] = {
 	S_("odd-or-even", P_ODD_OR_EVEN, PR_ABS),
 	S_("page-position", P_PAGE_POSITION, PR_ABS),
 	S_("span", P_SPAN, PR_ABS),
+	S_("marker-class-name", P_MARKER_CLASS_NAME, PR_ABS),
+	S_("retrieve-class-name", P_RETRIEVE_CLASS_NAME, PR_ABS),
+	S_("retrieve-position", P_RETRIEVE_POSITION, PR_ABS),
+	S_("retrieve-boundary", P_RETRIEVE_BOUNDARY, PR_ABS),
 };
 #define NPROPS	(sizeof S_props / sizeof S_props[0])
 
@@ -1056,6 +1065,33 @@ S_page_level(struct ps *p, const struct pdef *d, const char *v, double em)
 			return "不能为负数";
 		p->r.column_gap = l.pt;
 		return NULL;
+	case P_MARKER_CLASS_NAME:
+	case P_RETRIEVE_CLASS_NAME:
+		if (!*v)
+			return "类名不能为空";
+		if ((d->id == P_MARKER_CLASS_NAME && n->kind == FO_MARKER) ||
+		    (d->id == P_RETRIEVE_CLASS_NAME && n->kind == FO_RETRIEVE_MARKER))
+			n->u.marker.cls = S_strdup_val(p, v);
+		return NULL;
+	case P_RETRIEVE_POSITION: {
+		static const char *const kw[] = { "first-starting-within-page",
+			"first-including-carryover", "last-starting-within-page",
+			"last-ending-within-page", NULL };
+		if ((k = S_kw(v, kw)) < 0)
+			return "应为 first-starting-within-page、first-including-carryover、last-starting-within-page 或 last-ending-within-page";
+		if (n->kind == FO_RETRIEVE_MARKER)
+			n->u.marker.position = (uint8_t)k;
+		return NULL;
+	}
+	case P_RETRIEVE_BOUNDARY: {
+		static const char *const kw[] = { "page-sequence", "page",
+			"document", NULL };
+		if ((k = S_kw(v, kw)) < 0)
+			return "应为 page-sequence、page 或 document";
+		if (n->kind == FO_RETRIEVE_MARKER)
+			n->u.marker.boundary = (uint8_t)k;
+		return NULL;
+	}
 	case P_SPAN:
 		if (!strcmp(v, "none")) p->bx.span = 0;
 		else if (!strcmp(v, "all")) p->bx.span = 1;
@@ -1241,6 +1277,23 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 		if (!strcmp(v, "true")) in->ws_collapse = 1;
 		else if (!strcmp(v, "false")) in->ws_collapse = 0;
 		else return "应为 true 或 false";
+		return NULL;
+	case P_WS_AUTOSPACE:
+		/* normal: a quarter em; none; or a length, kept as a
+		 * fraction of this element's font size */
+		if (!strcmp(v, "normal")) {
+			in->autospace = 60;
+			return NULL;
+		}
+		if (!strcmp(v, "none") || !strcmp(v, "no-autospace")) {
+			in->autospace = 0;
+			return NULL;
+		}
+		if ((why = S_length(v, em, 0, &l)) != NULL)
+			return why;
+		if (l.pt < 0 || l.pt > em + 1e-9)
+			return "应为 normal、none 或 0 到 1em 之间的长度";
+		in->autospace = (uint8_t)lround(l.pt / em * 240);
 		return NULL;
 	case P_WRAP_OPTION:
 		if (!strcmp(v, "wrap")) in->wrap = 1;
@@ -1611,6 +1664,10 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 	case P_COLUMN_COUNT:
 	case P_COLUMN_GAP:
 	case P_SPAN:
+	case P_MARKER_CLASS_NAME:
+	case P_RETRIEVE_CLASS_NAME:
+	case P_RETRIEVE_POSITION:
+	case P_RETRIEVE_BOUNDARY:
 		return S_page_level(p, d, v, em);
 	case P_PRECEDENCE:
 		if (!strcmp(v, "true")) p->r.precedence = 1;
@@ -1807,10 +1864,14 @@ fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
 		const struct pdef *d;
 
 		if (a->ns) {
-			/* xml:lang is lang; other namespaces are not ours */
+			/* xml:lang is lang; wsdoc's namespace has its own
+			 * properties; other namespaces are not ours */
 			if (a->ns->prefix && !strcmp((const char *)a->ns->prefix, "xml") &&
 			    !strcmp(name, "lang")) {
 				d = S_pdef("language");
+			} else if (a->ns->href && !strcmp((const char *)a->ns->href,
+			    "urn:x-wsdoc:fo") && !strcmp(name, "text-autospace")) {
+				d = S_pdef("ws:text-autospace");
 			} else
 				continue;
 		} else if ((d = fo_cache_get(c->attr_cache, 512, name)) == NULL &&
@@ -1994,6 +2055,14 @@ fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
 	case FO_PAGE_SEQUENCE_MASTER:
 		if (n->u.pm.name == NULL)
 			diag_node(W_FO_MISSING, el, fo_kind_name(kind), "master-name");
+		break;
+	case FO_MARKER:
+		if (n->u.marker.cls == NULL)
+			diag_node(W_FO_MISSING, el, fo_kind_name(kind), "marker-class-name");
+		break;
+	case FO_RETRIEVE_MARKER:
+		if (n->u.marker.cls == NULL)
+			diag_node(W_FO_MISSING, el, fo_kind_name(kind), "retrieve-class-name");
 		break;
 	case FO_SINGLE_PAGE_MASTER_REFERENCE:
 	case FO_REPEATABLE_PAGE_MASTER_REFERENCE:

@@ -69,6 +69,7 @@ lay_style_of(const struct fo_node *n, struct lay_style *st)
 	st->letter_spacing = in->letter_spacing;
 	st->color = in->color;
 	st->fake_bold = in->font_weight >= 600 && font_set_fake_bold(st->set);
+	st->autospace = in->autospace;
 	st->keep = in->keep_together.line != FO_KEEP_AUTO ? lay_keep_of(n) : NULL;
 }
 
@@ -132,6 +133,12 @@ S_flush(struct S_ctx *c)
 	f.wrap = in->wrap;
 	f.strut = &c->strut;
 	f.lang = in->lang;
+	for (const struct fo_node *a = c->blk; a; a = a->parent)
+		if (a->kind == FO_TABLE_CELL || a->kind == FO_BLOCK_CONTAINER ||
+		    a->kind == FO_FLOW || a->kind == FO_STATIC_CONTENT) {
+			f.in_cell = a->kind == FO_TABLE_CELL;
+			break;
+		}
 	lay_para_lines(L, &L->para, &f, &c->kids, &c->n, &c->cap);
 	for (size_t i = n0; i < c->n; i++) {
 		c->kids[i]->widows = in->widows;
@@ -345,6 +352,15 @@ S_child(struct S_ctx *c, const struct fo_node *n)
 	case FO_EXTERNAL_GRAPHIC:
 		S_graphic(c, n);
 		break;
+	case FO_RETRIEVE_MARKER: {	/* in static content (lay_marker.c) */
+		const struct fo_node *m = lay_marker_get(L, n);
+		if (m != NULL && L->depth < MAX_DEPTH) {
+			L->depth++;
+			S_content(c, m);
+			L->depth--;
+		}
+		break;
+	}
 	case FO_BLOCK:
 	case FO_BLOCK_CONTAINER:
 	case FO_TABLE:
@@ -438,6 +454,7 @@ lay_box_props(struct lay *L, struct lay_box *b, const struct fo_node *n,
 	double cx, cw;
 
 	b->fo_line = n->line;
+	b->markers = lay_markers_of(n);
 	if (!isfinite(si) || fabs(si) > ref_w) {
 		LAY_DIAG(L, W_LAY_LENGTH, lay_file(L), n->line, 0);
 		si = 0;
