@@ -95,9 +95,11 @@
 
   <!-- An outcome's 说明: its reasons, then its approved changes. -->
   <xsl:template name="why">
+    <xsl:param name="keep" select="true()"/>   <!-- phrases kept within a line: a narrow column -->
     <xsl:for-each select="reason | change">
       <xsl:if test="position() > 1">；</xsl:if>
       <xsl:choose>
+        <xsl:when test="self::reason and not($keep)"><xsl:value-of select="normalize-space(.)"/></xsl:when>
         <xsl:when test="self::reason"><xsl:call-template name="phrases"><xsl:with-param name="t" select="normalize-space(.)"/></xsl:call-template></xsl:when>
         <xsl:otherwise><xsl:apply-templates select="."/></xsl:otherwise>
       </xsl:choose>
@@ -192,7 +194,7 @@
             <xsl:when test="$o[@result = '撤销']">
               <xsl:for-each select="$o[@result = '撤销']">
                 <xsl:sort select="@workshop"/>
-                <fo:block line-height="1.5" text-indent="2em" text-align="justify" space-after="1mm"><xsl:value-of select="position()"/>. <xsl:value-of select="@name"/>（<xsl:value-of select="@workshop"/>，主理人<xsl:value-of select="@leader"/>）：<xsl:call-template name="why"/>。</fo:block>
+                <fo:block line-height="1.5" text-indent="2em" text-align="justify" space-after="1mm"><xsl:value-of select="position()"/>. <xsl:value-of select="@name"/>（<xsl:value-of select="@workshop"/>，主理人<xsl:value-of select="@leader"/>）：<xsl:call-template name="why"><xsl:with-param name="keep" select="false()"/></xsl:call-template>。</fo:block>
               </xsl:for-each>
             </xsl:when>
             <xsl:otherwise><fo:block text-indent="2em" line-height="1.5">本年度无撤销的工作坊。</fo:block></xsl:otherwise>
