@@ -50,6 +50,12 @@ grep -q '〔' "$T/text" && fail "two bracket styles in the report"
 rev=$(sed -n 's/.*三、撤销的工作坊\(.*\)四、暂缓通过的工作坊.*/\1/p' "$T/text")
 [ "$(printf '%s' "$rev" | grep -o '无故不参加评估' | wc -l)" = 1 ] || fail "cause 1 not said once: $rev"
 [ "$(printf '%s' "$rev" | grep -o '第六条第2项' | wc -l)" = 1 ] || fail "cause 2 not said once: $rev"
+# dates are kept within a line: as many whole dates line by line as in the
+# text joined
+pdftotext -raw "$T/a.pdf" - | tr -d ' ' > "$T/lines"
+n1=$(grep -o '20[0-9][0-9]年[0-9]*月[0-9]*日' "$T/lines" | wc -l)
+n2=$(tr -d '\n' < "$T/lines" | grep -o '20[0-9][0-9]年[0-9]*月[0-9]*日' | wc -l)
+[ "$n1" = "$n2" ] && [ "$n1" -gt 10 ] || fail "a date split across lines ($n1 whole of $n2)"
 # dates and short phrases are kept within a line
 "$WSDOC" report --roster "$R" --year 2026 --fo -o "$T/r.fo" || fail "report --fo"
 grep -q 'keep-together.within-line="always">2026年12月15日<' "$T/r.fo" || fail "the date may be split"
