@@ -153,12 +153,18 @@ void	roster_table_notes(FILE *f, char *const *cells, size_t rows,
 char	*roster_csv(char *const *cells, size_t rows, size_t ncols, size_t *len);
 
 /* The annual evaluation (第六条): join the roster, the year's evaluation
- * forms (and any applications, whose plan is compared with the approved
- * one) and the office's decisions (may be NULL: a preview by the
- * self-assessments), and decide every workshop due.  Returns the outcomes
- * as a document (<outcomes>, one <outcome> per workshop, described in
- * roster_eval.c) for printing, applying and the annual report; *errors
- * receives the number of errors found. */
+ * forms (and any applications, whose plan is compared part by part with
+ * the approved one) and the office's decisions (may be NULL: a preview by
+ * the self-assessments), and decide every workshop due that year.  A cause
+ * of revocation is only proposed (kind "proposed", 拟撤销) until the
+ * decisions confirm it with the grade 撤销; with ROSTER_EV_APPLY that is an
+ * error.  Decisions dated before the year's first month of evaluation
+ * (policy.ini) are refused.  With ROSTER_EV_FOLLOWUP only the workshops
+ * on 暂缓 that the decisions name are decided, each at the end of its
+ * half-year.  Returns the outcomes as a document (<outcomes>, one
+ * <outcome> per workshop, described in roster_eval.c) for printing,
+ * applying and the annual report; *errors receives the number of errors
+ * found. */
 #define ROSTER_EV_APPLY		1	/* the outcomes are to be written */
 #define ROSTER_EV_FOLLOWUP	2	/* the end of probations only */
 xmlDoc	*roster_evaluate(struct roster *r, int year, xmlDoc *decisions,
