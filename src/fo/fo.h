@@ -96,6 +96,8 @@ enum fo_kind {
 	FO_MARKER,			/* u.marker: its class; its children
 					   are laid out where retrieved */
 	FO_RETRIEVE_MARKER,		/* u.marker */
+	FO_FOOTNOTE,			/* an inline, then a footnote-body */
+	FO_FOOTNOTE_BODY,
 	FO_BOOKMARK_TREE,
 	FO_BOOKMARK,			/* u.link (internal-destination) */
 	FO_BOOKMARK_TITLE,

@@ -1139,7 +1139,7 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 			x = l.pt + l.pct * em / 100;
 		}
 		if (x <= 0 || x > 1000)
-			return "字号应在 0 到 1000pt 之间";
+			return x <= 0 ? "字号应大于 0" : "字号不能超过 1000pt";
 		in->font_size = x;
 		return NULL;
 	case P_FONT_FAMILY: {

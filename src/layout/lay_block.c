@@ -25,6 +25,7 @@ struct S_ctx {
 	int		 started;	/* the first line is out: no more indent */
 	struct lay_style strut;
 	struct lay_idref *pending;	/* inline ids waiting for a line */
+	struct lay_fnote *fnotes;	/* footnotes waiting for a line */
 };
 
 /* Font sets are looked up once per (family list, weight, style) and per
@@ -147,6 +148,11 @@ S_flush(struct S_ctx *c)
 	if (c->n > n0 && c->pending) {
 		c->kids[n0]->ids = c->pending;
 		c->pending = NULL;
+	}
+	/* A footnote goes with its paragraph's first line (lay_footnote.c). */
+	if (c->n > n0 && c->fnotes) {
+		c->kids[n0]->fnotes = c->fnotes;
+		c->fnotes = NULL;
 	}
 	c->started = 1;
 	lay_para_reset(&L->para);
@@ -351,6 +357,14 @@ S_child(struct S_ctx *c, const struct fo_node *n)
 		break;
 	case FO_EXTERNAL_GRAPHIC:
 		S_graphic(c, n);
+		break;
+	case FO_FOOTNOTE:	/* the citation here, the body at the foot */
+		for (const struct fo_node *k = n->first; k != NULL; k = k->next)
+			if (k->kind == FO_FOOTNOTE_BODY) {
+				if (!L->in_static)
+					c->fnotes = lay_footnote_add(L, c->fnotes, k);
+			} else
+				S_child(c, k);
 		break;
 	case FO_RETRIEVE_MARKER: {	/* in static content (lay_marker.c) */
 		const struct fo_node *m = lay_marker_get(L, n);
@@ -573,6 +587,7 @@ S_block(struct lay *L, const struct fo_node *n, const struct S_ctx *ref)
 		r->next = b->ids;
 		b->ids = c.pending;
 	}
+	b->fnotes = c.fnotes;	/* footnotes cited where no line was made */
 	S_resolve_spaces(c.kids, c.n);
 	b->nkids = c.n;
 	b->kids = LAY_NEWN(L, struct lay_box *, c.n ? c.n : 1);
