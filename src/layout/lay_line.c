@@ -201,8 +201,8 @@ S_autospace(const struct lay_para *p, size_t i)
 	uint32_t a = p->cp[i], b = p->cp[i + 1];
 	size_t h;
 
-	if (p->obj[i] >= 0 || p->obj[i + 1] >= 0)
-		return 0;
+	if ((a >= 0x2E80 && b >= 0x2E80) || p->obj[i] >= 0 || p->obj[i + 1] >= 0)
+		return 0;	/* two hanzi, the common case, first */
 	if (lb_is_han(a) && lb_is_alnum(b))
 		h = i;
 	else if (lb_is_alnum(a) && lb_is_han(b))
@@ -419,9 +419,9 @@ S_object(const struct lay_para *p, size_t i, double x, double asc)
 
 enum { RT_ANY, RT_CHAR, RT_WORD };
 
-/* A line whose glyphs stand where a reader's text extraction would not
- * expect them (compressed marks closer than half an em, CJK-Latin spaces
- * it would read as spaces) says its text: each stretch of runs between
+/* A line with compressed marks or CJK-Latin spaces says its text: glyph
+ * origins less than half an em apart (”（) make pdftotext split the line,
+ * and a CJK-Latin space reads as a space.  Each stretch of runs between
  * objects becomes one span whose text the PDF gives as ActualText. */
 static void
 S_spans(struct lay *L)
