@@ -26,6 +26,7 @@
  *   lay_box.c    any measured box drawn or split at a page's foot
  *   lay_block.c  measuring blocks        lay_table.c  tables (measure,
  *   lay_line.c   paragraphs into lines                split, draw)
+ *   lay_list.c   lists, as two-column rows of lay_table.c
  *   lay_image.c  image sizes
  *   lay_base.c   below them all: arena, ids and citations, putting boxes,
  *                rules and ids on the page being drawn
@@ -61,7 +62,11 @@ struct lay_style {
 	double		 letter_spacing;
 	uint32_t	 color;
 	int		 fake_bold;
+	double		 shift;		/* baseline-shift, pt up */
+	unsigned	 deco;		/* FO_TD_* text-decoration */
 	int		 autospace;	/* CJK-Latin space, 1/240 em (fo_inh) */
+	const struct fo_node *box;	/* the inline whose background and
+					   borders it is drawn in, or NULL */
 	const void	*keep;		/* keep-together.within-line: the kept
 					   inline (lay_keep_of), or NULL */
 };
@@ -187,6 +192,10 @@ struct lay_box {
 	int		 valign;	/* block-container display-align */
 	int		 cont;		/* a continuation: no space before */
 	int		 standin;	/* a cell's ws:continued-label */
+	/* a placeholder of height 0 for an absolutely positioned
+	 * block-container (lay_abs.c): the container and its offsets */
+	const struct lay_box *abs;
+	const struct fo_container *abs_ct;
 
 	/* BX_TABLE */
 	struct lay_table *tab;
@@ -207,6 +216,7 @@ struct lay_cell {
 	int		 valign;	/* enum fo_display_align */
 	struct lay_box	*content;	/* a BX_BLOCK at the content width */
 	int		 fo_line;
+	const char	*what;		/* for the dump; NULL: "cell" */
 	int		 split;		/* cut at a page edge: align before */
 	/* ws:continued-label: the stand-in shown on later pages, and where
 	 * to measure it (see fo.h) */
@@ -238,6 +248,14 @@ struct lay_table {
 	struct lay_group *header;	/* repeated on every page, or NULL */
 	struct lay_group *footer;	/* likewise, or NULL */
 	int		 fo_line;
+	int		 separate;	/* border-collapse="separate" */
+	double		 sep, sep_b;	/* its border-separation, pt:
+					   inline- and block-progression */
+	double		 trail;		/* right of the last column's spacing:
+					   the table's padding and border */
+	double		 frame[2];	/* above the first row and below the
+					   last: the separated model's table
+					   border, padding and half spacing */
 };
 
 /* ---- the engine's state ---- */
@@ -297,6 +315,9 @@ struct lay {
 	struct lay_mark	*marks;
 	size_t		 nmarks, markcap;
 	struct lay_fnset fnset;		/* a column's footnotes (reused) */
+	/* region-body on the page being drawn: what absolute-position
+	 * offsets count from (lay_abs.c) */
+	double		 area_y, area_h;
 };
 
 static inline struct lay_box *
@@ -329,6 +350,36 @@ void		 lay_para_lines(struct lay *L, struct lay_para *p,
 		    const struct lay_parfmt *f, struct lay_box ***out,
 		    size_t *n, size_t *cap);
 void		 lay_warn_char(struct lay *L, uint32_t cp, int line);
+/* lay_inline.c: the text-decoration lines of a run of width w whose
+ * (shifted) baseline is at base, into out; returns how many. */
+size_t		 lay_deco_rules(const struct lay_style *st, double x,
+		    double base, double w, struct area_item out[3]);
+/* A piece of a line drawn in an inline's box (lay_style.box), in order. */
+struct lay_seg {
+	const struct fo_node *box;
+	const struct lay_style *st;
+	double		 x1, x2, base;
+};
+/* The innermost inline around n (n included) with a background, border
+ * or padding, or NULL; the padding and border width of its side; the
+ * background and borders of the pieces, merged by inline, into out (at
+ * most 5 items a piece); returns how many. */
+const struct fo_node *lay_inline_box_of(const struct fo_node *n);
+double		 lay_inline_edge(const struct fo_node *n, int side,
+		    double ref_w);
+size_t		 lay_inline_boxes(const struct lay_seg *seg, size_t n,
+		    struct area_item *out);
+
+/* lay_abs.c: an absolutely positioned block-container measured in the
+ * reference area [ref_x, ref_x + ref_w), as the placeholder the flow
+ * holds; and drawing it when the flow reaches the placeholder at y. */
+struct lay_box	*lay_measure_abs(struct lay *L, const struct fo_node *n,
+		    double ref_x, double ref_w);
+void		 lay_abs_draw(struct lay *L, const struct lay_box *ph, double y);
+
+/* lay_list.c: a list-block as a two-column table of label and body */
+struct lay_box	*lay_measure_list(struct lay *L, const struct fo_node *lb,
+		    double ref_x, double ref_w, double base, double base_end);
 
 /* lay_block.c: the style an inline-level node's text is drawn with. */
 void		 lay_style_of(const struct fo_node *n, struct lay_style *st);
@@ -342,6 +393,7 @@ void		 lay_breaks(const struct lay_para *p, const char *lang, char *brk);
 /* A table-column's width as written (set: column-width given). */
 struct lay_colspec {
 	struct fo_len	 w;
+	double		 fixed;		/* proportional-column-width(N) + fixed */
 	int		 set;
 };
 
@@ -351,6 +403,25 @@ struct lay_colspec {
 double		 lay_auto_columns(struct lay *L, const struct fo_node *t,
 		    struct lay_table *tab, const struct lay_colspec *cols,
 		    double x, double w);
+
+/* lay_table_sep.c: the separated border model.  setup: the x and width
+ * the columns share inside the table's border and spacing; spread: the
+ * spacing put between the columns (colx[i+1] - sep is column i's right
+ * edge), and the table's width from them; cell: a cell's insets (whole
+ * borders, half the spacing above and below) and content x and width;
+ * cell_rect: its border box between y1 and y2 (x1 y1 x2 y2). */
+void		 lay_sep_setup(const struct fo_node *t, struct lay_table *tab,
+		    double *x, double *w);
+void		 lay_sep_spread(struct lay_table *tab, double *table_w,
+		    double x0);
+void		 lay_sep_cell(const struct lay_table *tab, struct lay_cell *c,
+		    double *x, double *w);
+void		 lay_sep_cell_rect(const struct lay_table *tab,
+		    const struct lay_cell *c, double y1, double y2, double r[4]);
+void		 lay_sep_draw_cell(struct lay *L, const struct lay_table *tab,
+		    const struct lay_cell *c, double y1, double y2);
+void		 lay_sep_draw_table(struct lay *L, const struct lay_table *tab,
+		    double x1, double x2, double y1, double y2);
 
 /* lay_table.c */
 /* The table's column count and its table-columns (*cols, freed by the
