@@ -140,6 +140,10 @@ S_seen_before(enum diag_id id, const char *file, int line, int col,
 	return 0;
 }
 
+static void S_print(const char *, int, int, int, enum diag_id, const char *);
+static void S_keep(const char *, int, int, int, enum diag_id, const char *);
+static int S_hold;
+
 static void
 S_vemit(enum diag_id id, int lvl, const char *file, int line, int col,
     va_list ap)
@@ -173,6 +177,33 @@ S_vemit(enum diag_id id, int lvl, const char *file, int line, int col,
 		S_sink(&m, S_sink_arg);
 		return;
 	}
+	if (S_hold)
+		S_keep(file, line, col, lvl, id, text);
+	else
+		S_print(file, line, col, lvl, id, text);
+}
+
+/* ---- held messages: one round, in order ---- */
+
+struct held {
+	char		*file;
+	int		 line, col;
+	int		 level;
+	enum diag_id	 id;
+	char		*text;
+	size_t		 seq;
+	size_t		 group;		/* the file's first appearance */
+};
+
+static struct held *S_held;
+static size_t S_nheld, S_heldcap;
+
+static void
+S_print(const char *file, int line, int col, int lvl, enum diag_id id,
+    const char *text)
+{
+	const struct diag_entry *e = &S_catalogue[id];
+
 	if (file && line > 0 && col > 0)
 		fprintf(stderr, "%s:%d:%d: ", file, line, col);
 	else if (file && line > 0)
@@ -185,6 +216,103 @@ S_vemit(enum diag_id id, int lvl, const char *file, int line, int col,
 	if (e->clause[0])
 		fprintf(stderr, "〔%s〕", e->clause);
 	fputc('\n', stderr);
+}
+
+static void
+S_keep(const char *file, int line, int col, int lvl, enum diag_id id,
+    const char *text)
+{
+	struct held *h;
+	size_t g = S_nheld;
+
+	for (size_t i = 0; i < S_nheld; i++)
+		if ((file == NULL && S_held[i].file == NULL) ||
+		    (file && S_held[i].file && strcmp(file, S_held[i].file) == 0)) {
+			g = S_held[i].group;
+			break;
+		}
+	if (S_nheld == S_heldcap)
+		S_held = xreallocarray(S_held, S_heldcap = S_heldcap ? S_heldcap * 2 : 64,
+		    sizeof *S_held);
+	h = &S_held[S_nheld];
+	h->file = file ? xstrdup(file) : NULL;
+	h->line = line;
+	h->col = col;
+	h->level = lvl;
+	h->id = id;
+	h->text = xstrdup(text);
+	h->seq = S_nheld;
+	h->group = g;
+	S_nheld++;
+}
+
+static int
+S_cmp_held(const void *a, const void *b)
+{
+	const struct held *x = a, *y = b;
+
+	if (x->group != y->group)
+		return x->group < y->group ? -1 : 1;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+int
+diag_held_count(const char *file, int lvl)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < S_nheld; i++)
+		if (S_held[i].level >= lvl && S_held[i].file && file &&
+		    strcmp(S_held[i].file, file) == 0)
+			n++;
+	return n;
+}
+
+int
+diag_fail_level(void)
+{
+	return (int)S_fail;
+}
+
+void
+diag_flush(void)
+{
+	qsort(S_held, S_nheld, sizeof *S_held, S_cmp_held);
+	for (size_t i = 0; i < S_nheld; i++) {
+		S_print(S_held[i].file, S_held[i].line, S_held[i].col,
+		    S_held[i].level, S_held[i].id, S_held[i].text);
+		free(S_held[i].file);
+		free(S_held[i].text);
+	}
+	S_nheld = 0;
+	fflush(stderr);
+}
+
+static void
+S_flush_at_exit(void)
+{
+	diag_flush();
+	free(S_held);
+	S_held = NULL;
+	S_heldcap = 0;
+}
+
+void
+diag_hold(int on)
+{
+	static int registered;
+
+	if (!on)
+		diag_flush();
+	else if (!registered) {
+		atexit(S_flush_at_exit);
+		registered = 1;
+	}
+	S_hold = on;
 }
 
 void
@@ -200,9 +328,22 @@ diag(enum diag_id id, const char *file, int line, int col, ...)
 int
 diag_node_col(const xmlNode *node)
 {
-	if (node == NULL || node->type != XML_ELEMENT_NODE)
+	const xmlNode *el;
+	int line;
+
+	if (node == NULL)
 		return 0;
-	return node->extra;
+	if (node->type == XML_ELEMENT_NODE)
+		return node->extra;
+	/* An attribute (or text) keeps no column: its element's, when on
+	 * the same line, else the line's start — every message placed on
+	 * a line has a column. */
+	line = (int)xmlGetLineNo(node);
+	for (el = node->parent; el && el->type != XML_ELEMENT_NODE; el = el->parent)
+		;
+	if (el && el->extra && (int)xmlGetLineNo(el) == line)
+		return el->extra;
+	return line > 0 ? 1 : 0;
 }
 
 void

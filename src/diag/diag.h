@@ -69,6 +69,17 @@ void	diag_set_fail_level(enum diag_level lvl);
  * this to collect messages. */
 void	diag_set_sink(void (*sink)(const struct diag_msg *, void *), void *arg);
 
+/* While on, messages are kept instead of printed; diag_flush (or
+ * diag_hold(0), or the program's exit) prints them sorted by file (in the
+ * order the files first appear), line and column: one round in order
+ * whatever stage found them.  Sinks are not held. */
+void	diag_hold(int on);
+void	diag_flush(void);
+/* Held messages of a file at or above a level (before diag_flush). */
+int	diag_held_count(const char *file, int lvl);
+/* The level at or above which a message fails the run (-W). */
+int	diag_fail_level(void);
+
 /* While on, a message the same as one already shown (code, place and
  * text) is not shown again: for work done in slices that lay out some
  * content twice (publish).  Off forgets them. */

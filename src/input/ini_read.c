@@ -6,7 +6,13 @@
  * line numbers, cuts values at ';' and '#', merges duplicate keys
  * silently and gives up on a line of 1023 bytes without saying which.
  * Its dictionary serves as the table of keys seen, which finds the
- * duplicates; its typed getters (CVE-2023-33461) are never called. */
+ * duplicates; its typed getters (CVE-2023-33461) are never called.
+ *
+ * Made for text pasted from a word processor: a line may be of any
+ * length; a line with no "key =" after a value continues that value as a
+ * new paragraph; 键：值 with a known key is read as 键 = 值.  Nothing typed
+ * is dropped without an error: an unknown or repeated section or key is
+ * one, with the nearest known name. */
 #include "input.h"
 
 #include <ctype.h>
@@ -25,10 +31,6 @@
 #include "input_priv.h"
 #include "vocab.h"
 
-/* iniparser 4.1 reads a line with fgets into 1024 bytes: a line of 1023
- * bytes or more (without its newline) is refused.  Files that wsdoc
- * accepts stay readable by iniparser-based tools. */
-#define INI_MAX_LINE	1022
 /* Sections and keys of one file: a form has about a hundred; the bound
  * keeps every pass (and iniparser's dictionary, which searches linearly)
  * fast on hostile input. */
@@ -36,11 +38,23 @@
 /* The longest text field, as libxml2's XML_MAX_TEXT_LENGTH. */
 #define INI_MAX_TEXT	10000000
 
+/* One paragraph of a text field, where it was written. */
+struct para {
+	char	*text;
+	int	 line, col;
+};
+
+struct paras {
+	struct para *p;
+	size_t	 n;
+};
+
 struct ini_sec {
 	char		*name;
 	int		 line, col;
 	const struct vocab *spec;	/* NULL: unknown section */
 	long		 num;		/* number of a list section */
+	int		 dup;		/* a second header of a section */
 };
 
 struct ini_kv {
@@ -51,6 +65,7 @@ struct ini_kv {
 	const struct vocab *spec;	/* NULL: unknown key */
 	long		 part;		/* 1, or N of key.N */
 	int		 dead;		/* overridden by a later duplicate */
+	struct paras	 more;		/* lines without "key =" that follow */
 };
 
 struct ini {
@@ -64,6 +79,7 @@ struct ini {
 	dictionary	*seen;		/* sections and keys met: for duplicates */
 	struct buf	 b;
 	int		 raw;		/* input_ini_scan_mem: no vocabulary */
+	int		 cont_said;	/* N-INI-CONTINUED given */
 };
 
 static void S_res_section(struct ini *, size_t);
@@ -71,6 +87,8 @@ static void S_res_kv(struct ini *, size_t);
 static void S_clean(struct ini *, struct ini_kv *);
 static void S_strip(const char *, char *, int, int);
 static void S_semicolon(struct ini *, const struct ini_kv *);
+static void S_para_add(struct paras *, char *, int, int);
+static const struct vocab *S_find_key(const struct vocab *, const char *, size_t);
 
 /* ---- text helpers ---- */
 
@@ -138,18 +156,81 @@ S_name_is(const char *s, size_t n, const char *label, const char *name)
 	    (strlen(name) == n && strncasecmp(s, name, n) == 0);
 }
 
+/* The number of a list section written after its name: ASCII digits
+ * (*plain set), full-width digits or a Chinese numeral up to 九十九 (成员三,
+ * 成员１: *plain cleared).  -1 if s is not such a number. */
+static long
+S_number(const char *s, int *plain)
+{
+	static const char *cn[] = { "〇", "一", "二", "三", "四", "五", "六",
+		"七", "八", "九" };
+	long num = 0, tens = -1;
+	int any = 0;
+
+	*plain = 1;
+	if (isdigit((unsigned char)*s)) {
+		char *end;
+		errno = 0;
+		num = strtol(s, &end, 10);
+		return *end || errno || num <= 0 || num > 9999 ? -1 : num;
+	}
+	*plain = 0;
+	/* full-width digits ０-９: EF BC 90 … EF BC 99 */
+	if ((unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBC &&
+	    (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0x99) {
+		for (; *s; s += 3) {
+			if ((unsigned char)s[0] != 0xEF || (unsigned char)s[1] != 0xBC ||
+			    (unsigned char)s[2] < 0x90 || (unsigned char)s[2] > 0x99 ||
+			    num > 999)
+				return -1;
+			num = num * 10 + ((unsigned char)s[2] - 0x90);
+		}
+		return num > 0 ? num : -1;
+	}
+	/* 三, 十, 十二, 二十, 二十三 */
+	while (*s) {
+		int d = -1;
+		if (strncmp(s, "十", 3) == 0) {
+			if (tens >= 0)
+				return -1;
+			tens = any ? num : 1;
+			num = 0;
+			any = 0;
+			s += 3;
+			continue;
+		}
+		if (strncmp(s, "两", 3) == 0)
+			d = 2;
+		for (int k = 0; k < 10 && d < 0; k++)
+			if (strncmp(s, cn[k], 3) == 0)
+				d = k;
+		if (d < 0 || any)
+			return -1;
+		num = d;
+		any = 1;
+		s += 3;
+	}
+	if (tens >= 0)
+		num += tens * 10;
+	else if (!any)
+		return -1;
+	return num > 0 && (tens < 0 || tens <= 9) ? num : -1;
+}
+
 /* A list section's name: label or name, then an optional separator, then
  * the number.  Returns the number, 0 if the name matches without one,
- * -1 if it does not match. */
+ * -2 if it starts with the name but what follows is no number, -1 if it
+ * does not match.  *plain is cleared for a number not in ASCII digits. */
 static long
-S_list_num(const char *s, const struct vocab *v)
+S_list_num(const char *s, const struct vocab *v, int *plain)
 {
 	const char *cand[2] = { v->label, v->name };
+	long r = -1;
 
+	*plain = 1;
 	for (int i = 0; i < 2; i++) {
 		size_t n = strlen(cand[i]);
 		const char *p;
-		char *end;
 		long num;
 
 		if ((i == 0 && strncmp(s, cand[i], n) != 0) ||
@@ -160,15 +241,79 @@ S_list_num(const char *s, const struct vocab *v)
 			return 0;
 		if (*p == ' ' || *p == '.' || *p == '-' || *p == '_' || *p == '#')
 			p++;
-		if (!isdigit((unsigned char)*p))
-			continue;
-		errno = 0;
-		num = strtol(p, &end, 10);
-		if (*end != '\0' || errno || num <= 0 || num > 9999)
-			continue;
-		return num;
+		if ((num = S_number(p, plain)) > 0)
+			return num;
+		r = -2;
 	}
-	return -1;
+	return r;
+}
+
+/* Edit distance between two names, in characters (at most 32 each). */
+static int
+S_dist(const char *a, const char *b)
+{
+	uint32_t x[33], y[33];
+	int nx = 0, ny = 0, d[34], prev, t;
+	size_t k;
+
+	for (size_t i = 0, n = strlen(a); i < n && nx < 32; i += k ? k : 1)
+		if ((k = utf8_decode(a + i, n - i, &x[nx])) > 0)
+			nx++;
+	for (size_t i = 0, n = strlen(b); i < n && ny < 32; i += k ? k : 1)
+		if ((k = utf8_decode(b + i, n - i, &y[ny])) > 0)
+			ny++;
+	for (int j = 0; j <= ny; j++)
+		d[j] = j;
+	for (int i = 1; i <= nx; i++) {
+		prev = d[0];
+		d[0] = i;
+		for (int j = 1; j <= ny; j++) {
+			t = d[j];
+			d[j] = prev + (x[i - 1] != y[j - 1]);
+			if (d[j - 1] + 1 < d[j])
+				d[j] = d[j - 1] + 1;
+			if (t + 1 < d[j])
+				d[j] = t + 1;
+			prev = t;
+		}
+	}
+	return d[ny];
+}
+
+/* "是否想写 总体规划？" into b when one of the vocabulary entries
+ * [from, to) of the wanted type is near `name` (less than half its
+ * length away), else "". */
+static const char *
+S_nearest(struct buf *b, const char *name, const struct vocab *from,
+    int sections, const char *suffix)
+{
+	const struct vocab *best = NULL;
+	int bd = 1000;
+
+	buf_reset(b);
+	for (const struct vocab *v = from; v->kind == from->kind; v++) {
+		int ok = sections ? (v->type == VT_SECTION || v->type == VT_LIST) :
+		    v->type == VT_KEY;
+		if (!sections && v != from &&
+		    (v->type == VT_SECTION || v->type == VT_LIST))
+			break;
+		if (!ok)
+			continue;
+		int d = S_dist(name, v->label), d2 = S_dist(name, v->name);
+		if (d2 < d)
+			d = d2;
+		if (d < bd) {
+			bd = d;
+			best = v;
+		}
+	}
+	if (best && bd > 0 && bd * 2 <= (int)utf8_count(best->label) + 1)
+		buf_printf(b, "是否想写 %s%s%s%s？", sections ? "[" : "",
+		    best->label, best->type == VT_LIST ? "1" : suffix,
+		    sections ? "]" : "");
+	else
+		buf_puts(b, "");
+	return b->data ? b->data : "";
 }
 
 /* The header section of each kind is its first entry. */
@@ -185,25 +330,38 @@ S_header(const char *name, size_t n)
 	return NULL;
 }
 
+/* The section a name means in a kind; *num its number (0 for a plain
+ * section; for a list section, -2 when the name is the list's but what
+ * follows is no number).  *plain as S_list_num. */
 static const struct vocab *
-S_find_section(enum input_kind kind, const char *name, long *num)
+S_find_section(enum input_kind kind, const char *name, long *num, int *plain)
 {
-	const struct vocab *v;
+	const struct vocab *v, *badnum = NULL;
+	long k;
 
 	*num = 0;
+	*plain = 1;
 	for (v = vocab_table; v->kind != INPUT_UNKNOWN; v++) {
 		if (v->kind != kind)
 			continue;
 		if (v->type == VT_SECTION && S_name_is(name, strlen(name),
 		    v->label, v->name)) {
-			*num = 0;	/* a list tried before may have set -1 */
+			*num = 0;
+			*plain = 1;
 			return v;
 		}
-		if (v->type == VT_LIST && (*num = S_list_num(name, v)) >= 0)
-			return v;
+		if (v->type == VT_LIST) {
+			if ((k = S_list_num(name, v, plain)) >= 0) {
+				*num = k;
+				return v;
+			}
+			if (k == -2 && badnum == NULL)
+				badnum = v;
+		}
 	}
-	*num = 0;
-	return NULL;
+	*plain = 1;
+	*num = badnum ? -2 : 0;
+	return badnum;
 }
 
 /* The key entries of a section are the VT_KEY entries after it. */
@@ -279,65 +437,119 @@ S_add_kv(struct ini *ini, const char *kb, const char *ke, const char *vb,
 	kv->part = 1;
 }
 
-/* A key's own name without ".N", for messages about a long line. */
-static void
-S_long_line(struct ini *ini, const char *lb, const char *le, int line)
+/* The key of a "键：值" line when 键 is a key of the current section
+ * (the colon an input method gives instead of =): where the colon is, or
+ * NULL.  *clen receives its length. */
+static const char *
+S_colon_key(struct ini *ini, const char *b, const char *e, size_t *clen)
 {
-	const char *eq = memchr(lb, '=', (size_t)(le - lb));
-	char *key = NULL;
+	const struct ini_sec *s;
+	const char *c = NULL, *kb = b, *ke;
 
-	/* a comment or a section line has no key to suggest */
-	if (eq && lb[0] != '[' && lb[0] != ';' && lb[0] != '#') {
-		const char *kb = lb, *ke = eq;
-		S_trim(&kb, &ke);
-		key = xstrndup(kb, (size_t)(ke - kb));
-		char *dot = strrchr(key, '.');
-		if (dot && isdigit((unsigned char)dot[1]))
-			*dot = '\0';
-		/* No '=' in the first 1022 bytes: the "key" is text; the
-		 * message quotes it three times, so keep 20 characters. */
-		if (S_chars(key, key + strlen(key)) > 20) {
-			const char *q = key;
-			for (int i = 0; i < 20; i++)
-				for (q++; (*q & 0xC0) == 0x80; q++)
-					;
-			char *k = xasprintf("%.*s……", (int)(q - key), key);
-			free(key);
-			key = k;
+	if (ini->raw || ini->nsecs == 0 ||
+	    (s = &ini->secs[ini->nsecs - 1])->spec == NULL)
+		return NULL;
+	for (const char *q = b; q < e; q++) {
+		if (*q == ':') {
+			c = q;
+			*clen = 1;
+			break;
+		}
+		if (e - q >= 3 && memcmp(q, "：", 3) == 0) {
+			c = q;
+			*clen = 3;
+			break;
 		}
 	}
-	diag(E_INI_LINE_LONG, ini->url, line, 0, (size_t)(le - lb),
-	    (size_t)S_chars(lb, le), INI_MAX_LINE,
-	    key ? key : "键", key ? key : "键", key ? key : "键");
-	free(key);
+	if (c == NULL)
+		return NULL;
+	ke = c;
+	S_trim(&kb, &ke);
+	{
+		const char *dot = NULL;
+		for (const char *q = kb; q < ke; q++)
+			if (*q == '.')
+				dot = q;
+		if (dot && dot + 1 < ke &&
+		    strspn(dot + 1, "0123456789") >= (size_t)(ke - dot - 1))
+			ke = dot;
+	}
+	if (kb == ke || S_find_key(s->spec, kb, (size_t)(ke - kb)) == NULL)
+		return NULL;
+	return c;
 }
 
-/* Scan the text: sections and key = value lines, with their places. */
+/* A line with no "key =": the next paragraph of the value above, if
+ * there is one (text pasted from a word processor), else an error. */
+static void
+S_continue(struct ini *ini, long last, const char *lb, const char *b,
+    const char *e, int line)
+{
+	struct ini_kv *kv;
+	char *t;
+
+	if (last < 0 || ini->raw) {
+		diag(E_INI_SYNTAX, ini->url, line, S_chars(lb, b) + 1);
+		return;
+	}
+	kv = &ini->kvs[last];
+	/* the key above was refused: nothing to continue (in an unknown
+	 * section the section's error covers its lines) */
+	if (kv->spec == NULL && ini->secs[kv->sec].spec != NULL) {
+		diag(E_INI_SYNTAX, ini->url, line, S_chars(lb, b) + 1);
+		return;
+	}
+	if (kv->spec && kv->spec->form != VF_TEXT && kv->spec->form != VF_PARAS) {
+		diag(E_INI_CONT_LINE, ini->url, line, S_chars(lb, b) + 1,
+		    kv->key, kv->line);
+		return;
+	}
+	if (kv->spec && !ini->cont_said) {
+		diag(N_INI_CONTINUED, ini->url, line, S_chars(lb, b) + 1,
+		    kv->key, kv->line);
+		ini->cont_said = 1;
+	}
+	t = xstrndup(b, (size_t)(e - b));
+	if (kv->spec)
+		S_strip(ini->url, t, line, S_chars(lb, b) + 1);
+	S_para_add(&kv->more, t, line, S_chars(lb, b) + 1);
+}
+
+/* Scan the text: sections and key = value lines, with their places.
+ * Lines end at LF, CRLF or a lone CR (never text: a CR inside a line
+ * must not hide "单位 = …" inside the value before it). */
 static void
 S_scan(struct ini *ini, const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
-	int line = 0;
+	int line = 0, cr_said = 0;
+	long last = -1;		/* the key = value a free line continues */
 
 	while (p < end) {
-		const char *lb = p, *le = memchr(p, '\n', (size_t)(end - p));
+		const char *lb = p, *le = p;
 		const char *b, *e;
 
-		if (le == NULL)
-			le = end;
-		p = le < end ? le + 1 : end;
+		while (le < end && *le != '\n' && *le != '\r')
+			le++;
 		line++;
-		if (le > lb && le[-1] == '\r')
-			le--;
-		if (le - lb > INI_MAX_LINE)
-			S_long_line(ini, lb, le, line);
+		p = le;
+		if (p < end && *p == '\r' && p + 1 < end && p[1] == '\n')
+			p += 2;
+		else if (p < end) {
+			if (*p == '\r' && !cr_said) {
+				diag(W_INI_CR, ini->url, line, S_chars(lb, le) + 1);
+				cr_said = 1;
+			}
+			p++;
+		}
 		b = lb;
 		e = le;
 		S_trim(&b, &e);
 		if (b == e || *b == ';' || *b == '#')
 			continue;
 		if (ini->nsecs + ini->nkvs >= INI_MAX_ENTRIES) {
-			diag(E_INI_TOO_MANY, ini->url, line, 0, INI_MAX_ENTRIES);
+			diag(E_INI_TOO_MANY, ini->url, line, S_chars(lb, b) + 1,
+			    INI_MAX_ENTRIES);
 			return;
 		}
 		/* 【主理人】 or ［主理人］: an input method's brackets */
@@ -354,11 +566,15 @@ S_scan(struct ini *ini, const char *text, size_t len)
 				ne = close;
 				S_trim(&nb, &ne);
 				if (nb < ne) {
+					char *nm = xstrndup(nb, (size_t)(ne - nb));
 					diag(W_INI_FULLWIDTH, ini->url, line,
-					    S_chars(lb, b) + 1);
+					    S_chars(lb, b) + 1, nm, nm);
+					free(nm);
 					S_add_section(ini, nb, ne, line,
 					    S_chars(lb, b) + 1);
-					S_res_section(ini, ini->nsecs - 1);
+					if (!ini->raw)
+						S_res_section(ini, ini->nsecs - 1);
+					last = -1;
 					continue;
 				}
 			}
@@ -366,6 +582,7 @@ S_scan(struct ini *ini, const char *text, size_t len)
 		if (*b == '[') {
 			const char *close = memchr(b, ']', (size_t)(e - b));
 			const char *nb = b + 1, *ne, *rest;
+			last = -1;
 			if (close == NULL) {
 				diag(E_INI_SECTION_SYNTAX, ini->url, line,
 				    S_chars(lb, b) + 1);
@@ -404,9 +621,19 @@ S_scan(struct ini *ini, const char *text, size_t len)
 				eq = fw;
 				eqlen = 3;
 			}
+			if (eq == NULL &&
+			    (eq = S_colon_key(ini, b, e, &eqlen)) != NULL) {
+				const char *k1 = b, *k2 = eq;
+				S_trim(&k1, &k2);
+				char *k = xstrndup(k1, (size_t)(k2 - k1));
+				char *c = xstrndup(eq, eqlen);
+				diag(W_INI_COLON, ini->url, line,
+				    S_chars(lb, eq) + 1, k, c, k);
+				free(k);
+				free(c);
+			}
 			if (eq == NULL) {
-				diag(E_INI_SYNTAX, ini->url, line,
-				    S_chars(lb, b) + 1);
+				S_continue(ini, last, lb, b, e, line);
 				continue;
 			}
 			ke = eq;
@@ -432,6 +659,7 @@ S_scan(struct ini *ini, const char *text, size_t len)
 			}
 			S_add_kv(ini, kb, ke, vb, ve, line, S_chars(lb, kb) + 1,
 			    S_chars(lb, vb) + 1);
+			last = (long)ini->nkvs - 1;
 			if (!ini->raw)
 				S_res_kv(ini, ini->nkvs - 1);
 		}
@@ -447,6 +675,7 @@ S_res_section(struct ini *ini, size_t i)
 	struct ini_sec *s = &ini->secs[i];
 	char key[64], val[32];
 	const char *prev;
+	int plain;
 
 	if (i == 0) {
 		const struct vocab *h = S_header(s->name, strlen(s->name));
@@ -458,24 +687,36 @@ S_res_section(struct ini *ini, size_t i)
 	}
 	if (ini->kind == INPUT_UNKNOWN)
 		return;
-	s->spec = S_find_section(ini->kind, s->name, &s->num);
+	s->spec = S_find_section(ini->kind, s->name, &s->num, &plain);
 	if (s->spec == NULL) {
+		const struct vocab *first = vocab_table;
+		struct buf near;
+		while (first->kind != ini->kind)
+			first++;
+		buf_init(&near);
 		S_list_sections(ini->kind, &ini->b);
-		diag(W_INI_SECTION_UNKNOWN, ini->url, s->line, s->col,
-		    input_kind_label(ini->kind), s->name, ini->b.data);
+		diag(E_INI_SECTION_UNKNOWN, ini->url, s->line, s->col,
+		    input_kind_label(ini->kind), s->name,
+		    S_nearest(&near, s->name, first, 1, ""), ini->b.data);
+		buf_free(&near);
 		return;
 	}
-	if (s->spec->type == VT_LIST && s->num == 0) {
+	if (s->spec->type == VT_LIST && s->num <= 0) {
 		diag(E_INI_LIST_NUMBER, ini->url, s->line, s->col,
 		    s->name, s->spec->label, s->spec->label);
 		s->spec = NULL;
 		return;
 	}
+	if (!plain)
+		diag(W_INI_NUMBER, ini->url, s->line, s->col, s->name, s->num,
+		    s->spec->label, s->num);
 	snprintf(key, sizeof key, "s%d.%ld", (int)(s->spec - vocab_table), s->num);
 	if ((prev = dictionary_get(ini->seen, key, NULL)) != NULL)
-		diag(W_INI_DUP_SECTION, ini->url, s->line, s->col, s->name,
+	{
+		diag(E_INI_DUP_SECTION, ini->url, s->line, s->col, s->name,
 		    atoi(prev));
-	else {
+		s->dup = 1;
+	} else {
 		snprintf(val, sizeof val, "%d", s->line);
 		dictionary_set(ini->seen, key, val);
 	}
@@ -500,9 +741,15 @@ S_res_kv(struct ini *ini, size_t i)
 	}
 	kv->spec = S_find_key(s->spec, kv->key, klen);
 	if (kv->spec == NULL) {
+		struct buf near;
+		char *base = xstrndup(kv->key, klen);
+		buf_init(&near);
 		S_list_keys(s->spec, &ini->b);
-		diag(W_INI_KEY_UNKNOWN, ini->url, kv->line, kv->kcol, kv->key,
-		    s->name, ini->b.data);
+		diag(E_INI_KEY_UNKNOWN, ini->url, kv->line, kv->kcol, s->name,
+		    kv->key, S_nearest(&near, base, s->spec, 0, kv->key + klen),
+		    ini->b.data);
+		buf_free(&near);
+		free(base);
 		return;
 	}
 	if (kv->part < 1) {
@@ -521,8 +768,16 @@ S_res_kv(struct ini *ini, size_t i)
 	    s->num, (int)(kv->spec - vocab_table), kv->part);
 	if ((prev = dictionary_get(ini->seen, key, NULL)) != NULL) {
 		size_t j = (size_t)atol(prev);
-		diag(W_INI_DUP_KEY, ini->url, kv->line, kv->kcol, kv->key,
-		    ini->kvs[j].line);
+		/* in a repeated section, said once for the section */
+		if (!s->dup) {
+			char *hint = kv->spec->form == VF_TEXT ||
+			    kv->spec->form == VF_PARAS ? xasprintf(
+			    "若是要分段，请写成编号的键（如 %s.2 = ……），或直接在下一行接着写（不写“键 =”）",
+			    kv->spec->label) : xstrdup("请删去其中一处");
+			diag(E_INI_DUP_KEY, ini->url, kv->line, kv->kcol,
+			    kv->key, ini->kvs[j].line, hint);
+			free(hint);
+		}
 		ini->kvs[j].dead = 1;
 	}
 	snprintf(val, sizeof val, "%zu", i);
@@ -638,16 +893,6 @@ S_join(struct buf *para, const char *b, const char *e)
 	buf_append(para, b, (size_t)(e - b));
 }
 
-struct para {
-	char	*text;
-	int	 line, col;
-};
-
-struct paras {
-	struct para *p;
-	size_t	 n;
-};
-
 static void
 S_para_add(struct paras *ps, char *text, int line, int col)
 {
@@ -657,12 +902,42 @@ S_para_add(struct paras *ps, char *text, int line, int col)
 	ps->p[ps->n++].col = col;
 }
 
-/* @file: the paragraphs of a file beside the INI file. */
+/* A format of file that @file does not read, said by its first bytes or
+ * its name ("Word 97-2003 文档（.doc）"); NULL for text or .docx. */
+static const char *
+S_format(const char *name, const char *raw, size_t len)
+{
+	static const struct {
+		const char *ext, *what;
+	} exts[] = {
+		{ ".doc", "Word 97-2003 文档（.doc）" }, { ".wps", "WPS 文档（.wps）" },
+		{ ".pdf", "PDF 文件" }, { ".rtf", "RTF 文档" },
+		{ ".odt", "OpenDocument 文档（.odt）" }, { ".xls", "Excel 表格" },
+		{ ".xlsx", "Excel 表格" }, { ".pptx", "PowerPoint 演示文稿" },
+	};
+	size_t n = strlen(name);
+
+	if (len >= 4 && memcmp(raw, "\xD0\xCF\x11\xE0", 4) == 0)
+		return "Word 97-2003 或 WPS 的旧格式文档";
+	if (len >= 5 && memcmp(raw, "%PDF-", 5) == 0)
+		return "PDF 文件";
+	if (len >= 5 && memcmp(raw, "{\\rtf", 5) == 0)
+		return "RTF 文档";
+	for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+		size_t e = strlen(exts[i].ext);
+		if (n > e && strcasecmp(name + n - e, exts[i].ext) == 0)
+			return exts[i].what;
+	}
+	return NULL;
+}
+
+/* @file: the paragraphs of a file beside the INI file (.txt, .docx). */
 static void
 S_include(struct ini *ini, const struct ini_kv *kv, struct paras *ps)
 {
 	const char *rel = kv->value + 1;
 	char *dir, *path, *rdir = NULL, *rpath = NULL, *raw = NULL, *text = NULL;
+	const char *what;
 	size_t len, tlen;
 	int conv;
 
@@ -694,12 +969,27 @@ S_include(struct ini *ini, const struct ini_kv *kv, struct paras *ps)
 		diag(E_INI_INCLUDE_PATH, ini->url, kv->line, kv->vcol, rel);
 		goto out;
 	}
-	if ((raw = input_slurp(rpath, &len)) == NULL) {
-		diag(E_INI_INCLUDE_READ, ini->url, kv->line, kv->vcol, rel,
-		    errno_text(errno));
+	if ((raw = input_read_regular(rpath, INPUT_MAX_FILE, &len)) == NULL) {
+		int e = errno;
+		if (e == ENOTSUP && (what = input_file_kind(rpath)) != NULL)
+			diag(E_INI_INCLUDE_KIND, ini->url, kv->line, kv->vcol,
+			    rel, what);
+		else
+			diag(E_INI_INCLUDE_READ, ini->url, kv->line, kv->vcol,
+			    rel, errno_text(e));
 		goto out;
 	}
-	if ((text = input_to_utf8(raw, len, path, &tlen, &conv)) == NULL)
+	if ((what = S_format(rel, raw, len)) != NULL) {
+		diag(E_INI_INCLUDE_FORMAT, ini->url, kv->line, kv->vcol, rel, what);
+		goto out;
+	}
+	if (len >= 4 && memcmp(raw, "PK\3\4", 4) == 0) {
+		if ((text = input_docx_text(raw, len, &tlen)) == NULL) {
+			diag(E_INI_INCLUDE_FORMAT, ini->url, kv->line, kv->vcol,
+			    rel, "压缩包而不是 Word 文档");
+			goto out;
+		}
+	} else if ((text = input_to_utf8(raw, len, path, &tlen, &conv)) == NULL)
 		goto out;
 	S_strip(path, text, 1, 1);
 	tlen = strlen(text);
@@ -789,6 +1079,41 @@ S_semicolon(struct ini *ini, const struct ini_kv *kv)
 		}
 }
 
+/* A date as people write it — 2026年9月15日, 2026年9月, 2026.9.15, 2026/9 —
+ * in the form's notation, 2026-09-15 or 2026-09; NULL if it is none of
+ * these (the schema then says what is wrong with it as written). */
+static char *
+S_date(const char *v)
+{
+	long part[3] = { 0, 0, 0 };
+	int n = 0;
+	const char *p = v;
+
+	while (n < 3) {
+		char *end;
+		if (!isdigit((unsigned char)*p))
+			return NULL;
+		part[n++] = strtol(p, &end, 10);
+		p = end;
+		if (*p == '\0')
+			break;
+		if (strncmp(p, "年", 3) == 0 || strncmp(p, "月", 3) == 0 ||
+		    strncmp(p, "日", 3) == 0)
+			p += 3;
+		else if (*p == '.' || *p == '/' || *p == '-')
+			p++;
+		else
+			return NULL;
+		if (*p == '\0')
+			break;
+	}
+	if (*p || n < 2 || part[0] < 1000 || part[0] > 9999 || part[1] < 1 ||
+	    part[1] > 12 || (n == 3 && (part[2] < 1 || part[2] > 31)))
+		return NULL;
+	return n == 2 ? xasprintf("%04ld-%02ld", part[0], part[1]) :
+	    xasprintf("%04ld-%02ld-%02ld", part[0], part[1], part[2]);
+}
+
 /* Value map of an attribute ("名称=name|…"): the English value. */
 static char *
 S_map(const struct vocab *spec, const char *value)
@@ -862,6 +1187,13 @@ S_key(struct ini *ini, xmlNodePtr secel, const struct vocab *sspec,
 		xmlAttrPtr attr;
 		char *path = xstrndup(rel, (size_t)(at - rel));
 		char *v = S_map(kspec, first->value);
+		if (strcmp(at + 1, "date") == 0) {
+			char *d = S_date(v);
+			if (d) {
+				free(v);
+				v = d;
+			}
+		}
 		size_t pl = strlen(path);
 		if (pl && path[pl - 1] == '/')
 			path[pl - 1] = '\0';
@@ -901,6 +1233,10 @@ S_key(struct ini *ini, xmlNodePtr secel, const struct vocab *sspec,
 			else if (parts[i]->value[0])
 				S_para_add(&ps, xstrdup(parts[i]->value),
 				    parts[i]->line, parts[i]->kcol);
+			/* the lines without "key =" that followed it */
+			for (size_t k = 0; k < parts[i]->more.n; k++)
+				S_para_add(&ps, xstrdup(parts[i]->more.p[k].text),
+				    parts[i]->more.p[k].line, parts[i]->more.p[k].col);
 		}
 		el = S_walk(secel, rel, 0, first->line, first->kcol);
 		if (el != secel)
@@ -1051,6 +1387,23 @@ S_build(struct ini *ini)
 	free(kvs);
 }
 
+static void
+S_free(struct ini *ini)
+{
+	buf_free(&ini->b);
+	for (size_t i = 0; i < ini->nsecs; i++)
+		free(ini->secs[i].name);
+	for (size_t i = 0; i < ini->nkvs; i++) {
+		free(ini->kvs[i].key);
+		free(ini->kvs[i].value);
+		for (size_t k = 0; k < ini->kvs[i].more.n; k++)
+			free(ini->kvs[i].more.p[k].text);
+		free(ini->kvs[i].more.p);
+	}
+	free(ini->secs);
+	free(ini->kvs);
+}
+
 xmlDocPtr
 input_read_ini_mem(const char *data, size_t len, const char *url)
 {
@@ -1074,15 +1427,7 @@ input_read_ini_mem(const char *data, size_t len, const char *url)
 		doc = ini.doc;
 	}
 	dictionary_del(ini.seen);
-	buf_free(&ini.b);
-	for (size_t i = 0; i < ini.nsecs; i++)
-		free(ini.secs[i].name);
-	for (size_t i = 0; i < ini.nkvs; i++) {
-		free(ini.kvs[i].key);
-		free(ini.kvs[i].value);
-	}
-	free(ini.secs);
-	free(ini.kvs);
+	S_free(&ini);
 	free(text);
 	return doc;
 }
@@ -1110,15 +1455,7 @@ input_ini_scan_mem(const char *data, size_t len, const char *url,
 		fn(kv->sec >= 0 ? ini.secs[kv->sec].name : "", kv->key,
 		    kv->value, kv->line, kv->kcol, arg);
 	}
-	buf_free(&ini.b);
-	for (size_t i = 0; i < ini.nsecs; i++)
-		free(ini.secs[i].name);
-	for (size_t i = 0; i < ini.nkvs; i++) {
-		free(ini.kvs[i].key);
-		free(ini.kvs[i].value);
-	}
-	free(ini.secs);
-	free(ini.kvs);
+	S_free(&ini);
 	free(text);
 	return 0;
 }
