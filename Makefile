@@ -59,7 +59,7 @@ DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libhpdf-dev \
 	libiniparser-dev libharfbuzz-dev libfontconfig-dev libunibreak-dev libdeflate-dev libzip-dev \
 	fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-arphic-uming \
 	fonts-wqy-microhei
-TEST_PKGS := libcmocka-dev poppler-utils qpdf libxml2-utils groff-base chromium valgrind
+TEST_PKGS := libcmocka-dev poppler-utils qpdf libxml2-utils groff-base chromium valgrind strace
 
 .PHONY: fuzz fuzz-run deps-fuzz all deps deps-fop demo check test unit bench bench-fop install uninstall clean golden-update
 

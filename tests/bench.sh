@@ -111,3 +111,30 @@ if [ -n "$first" ]; then
 	echo
 	echo "CPU time per 1000 rows, largest table ÷ smallest: $ratio (linear ≈ 1; target ≤ 1.5): $(verdict "$ratio" 1.5)"
 fi
+
+# 4. The FO corpus (../shared/fo-corpus or $FO_CORPUS; tests/sh/fo-corpus.sh
+#    checks it): every document through `wsdoc fo`, one after the other,
+#    each from its own folder.  Target from issue 14: under 30 s.
+CORPUS=${FO_CORPUS:-../shared/fo-corpus}
+if [ -d "$CORPUS/cases" ]; then
+	out=$(mktemp -d "${TMPDIR:-/tmp}/wsdoc-bench.XXXXXX")
+	abs=$(cd "$(dirname "$WSDOC")" && pwd)/wsdoc
+	t0=$(date +%s%N)
+	cpu=$(cd "$CORPUS/cases" && sh -c '
+		n=0 pdf=0
+		for f in *.fo; do
+			n=$((n + 1))
+			timeout 60 "$1" fo "$f" -o "$2/x.pdf" 2>/dev/null && pdf=$((pdf + 1))
+		done
+		echo "$n $pdf"
+		times' sh "$abs" "$out")
+	ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+	rm -rf "$out"
+	set -- $cpu
+	# times: the children's user and system time on its second line.
+	cms=$(printf '%s\n' "$cpu" | sed -n 3p | awk '{ for (i = 1; i <= 2; i++) { split($i, a, "m"); s += a[1] * 60 + a[2] } printf "%.0f", s * 1000 }')
+	echo
+	echo "FO corpus: $1 documents from $CORPUS, $2 PDFs, one process each"
+	row "measure" "wall" "CPU" "target" "verdict (wall / CPU)"
+	row "whole corpus through wsdoc fo, ms" "$ms" "$cms" "< 30000" "$(verdict "$ms" 30000) / $(verdict "$cms" 30000)"
+fi

@@ -216,11 +216,12 @@ cmd_approve(int argc, char **argv)
 		rows++;
 		admitted++;
 	}
-	if (admitted > 0) {
+	/* The success line only once the roster is written. */
+	if (admitted > 0 && roster_save(r) == -1)
+		rc = 3;
+	else if (admitted > 0) {
 		printf("已登记到名册 %s（%s）：\n", rpath, today);
 		roster_table(stdout, cells, rows, 3);
-		if (roster_save(r) == -1)
-			rc = 3;
 	}
 	if (refused > 0)
 		printf("未登记：%d 份申报表有错误，见上面的说明。\n", refused);

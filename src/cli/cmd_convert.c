@@ -59,11 +59,11 @@ cmd_convert(int argc, char **argv)
 	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
 	xmlFreeDoc(doc);
 	if (mem == NULL) {
-		diag(F_IO_WRITE, NULL, 0, 0, out, errno_text(ENOMEM));
+		util_oom();
 		return 3;
 	}
 	if (file_write_atomic(out, mem, (size_t)len) == -1)
-		diag(F_IO_WRITE, NULL, 0, 0, out, errno_text(errno));
+		diag(F_IO_WRITE, NULL, 0, 0, out, errno_text_write(errno));
 	xmlFree(mem);
 	rc = diag_exit_status();
 	return rc;

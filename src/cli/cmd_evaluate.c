@@ -118,12 +118,17 @@ cmd_evaluate(int argc, char **argv)
 	    dec ? ndocs - 1 : ndocs, &errors);
 	roster_print_outcomes(stdout, out);
 	fflush(stdout);	/* the table before the notes that follow it */
+	/* The outcomes, the report and the roster: all written to temporary
+	 * files first, renamed only when all are whole, the roster last. */
+	out_begin();
 	if (opath) {
 		xmlChar *mem = NULL;
 		int len = 0;
 		xmlDocDumpFormatMemoryEnc(out, &mem, &len, "UTF-8", 1);
+		if (mem == NULL)
+			util_oom();
 		if (file_write_atomic(opath, mem, (size_t)len) == -1)
-			diag(F_IO_WRITE, opath, 0, 0, opath, errno_text(errno));
+			diag(F_IO_WRITE, opath, 0, 0, opath, errno_text_write(errno));
 		xmlFree(mem);
 	}
 	if (report && out)
@@ -131,14 +136,34 @@ cmd_evaluate(int argc, char **argv)
 		    report, fo_only);
 	if (apply && dec == NULL)
 		diag(E_DEC_NEEDED, NULL, 0, 0);
+	int saved = 0;
 	if (apply && !diag_failed()) {
 		roster_apply(r, out);
-		if (roster_save(r) == 0)
+		saved = roster_prepare(r);
+	}
+	if (diag_exit_status() == 3 || saved == -1) {
+		out_abort();
+		roster_discard(r);
+		if (apply)
+			printf("有错误，名册未改动%s。\n", opath || report ?
+			    "，也没有写出其他文件" : "");
+		goto done;
+	}
+	out_signals(1);
+	if (out_commit() == -1) {
+		diag(F_IO_WRITE, NULL, 0, 0, opath ? opath : report,
+		    errno_text_write(errno));
+		roster_discard(r);
+	} else if (apply && !diag_failed()) {
+		if (saved == 1)
+			diag(N_ROSTER_UNCHANGED, NULL, 0, 0, rpath);
+		else if (roster_commit(r) == 0)
 			printf("已写入名册 %s。\n", rpath);
 	} else if (!apply)
 		diag(N_ROSTER_NOT_APPLIED, NULL, 0, 0);
 	else
 		printf("有错误，名册未改动。\n");
+	out_signals(0);
 done:
 	rc = diag_exit_status();
 	if (out)

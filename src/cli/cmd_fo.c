@@ -105,12 +105,12 @@ cmd_fo(int argc, char **argv)
 			size_t len = 0;
 			f = open_memstream(&mem, &len);
 			if (f == NULL) {
-				diag(F_IO_WRITE, NULL, 0, 0, out, errno_text(errno));
+				diag(F_IO_WRITE, NULL, 0, 0, out, errno_text_write(errno));
 			} else {
 				area_dump(doc, f);
 				fclose(f);
 				if (file_write_atomic(out, mem, len) != 0)
-					diag(F_IO_WRITE, NULL, 0, 0, out, errno_text(errno));
+					diag(F_IO_WRITE, NULL, 0, 0, out, errno_text_write(errno));
 				free(mem);
 			}
 		} else {

@@ -35,12 +35,19 @@ static const char S_options[] =
     "  --date D     通知落款日期 YYYY-MM-DD（默认今天，或 SOURCE_DATE_EPOCH）\n"
     "  未给出 -o、--html、--csv 时，把 CSV 写到标准输出。\n";
 
-/* One CSV field: quoted when it holds a comma, quote or line break. */
+/* One CSV field: quoted when it holds a comma, quote or line break.  A
+ * field that Excel or WPS would take for a formula (= + - @, or a tab or
+ * carriage return before one) starts with an apostrophe, as OWASP
+ * recommends for CSV injection: shown as text, never evaluated. */
 static void
 S_csv_field(struct buf *b, const char *s, int last)
 {
-	if (strpbrk(s, ",\"\r\n")) {
+	int formula = strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0';
+
+	if (formula || strpbrk(s, ",\"\r\n")) {
 		buf_putc(b, '"');
+		if (formula)
+			buf_putc(b, '\'');
 		for (; *s; s++) {
 			if (*s == '"')
 				buf_putc(b, '"');
@@ -144,7 +151,7 @@ S_write(const char *path, const void *data, size_t len)
 {
 	if (file_write_atomic(path, data, len) == 0)
 		return 0;
-	diag(F_IO_WRITE, path, 0, 0, path, errno_text(errno));
+	diag(F_IO_WRITE, path, 0, 0, path, errno_text_write(errno));
 	return -1;
 }
 
@@ -475,6 +482,9 @@ cmd_publish(int argc, char **argv)
 	params[4] = "count"; params[5] = qcount;
 	params[6] = NULL;
 
+	/* The CSV, the web page and the PDF: each written to a temporary
+	 * file, all renamed only when all are whole. */
+	out_begin();
 	if (csv) {
 		size_t len;
 		char *text = publish_csv(list, &len);
@@ -486,6 +496,14 @@ cmd_publish(int argc, char **argv)
 		rc = publish_html(list, params, html);
 	if (pdf && rc == 0)
 		rc = publish_pdf(list, params, year, pdf);
+	if (rc == 0 && diag_exit_status() != 3) {
+		if (out_commit() == -1) {
+			diag(F_IO_WRITE, NULL, 0, 0, pdf ? pdf : html ? html : csv,
+			    errno_text_write(errno));
+			rc = 3;
+		}
+	} else
+		out_abort();
 	roster_list_free(list);
 	free(qyear);
 	free(qdate);

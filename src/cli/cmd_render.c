@@ -190,7 +190,7 @@ S_job(size_t i, void *arg)
 		if (file_write_atomic(r->outputs[i], mem, (size_t)len) == 0)
 			res = BATCH_DONE;
 		else
-			diag(F_IO_WRITE, r->outputs[i], 0, 0, r->outputs[i], errno_text(errno));
+			diag(F_IO_WRITE, r->outputs[i], 0, 0, r->outputs[i], errno_text_write(errno));
 		xmlFree(mem);
 		goto out;
 	}
@@ -303,7 +303,7 @@ cmd_render(int argc, char **argv)
 		if (S_writable(out) == -1)
 			return 3;
 		if (mkdir(out, 0777) == -1) {
-			diag(F_IO_WRITE, out, 0, 0, out, errno_text(errno));
+			diag(F_IO_WRITE, out, 0, 0, out, errno_text_write(errno));
 			return 3;
 		}
 	}

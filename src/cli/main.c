@@ -4,9 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libdeflate.h>
 #include <libxml/parser.h>
 
 #include "../diag/diag.h"
+#include "../util/util.h"
 #include "cli.h"
 
 #ifndef WSDOC_VERSION
@@ -75,11 +77,34 @@ S_take_W(int *argc, char **argv)
 	return 0;
 }
 
+/* libxml2, libxslt and libdeflate allocate through these: out of memory anywhere in
+ * them is F-SYS-MEMORY and exit 3, never a crash in code that did not
+ * expect NULL. */
+static void *
+S_xml_malloc(size_t n)
+{
+	return xmalloc(n);
+}
+
+static void *
+S_xml_realloc(void *p, size_t n)
+{
+	return xrealloc(p, n);
+}
+
+static char *
+S_xml_strdup(const char *s)
+{
+	return xstrdup(s);
+}
+
 int
 main(int argc, char **argv)
 {
 	/* A full file-size limit must be an error we can report, not death. */
 	signal(SIGXFSZ, SIG_IGN);
+	xmlMemSetup(free, S_xml_malloc, S_xml_realloc, S_xml_strdup);
+	libdeflate_set_memory_allocator(S_xml_malloc, free);
 	LIBXML_TEST_VERSION
 
 	if (S_take_W(&argc, argv) == -1)

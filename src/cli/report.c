@@ -48,7 +48,7 @@ report_write(xmlDoc *outcomes, xmlDoc *const *forms, size_t nforms,
 		if (file_write_atomic(path, mem, (size_t)len) == 0)
 			rc = 0;
 		else
-			diag(F_IO_WRITE, path, 0, 0, path, errno_text(errno));
+			diag(F_IO_WRITE, path, 0, 0, path, errno_text_write(errno));
 		xmlFree(mem);
 	} else if (fodoc && fonts_init() == 0 && (tree = fo_from_doc(fodoc)) != NULL) {
 		xmlChar *year = xmlGetProp(xmlDocGetRootElement(outcomes), BAD_CAST "year");

@@ -129,6 +129,15 @@ static const struct {
 	[FO_REGION_AFTER] =		{ "region-after", K(FO_SIMPLE_PAGE_MASTER) },
 	[FO_REGION_START] =		{ "region-start", K(FO_SIMPLE_PAGE_MASTER) },
 	[FO_REGION_END] =		{ "region-end", K(FO_SIMPLE_PAGE_MASTER) },
+	[FO_PAGE_SEQUENCE_MASTER] =	{ "page-sequence-master", K(FO_LAYOUT_MASTER_SET) },
+	[FO_SINGLE_PAGE_MASTER_REFERENCE] = { "single-page-master-reference",
+					  K(FO_PAGE_SEQUENCE_MASTER) },
+	[FO_REPEATABLE_PAGE_MASTER_REFERENCE] = { "repeatable-page-master-reference",
+					  K(FO_PAGE_SEQUENCE_MASTER) },
+	[FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES] = { "repeatable-page-master-alternatives",
+					  K(FO_PAGE_SEQUENCE_MASTER) },
+	[FO_CONDITIONAL_PAGE_MASTER_REFERENCE] = { "conditional-page-master-reference",
+					  K(FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES) },
 	[FO_PAGE_SEQUENCE] =		{ "page-sequence", K(FO_ROOT) },
 	[FO_FLOW] =			{ "flow", K(FO_PAGE_SEQUENCE) },
 	[FO_STATIC_CONTENT] =		{ "static-content", K(FO_PAGE_SEQUENCE) },
@@ -254,6 +263,25 @@ fo_master_get(const struct fo_tree *tree, const char *name)
 			    m->u.master->name &&
 			    strcmp(m->u.master->name, name) == 0)
 				return m;
+	}
+	return NULL;
+}
+
+struct fo_node *
+fo_master_any(const struct fo_tree *tree, const char *name)
+{
+	if (tree == NULL || tree->root == NULL || name == NULL)
+		return NULL;
+	for (struct fo_node *s = tree->root->first; s; s = s->next) {
+		if (s->kind != FO_LAYOUT_MASTER_SET)
+			continue;
+		for (struct fo_node *m = s->first; m; m = m->next) {
+			const char *mn = m->kind == FO_SIMPLE_PAGE_MASTER ?
+			    (m->u.master ? m->u.master->name : NULL) :
+			    m->kind == FO_PAGE_SEQUENCE_MASTER ? m->u.pm.name : NULL;
+			if (mn != NULL && strcmp(mn, name) == 0)
+				return m;
+		}
 	}
 	return NULL;
 }

@@ -68,6 +68,11 @@ enum fo_kind {
 	FO_REGION_AFTER,
 	FO_REGION_START,
 	FO_REGION_END,
+	FO_PAGE_SEQUENCE_MASTER,	/* u.pm (name: master-name) */
+	FO_SINGLE_PAGE_MASTER_REFERENCE,	/* u.pm (name: master-reference) */
+	FO_REPEATABLE_PAGE_MASTER_REFERENCE,	/* u.pm */
+	FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES,	/* u.pm (maximum-repeats) */
+	FO_CONDITIONAL_PAGE_MASTER_REFERENCE,	/* u.pm */
 	FO_PAGE_SEQUENCE,		/* u.seq */
 	FO_FLOW,			/* u.flow_name */
 	FO_STATIC_CONTENT,		/* u.flow_name */
@@ -235,7 +240,8 @@ struct fo_box {
 	uint32_t	 background;	/* 0xRRGGBB or FO_TRANSPARENT */
 	uint8_t		 padding_retain[4];
 	uint8_t		 break_before, break_after;	/* enum fo_break */
-	uint8_t		 pad_[6];
+	uint8_t		 span;		/* span="all" */
+	uint8_t		 pad_[5];
 };
 extern const struct fo_box fo_box_initial;
 
@@ -251,9 +257,27 @@ struct fo_master {
 struct fo_region {
 	const char	*region_name;	/* default "xsl-region-body" … */
 	struct fo_len	 margin[4];
-	double		 extent;	/* pt */
+	double		 extent;	/* pt, plus extent_pct */
+	float		 extent_pct;	/* % of the page's height (before,
+					   after) or width (start, end) */
+	int32_t		 column_count;	/* region-body: >= 1 */
+	double		 column_gap;	/* pt, initial 12pt */
 	uint8_t		 precedence;	/* 1 = true */
 };
+
+/* page-position, odd-or-even, blank-or-not-blank of a
+ * conditional-page-master-reference; 0 is "any" for each. */
+enum fo_page_position {
+	FO_PP_ANY = 0, FO_PP_FIRST, FO_PP_LAST, FO_PP_REST, FO_PP_ONLY
+};
+enum fo_odd_even { FO_OE_ANY = 0, FO_OE_ODD, FO_OE_EVEN };
+enum fo_blank { FO_BL_ANY = 0, FO_BL_BLANK, FO_BL_NOT_BLANK };
+/* force-page-count */
+enum fo_force {
+	FO_FORCE_AUTO = 0, FO_FORCE_EVEN, FO_FORCE_ODD, FO_FORCE_END_ON_EVEN,
+	FO_FORCE_END_ON_ODD, FO_FORCE_NO_FORCE
+};
+#define FO_REPEATS_NO_LIMIT	(-1)	/* maximum-repeats="no-limit" */
 
 #define FO_PAGE_AUTO		(-1)	/* initial-page-number="auto" */
 #define FO_PAGE_AUTO_ODD	(-2)
@@ -285,12 +309,21 @@ struct fo_node {
 		struct {
 			const char *master_reference;
 			int32_t	 initial_page_number; /* >= 1 or FO_PAGE_AUTO… */
+			int32_t	 force_page_count;	/* enum fo_force */
 		} seq;
+		struct {			/* page-sequence-master and the
+						   references in it */
+			const char *name;	/* master-name, master-reference */
+			int32_t	 max_repeats;	/* FO_REPEATS_NO_LIMIT or >= 0 */
+			uint8_t	 page_position;	/* enum fo_page_position */
+			uint8_t	 odd_or_even;	/* enum fo_odd_even */
+			uint8_t	 blank;		/* enum fo_blank */
+		} pm;
 		const char	*flow_name;	/* flow, static-content */
 		struct {
 			uint8_t	 fixed;	/* 1: table-layout="fixed"; 0: "auto"
-					   (initial), which the layout lays
-					   out as fixed too */
+					   (initial): columns from the content,
+					   src/layout/lay_auto.c */
 		} table;
 		struct {
 			struct fo_len width;	/* column-width; FO_AUTO if none */
@@ -346,6 +379,8 @@ void		 fo_tree_free(struct fo_tree *tree);
 struct fo_node	*fo_lookup_id(const struct fo_tree *tree, const char *id);
 /* The simple-page-master named so, or NULL. */
 struct fo_node	*fo_master_get(const struct fo_tree *tree, const char *name);
+/* The simple-page-master or page-sequence-master named so, or NULL. */
+struct fo_node	*fo_master_any(const struct fo_tree *tree, const char *name);
 /* The region child of a simple-page-master of the given kind, or NULL. */
 struct fo_node	*fo_master_region(const struct fo_node *master, enum fo_kind kind);
 /* The flow or static-content of a page-sequence whose flow-name is name,

@@ -221,6 +221,9 @@ enum pid {
 	P_SCALING, P_SPACE, P_SPACE_COMP, P_SRC, P_START_INDENT, P_TABLE_LAYOUT,
 	P_TEXT_ALIGN, P_TEXT_ALIGN_LAST, P_TEXT_INDENT, P_WHITE_SPACE,
 	P_WS_COLLAPSE, P_WS_TREATMENT, P_WIDOWS, P_WIDTH, P_WRAP_OPTION,
+	/* page masters, page-sequences, regions (the page level) */
+	P_PAGE_POSITION, P_ODD_OR_EVEN, P_BLANK_OR_NOT_BLANK, P_MAXIMUM_REPEATS,
+	P_FORCE_PAGE_COUNT, P_COLUMN_COUNT, P_COLUMN_GAP, P_SPAN,
 	P_DEFAULT_ONLY		/* accepted only with the value in .arg */
 };
 
@@ -322,7 +325,6 @@ static struct pdef S_props[] = {
 	S_("font-style", P_FONT_STYLE, PR_ABS),
 	DEF("font-variant", "normal"),
 	S_("font-weight", P_FONT_WEIGHT, PR_FIRST),
-	DEF("force-page-count", "auto"),
 	DEF("format", "1"),
 	S_("height", P_HEIGHT, PR_ABS),
 	DEF("hyphenate", "false"),
@@ -416,7 +418,6 @@ static struct pdef S_props[] = {
 	SC("space-before.minimum", P_SPACE_COMP, PR_COMP, FO_BEFORE, C_MIN),
 	SC("space-before.optimum", P_SPACE_COMP, PR_COMP, FO_BEFORE, C_OPT),
 	SC("space-before.precedence", P_SPACE_COMP, PR_COMP, FO_BEFORE, C_PREC),
-	DEF("span", "none"),
 	S_("src", P_SRC, PR_ABS),
 	S_("start-indent", P_START_INDENT, PR_REL),
 	IGN("starting-state"),
@@ -440,6 +441,15 @@ static struct pdef S_props[] = {
 	S_("wrap-option", P_WRAP_OPTION, PR_ABS),
 	DEF("writing-mode", "lr-tb"),
 	DEF("z-index", "auto"),
+	/* the page level */
+	S_("blank-or-not-blank", P_BLANK_OR_NOT_BLANK, PR_ABS),
+	S_("column-count", P_COLUMN_COUNT, PR_ABS),
+	S_("column-gap", P_COLUMN_GAP, PR_ABS),
+	S_("force-page-count", P_FORCE_PAGE_COUNT, PR_ABS),
+	S_("maximum-repeats", P_MAXIMUM_REPEATS, PR_ABS),
+	S_("odd-or-even", P_ODD_OR_EVEN, PR_ABS),
+	S_("page-position", P_PAGE_POSITION, PR_ABS),
+	S_("span", P_SPAN, PR_ABS),
 };
 #define NPROPS	(sizeof S_props / sizeof S_props[0])
 
@@ -775,6 +785,15 @@ S_kw(const char *s, const char *const *list)
 static const char *const S_bstyles[] = { "none", "hidden", "dotted", "dashed",
 	"solid", "double", "groove", "ridge", "inset", "outset", NULL };
 
+/* A page master reference: its master-reference is u.pm.name. */
+static int
+S_master_ref(int kind)
+{
+	return kind == FO_SINGLE_PAGE_MASTER_REFERENCE ||
+	    kind == FO_REPEATABLE_PAGE_MASTER_REFERENCE ||
+	    kind == FO_CONDITIONAL_PAGE_MASTER_REFERENCE;
+}
+
 /* A positive integer, at most max. */
 static int
 S_int(const char *s, int min, int max, int *out)
@@ -970,6 +989,82 @@ S_src(struct ps *p, const char *v)
 static const double S_font_kw[] = { 6.944, 8.333, 10, 12, 14.4, 17.28, 20.736 };
 static const char *const S_font_kws[] = { "xx-small", "x-small", "small",
 	"medium", "large", "x-large", "xx-large", NULL };
+
+/* The page level: conditions of a conditional-page-master-reference,
+ * maximum-repeats, force-page-count, columns of a region-body, span. */
+static const char *
+S_page_level(struct ps *p, const struct pdef *d, const char *v, double em)
+{
+	struct fo_node *n = p->n;
+	struct fo_len l;
+	const char *why;
+	int k;
+
+	switch (d->id) {
+	case P_PAGE_POSITION: {
+		static const char *const kw[] = { "any", "first", "last", "rest",
+			"only", NULL };
+		if ((k = S_kw(v, kw)) < 0)
+			return "应为 first、last、rest、only 或 any";
+		if (n->kind == FO_CONDITIONAL_PAGE_MASTER_REFERENCE)
+			n->u.pm.page_position = (uint8_t)k;
+		return NULL;
+	}
+	case P_ODD_OR_EVEN: {
+		static const char *const kw[] = { "any", "odd", "even", NULL };
+		if ((k = S_kw(v, kw)) < 0)
+			return "应为 odd、even 或 any";
+		if (n->kind == FO_CONDITIONAL_PAGE_MASTER_REFERENCE)
+			n->u.pm.odd_or_even = (uint8_t)k;
+		return NULL;
+	}
+	case P_BLANK_OR_NOT_BLANK: {
+		static const char *const kw[] = { "any", "blank", "not-blank", NULL };
+		if ((k = S_kw(v, kw)) < 0)
+			return "应为 blank、not-blank 或 any";
+		if (n->kind == FO_CONDITIONAL_PAGE_MASTER_REFERENCE)
+			n->u.pm.blank = (uint8_t)k;
+		return NULL;
+	}
+	case P_MAXIMUM_REPEATS:
+		if (!strcmp(v, "no-limit"))
+			k = FO_REPEATS_NO_LIMIT;
+		else if (S_int(v, 0, 1000000, &k) < 0)
+			return "应为 no-limit 或不小于 0 的整数";
+		if (n->kind == FO_REPEATABLE_PAGE_MASTER_REFERENCE ||
+		    n->kind == FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES)
+			n->u.pm.max_repeats = k;
+		return NULL;
+	case P_FORCE_PAGE_COUNT: {
+		static const char *const kw[] = { "auto", "even", "odd",
+			"end-on-even", "end-on-odd", "no-force", NULL };
+		if ((k = S_kw(v, kw)) < 0)
+			return "应为 auto、even、odd、end-on-even、end-on-odd 或 no-force";
+		if (n->kind == FO_PAGE_SEQUENCE)
+			n->u.seq.force_page_count = k;
+		return NULL;
+	}
+	case P_COLUMN_COUNT:
+		if (S_int(v, 1, 64, &k) < 0)
+			return "应为 1 到 64 的整数";
+		p->r.column_count = k;
+		return NULL;
+	case P_COLUMN_GAP:
+		if ((why = S_length(v, em, 0, &l)) != NULL)
+			return why;
+		if (l.pt < 0)
+			return "不能为负数";
+		p->r.column_gap = l.pt;
+		return NULL;
+	case P_SPAN:
+		if (!strcmp(v, "none")) p->bx.span = 0;
+		else if (!strcmp(v, "all")) p->bx.span = 1;
+		else return "应为 none 或 all";
+		return NULL;
+	default:
+		return NULL;
+	}
+}
 
 /* Apply one property.  Returns NULL, or why the value is not usable. */
 static const char *
@@ -1451,10 +1546,14 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 	case P_MASTER_NAME:
 		if (p->n->kind == FO_SIMPLE_PAGE_MASTER)
 			p->m.name = S_strdup_val(p, v);
+		else if (p->n->kind == FO_PAGE_SEQUENCE_MASTER)
+			p->n->u.pm.name = S_strdup_val(p, v);
 		return NULL;
 	case P_MASTER_REFERENCE:
 		if (p->n->kind == FO_PAGE_SEQUENCE)
 			p->n->u.seq.master_reference = S_strdup_val(p, v);
+		else if (S_master_ref(p->n->kind))
+			p->n->u.pm.name = S_strdup_val(p, v);
 		return NULL;
 	case P_FLOW_NAME:
 		if (p->n->kind == FO_FLOW || p->n->kind == FO_STATIC_CONTENT)
@@ -1496,10 +1595,23 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 			p->m.page_height = x;
 		return NULL;
 	case P_EXTENT:
-		if ((why = S_length(v, em, 0, &l)) != NULL)
+		/* a percentage of the page's height (before, after) or width */
+		if ((why = S_length(v, em, LA_PCT, &l)) != NULL)
 			return why;
+		if (l.pt < 0 || l.pct < 0)
+			return "不能为负数";
 		p->r.extent = l.pt;
+		p->r.extent_pct = l.pct;
 		return NULL;
+	case P_PAGE_POSITION:
+	case P_ODD_OR_EVEN:
+	case P_BLANK_OR_NOT_BLANK:
+	case P_MAXIMUM_REPEATS:
+	case P_FORCE_PAGE_COUNT:
+	case P_COLUMN_COUNT:
+	case P_COLUMN_GAP:
+	case P_SPAN:
+		return S_page_level(p, d, v, em);
 	case P_PRECEDENCE:
 		if (!strcmp(v, "true")) p->r.precedence = 1;
 		else if (!strcmp(v, "false")) p->r.precedence = 0;
@@ -1663,6 +1775,8 @@ fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
 	memset(p->margin, 0, sizeof p->margin);
 	memset(&p->m, 0, sizeof p->m);
 	memset(&p->r, 0, sizeof p->r);
+	p->r.column_count = 1;
+	p->r.column_gap = 12;
 	memset(&p->g, 0, sizeof p->g);
 	p->m.page_width = A4_W;
 	p->m.page_height = A4_H;
@@ -1678,6 +1792,10 @@ fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
 		break;
 	case FO_PAGE_SEQUENCE:
 		n->u.seq.initial_page_number = FO_PAGE_AUTO;
+		break;
+	case FO_REPEATABLE_PAGE_MASTER_REFERENCE:
+	case FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES:
+		n->u.pm.max_repeats = FO_REPEATS_NO_LIMIT;
 		break;
 	default:
 		break;
@@ -1873,6 +1991,16 @@ fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
 		if (n->u.seq.master_reference == NULL)
 			diag_node(W_FO_MISSING, el, fo_kind_name(kind), "master-reference");
 		break;
+	case FO_PAGE_SEQUENCE_MASTER:
+		if (n->u.pm.name == NULL)
+			diag_node(W_FO_MISSING, el, fo_kind_name(kind), "master-name");
+		break;
+	case FO_SINGLE_PAGE_MASTER_REFERENCE:
+	case FO_REPEATABLE_PAGE_MASTER_REFERENCE:
+	case FO_CONDITIONAL_PAGE_MASTER_REFERENCE:
+		if (n->u.pm.name == NULL)
+			diag_node(W_FO_MISSING, el, fo_kind_name(kind), "master-reference");
+		break;
 	case FO_FLOW:
 	case FO_STATIC_CONTENT:
 		if (n->u.flow_name == NULL) {
@@ -1895,9 +2023,6 @@ fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
 					next = s->u.column.number + s->u.column.repeated;
 			n->u.column.number = next;
 		}
-		break;
-	case FO_TABLE:
-		/* auto layout is not implemented: fixed is what we do */
 		break;
 	default:
 		break;

@@ -147,6 +147,9 @@ S_face_load(const char *file, int index, const char *family, int weight)
 	}
 	addr = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
+	/* No room to map a font is out of memory, not a missing font. */
+	if (addr == MAP_FAILED && errno == ENOMEM)
+		util_oom();
 	if (addr == MAP_FAILED)
 		return NULL;
 	struct { void *addr; size_t len; } *m = xmalloc(sizeof *m);
@@ -199,14 +202,19 @@ S_resolve(const char *family, int bold, int italic)
 	int index = 0, weight = FC_WEIGHT_REGULAR, ok = 0;
 	struct font_face *f = NULL;
 
-	pat = FcPatternCreate();
-	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
-	FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
-	FcPatternAddInteger(pat, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
-	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	/* fontconfig fails only for want of memory here: say so, rather
+	 * than crash inside it or call a font missing. */
+	if ((pat = FcPatternCreate()) == NULL ||
+	    !FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family) ||
+	    !FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR) ||
+	    !FcPatternAddInteger(pat, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN) ||
+	    !FcConfigSubstitute(NULL, pat, FcMatchPattern))
+		util_oom();
 	FcDefaultSubstitute(pat);
 	m = FcFontMatch(NULL, pat, &res);
 	FcPatternDestroy(pat);
+	if (m == NULL && res == FcResultOutOfMemory)
+		util_oom();
 	if (m == NULL)
 		return NULL;
 	for (int i = 0; FcPatternGetString(m, FC_FAMILY, i, &s) == FcResultMatch; i++) {
@@ -325,6 +333,10 @@ S_silent(const char *fmt, ...)
 	return 0;
 }
 
+/* What fontconfig needs to load its configuration and caches (about 6 MB
+ * on Debian 12 with the fonts wsdoc uses), with a margin. */
+#define S_FC_ROOM	(24u << 20)
+
 int
 fonts_init(void)
 {
@@ -333,6 +345,13 @@ fonts_init(void)
 
 	if (S_inited)
 		return S_inited > 0 ? 0 : -1;
+	/* fontconfig does not survive running out of memory while it loads
+	 * its configuration (a half-read configuration crashes it later):
+	 * begin only with room for it, else say out of memory. */
+	void *room = malloc(S_FC_ROOM);
+	if (room == NULL)
+		util_oom();
+	free(room);
 	if (!FcInit()) {
 		diag(F_SYS_FONT_FC, NULL, 0, 0);
 		S_inited = -1;

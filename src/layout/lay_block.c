@@ -57,8 +57,8 @@ S_fontset(const char *family, int weight, int italic)
 	return set;
 }
 
-static void
-S_style(const struct fo_node *n, struct lay_style *st)
+void
+lay_style_of(const struct fo_node *n, struct lay_style *st)
 {
 	const struct fo_inh *in = n->inh;
 
@@ -69,6 +69,7 @@ S_style(const struct fo_node *n, struct lay_style *st)
 	st->letter_spacing = in->letter_spacing;
 	st->color = in->color;
 	st->fake_bold = in->font_weight >= 600 && font_set_fake_bold(st->set);
+	st->keep = in->keep_together.line != FO_KEEP_AUTO ? lay_keep_of(n) : NULL;
 }
 
 static enum area_rule_style
@@ -149,7 +150,7 @@ S_text(struct S_ctx *c, const struct fo_node *n, const char *s, size_t len)
 {
 	struct lay_style st;
 
-	S_style(n, &st);
+	lay_style_of(n, &st);
 	lay_para_text(&c->L->para, s, len, lay_para_style(&c->L->para, &st),
 	    n->line);
 }
@@ -177,7 +178,7 @@ S_leader(struct S_ctx *c, const struct fo_node *n)
 		o.wmax = o.w;
 	o.thickness = in->rule_thickness > 0 ? fmin(in->rule_thickness, 20) : 1;
 	o.rstyle = S_rstyle(in->rule_style);
-	S_style(n, &st);
+	lay_style_of(n, &st);
 	lay_para_obj(&c->L->para, &o, lay_para_style(&c->L->para, &st), n->line);
 }
 
@@ -229,7 +230,7 @@ S_graphic(struct S_ctx *c, const struct fo_node *n)
 	o.w = o.wmin = o.wmax = w;
 	o.h = h;
 	o.path = ok ? area_strdup(c->L->doc, g->src, strlen(g->src)) : NULL;
-	S_style(n, &st);
+	lay_style_of(n, &st);
 	lay_para_obj(&c->L->para, &o, lay_para_style(&c->L->para, &st), n->line);
 }
 
@@ -486,8 +487,8 @@ lay_box_props(struct lay *L, struct lay_box *b, const struct fo_node *n,
 	    bx->keep_with_previous.column != FO_KEEP_AUTO;
 	b->keep_together = in->keep_together.page != FO_KEEP_AUTO ||
 	    in->keep_together.column != FO_KEEP_AUTO;
-	b->break_before = bx->break_before != FO_BREAK_AUTO;
-	b->break_after = bx->break_after != FO_BREAK_AUTO;
+	b->break_before = bx->break_before;	/* enum fo_break */
+	b->break_after = bx->break_after;
 	b->fixed_h = -1;
 	if (n->id != NULL)
 		b->ids = S_idref(L, n->id, NULL);
@@ -544,7 +545,7 @@ S_block(struct lay *L, const struct fo_node *n, const struct S_ctx *ref)
 		c.base = ref->base;
 		c.base_end = ref->base_end;
 	}
-	S_style(n, &c.strut);
+	lay_style_of(n, &c.strut);
 	S_content(&c, n);
 	S_flush(&c);
 	if (c.pending) {
@@ -591,7 +592,7 @@ lay_measure_blocks(struct lay *L, const struct fo_node *parent, double x,
 	c.cw = c.ref_w = w;
 	c.base = base;
 	c.base_end = base_end;
-	S_style(parent, &c.strut);
+	lay_style_of(parent, &c.strut);
 	S_content(&c, parent);
 	S_flush(&c);
 	S_resolve_spaces(c.kids, c.n);

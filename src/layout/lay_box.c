@@ -188,6 +188,9 @@ lay_split(struct lay *L, struct lay_box *b, double avail, int force,
 	for (k = 0; k < b->nkids; k++) {
 		struct lay_box *kid = lay_kid(b, k);
 		if (k > 0 && (kid->break_before || lay_kid(b, k - 1)->break_after)) {
+			/* which: page, column, odd-page, even-page */
+			L->forced_break = kid->break_before > lay_kid(b, k - 1)->break_after ?
+			    kid->break_before : lay_kid(b, k - 1)->break_after;
 			*first = S_first(L, b, k, NULL);
 			*rest = S_rest(L, b, k, NULL, cum);
 			return LAY_SPLIT;

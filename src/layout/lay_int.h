@@ -15,6 +15,9 @@
  *   lay_doc.c    the document: passes until citations are stable,
  *                bookmarks, anchors (lay_document, layout.h)
  *   lay_page.c   a page-sequence made into pages, static content
+ *   lay_master.c which simple-page-master a page uses
+ *   lay_region.c a page's regions from its master; static content
+ *   lay_column.c the flow on a page, column by column
  *   lay_box.c    any measured box drawn or split at a page's foot
  *   lay_block.c  measuring blocks        lay_table.c  tables (measure,
  *   lay_line.c   paragraphs into lines                split, draw)
@@ -53,6 +56,8 @@ struct lay_style {
 	double		 letter_spacing;
 	uint32_t	 color;
 	int		 fake_bold;
+	const void	*keep;		/* keep-together.within-line: the kept
+					   inline (lay_keep_of), or NULL */
 };
 
 enum lay_obj_kind { LOBJ_LEADER, LOBJ_IMAGE };
@@ -129,7 +134,7 @@ struct lay_box {
 	double		 sb, sa;	/* space before and after */
 	double		 x, w;		/* border box (a line: the line area) */
 	int		 keep_prev, keep_next, keep_together;
-	int		 break_before, break_after;
+	int		 break_before, break_after;	/* enum fo_break */
 	int		 has_break;	/* a forced break somewhere inside */
 	int		 fo_line;
 	struct lay_idref *ids;		/* for page-number citations */
@@ -253,6 +258,9 @@ struct lay {
 	uint32_t	*warned_cp;
 	size_t		 nwarned, warncap;
 	int		 warned_deep, warned_tall;
+	int		 warned_extent, warned_width;
+	/* the forced break lay_split cut at (enum fo_break), 0 for none */
+	int		 forced_break;
 };
 
 static inline struct lay_box *
@@ -286,13 +294,98 @@ void		 lay_para_lines(struct lay *L, struct lay_para *p,
 		    size_t *n, size_t *cap);
 void		 lay_warn_char(struct lay *L, uint32_t cp, int line);
 
+/* lay_block.c: the style an inline-level node's text is drawn with. */
+void		 lay_style_of(const struct fo_node *n, struct lay_style *st);
+
+/* lay_auto.c: keep-together.within-line.  The inline whose text n is and
+ * that asks to be kept on one line, or NULL; the break opportunities of a
+ * paragraph (lb_breaks) with none inside a kept inline. */
+const void	*lay_keep_of(const struct fo_node *n);
+void		 lay_breaks(const struct lay_para *p, const char *lang, char *brk);
+
+/* A table-column's width as written (set: column-width given). */
+struct lay_colspec {
+	struct fo_len	 w;
+	int		 set;
+};
+
+/* lay_auto.c: the columns of a table-layout="auto" table set in
+ * tab->colx from the content's minimum and maximum widths, the table's
+ * start at x and w available (or its width).  Returns the table's width. */
+double		 lay_auto_columns(struct lay *L, const struct fo_node *t,
+		    struct lay_table *tab, const struct lay_colspec *cols,
+		    double x, double w);
+
 /* lay_table.c */
+/* The table's column count and its table-columns (*cols, freed by the
+ * caller). */
+int		 lay_table_columns(struct lay *L, const struct fo_node *t,
+		    struct lay_colspec **cols);
+/* The column of the next cell n of a row, from col on, skipping columns
+ * that row spans from above still cover (busy: rows left, per column);
+ * sets *span and marks the columns taken.  -1: no column left. */
+int		 lay_cell_place(const struct fo_node *n, int *busy, int ncols,
+		    int col, int *span);
 struct lay_box	*lay_measure_table(struct lay *L, const struct fo_node *t,
 		    double ref_x, double ref_w, double base, double base_end);
 void		 lay_group_heights(struct lay_group *g);
 int		 lay_split_table(struct lay *L, struct lay_box *b, double avail,
 		    int force, struct lay_box **first, struct lay_box **rest);
 void		 lay_draw_table(struct lay *L, const struct lay_box *b, double y);
+
+/* A rectangle of the page and the region drawn in it. */
+struct lay_rect {
+	const struct fo_node *node;	/* region-before … or NULL */
+	double		 x, y, w, h;
+};
+
+/* A page's geometry from its simple-page-master (lay_region.c). */
+struct lay_geom {
+	const struct fo_node *master;	/* simple-page-master, NULL: A4 */
+	const struct fo_node *body;	/* region-body or NULL */
+	double		 pw, ph;
+	double		 bx, by, bw, bh;	/* region-body */
+	int		 ncols;			/* columns of region-body */
+	double		 colw, gap;		/* a column's width, the gap */
+	struct lay_rect	 reg[4];		/* before, after, start, end */
+};
+
+/* lay_master.c: the simple-page-master of each page of a sequence. */
+struct lay_pmstate {
+	const struct fo_node *seq;
+	const struct fo_node *psm;	/* page-sequence-master, or NULL */
+	const struct fo_node *simple;	/* without one: the master */
+	const struct fo_node *sub;	/* the sub-sequence specifier */
+	int		 used;		/* pages it gave so far */
+	int		 pages;		/* pages of the sequence so far */
+	int		 warned_end, warned_none;
+};
+void		 lay_master_start(struct lay *L, const struct fo_node *seq,
+		    struct lay_pmstate *st);
+/* The master of the next page, numbered pageno; last: the sequence ends
+ * with it; blank: no flow on it.  NULL when the document has no
+ * simple-page-master at all (the page is A4). */
+const struct fo_node *lay_master_next(struct lay *L, struct lay_pmstate *st,
+		    int pageno, int last, int blank);
+
+/* lay_region.c */
+void		 lay_geometry(struct lay *L, const struct fo_node *master,
+		    const struct fo_node *seq, struct lay_geom *g);
+/* region-body's box and background on the page being drawn. */
+void		 lay_region_body(struct lay *L, const struct lay_geom *g,
+		    int line);
+/* The outer regions of the page being drawn: box, background, static
+ * content. */
+void		 lay_region_statics(struct lay *L, const struct fo_node *seq,
+		    const struct lay_geom *g);
+
+/* lay_column.c: region-body's columns (column-count, column-gap) into
+ * g->ncols, g->colw, g->gap; and the flow's part on a page, column by
+ * column: what is left, NULL when the flow is done. */
+void		 lay_columns(struct lay *L, const struct fo_node *body,
+		    struct lay_geom *g);
+struct lay_box	*lay_fill_page(struct lay *L, const struct lay_geom *g,
+		    struct lay_box *rest, double mx, double mw);
 
 /* lay_page.c: one page-sequence made into pages from page
  * number pageno on; returns the number after its last page.  lay_statics

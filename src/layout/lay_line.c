@@ -47,7 +47,7 @@ lay_para_style(struct lay_para *p, const struct lay_style *s)
 		const struct lay_style *t = &p->styles[i];
 		if (t->set == s->set && t->size == s->size && t->lh == s->lh &&
 		    t->color == s->color && t->fake_bold == s->fake_bold &&
-		    t->letter_spacing == s->letter_spacing)
+		    t->letter_spacing == s->letter_spacing && t->keep == s->keep)
 			return (int)i;
 	}
 	if (p->nstyles == p->stycap) {
@@ -458,7 +458,7 @@ lay_para_lines(struct lay *L, struct lay_para *p, const struct lay_parfmt *f,
 	S_work_grow(p->n);
 	/* Objects (leaders, images) stand in the text as U+FFFC, which
 	 * lb_breaks treats like an ideograph, brackets and all. */
-	lb_breaks(p->cp, p->n, f->lang, S_wk.brk);
+	lay_breaks(p, f->lang, S_wk.brk);	/* lay_auto.c: with keeps */
 	S_measure(L, p);
 
 	while (s < p->n) {

@@ -1,6 +1,7 @@
-/* lay_table.c — tables: fixed column widths, the cell grid with row and
- * column spans, rows split at a page edge, the header repeated, and
- * collapsed borders drawn once per edge. */
+/* lay_table.c — tables: fixed column widths (automatic ones in
+ * lay_auto.c), the cell grid with row and column spans, rows split at a
+ * page edge, the header repeated, and collapsed borders drawn once per
+ * edge. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,16 +14,11 @@
 
 /* ---- measuring ---- */
 
-struct S_col {
-	struct fo_len	 w;
-	int		 set;
-};
-
 /* Widths of the columns: absolute and percentages first, the rest shared
  * by proportional-column-width (a column without a width counts 1). */
 static void
 S_columns(struct lay *L, const struct fo_node *t, struct lay_table *tab,
-    double x, double w, const struct S_col *cols)
+    double x, double w, const struct lay_colspec *cols)
 {
 	double fixed = 0, units = 0, *cw;
 	int n = tab->ncols;
@@ -125,19 +121,42 @@ struct S_grid {
 	double		 ref_w;
 };
 
+int
+lay_cell_place(const struct fo_node *n, int *busy, int ncols, int col,
+    int *span)
+{
+	int want = n->u.cell.column_number > 0 ? n->u.cell.column_number - 1 : -1;
+	int rows = n->u.cell.rows_spanned > 0 ? n->u.cell.rows_spanned : 1;
+	int k;
+
+	if (want >= 0 && want < ncols)
+		col = want;
+	while (col < ncols && busy[col] > 0)
+		col++;
+	if (col >= ncols)
+		return -1;
+	*span = n->u.cell.cols_spanned > 0 ? n->u.cell.cols_spanned : 1;
+	if (col + *span > ncols)
+		*span = ncols - col;
+	if (*span < 1)
+		*span = 1;
+	for (k = col + 1; k < col + *span; k++)
+		if (busy[k] > 0)
+			break;
+	*span = k - col;	/* do not overlap a span */
+	for (k = col; k < col + *span; k++)
+		busy[k] = rows > 10000 ? 10000 : rows;
+	return col;
+}
+
 static struct lay_cell *
-S_cell(struct S_grid *G, const struct fo_node *n, int col)
+S_cell(struct S_grid *G, const struct fo_node *n, int col, int span)
 {
 	struct lay *L = G->L;
 	struct lay_table *tab = G->tab;
 	struct lay_cell *c = LAY_NEW(L, struct lay_cell);
 	const struct fo_box *bx = n->box;
-	int span = n->u.cell.cols_spanned > 0 ? n->u.cell.cols_spanned : 1;
 
-	if (col + span > tab->ncols)
-		span = tab->ncols - col;
-	if (span < 1)
-		span = 1;
 	c->col = col;
 	c->ncols = span;
 	c->nrows = n->u.cell.rows_spanned > 0 ? n->u.cell.rows_spanned : 1;
@@ -239,23 +258,14 @@ S_row(struct S_grid *G, const struct fo_node *rownode, const struct fo_node *fir
 		}
 	}
 	for (const struct fo_node *n = first; n != NULL; n = n->next) {
+		int span;
 		if (n->kind != FO_TABLE_CELL)
 			continue;
-		int want = n->u.cell.column_number > 0 ? n->u.cell.column_number - 1 : -1;
-		if (want >= 0 && want < G->ncols)
-			col = want;
-		while (col < G->ncols && G->busy[col] > 0)
-			col++;
-		if (col >= G->ncols) {
+		if ((col = lay_cell_place(n, G->busy, G->ncols, col, &span)) < 0) {
 			LAY_DIAG(L, W_LAY_TABLE_CELLS, lay_file(L), n->line, 0, G->ncols);
 			break;
 		}
-		struct lay_cell *c = S_cell(G, n, col);
-		for (int k = col; k < col + c->ncols; k++)
-			if (G->busy[k] > 0 && k != col)
-				c->ncols = k - col;	/* do not overlap a span */
-		for (int k = col; k < col + c->ncols; k++)
-			G->busy[k] = c->nrows;
+		struct lay_cell *c = S_cell(G, n, col, span);
 		if (c->nrows - 1 > G->pending)
 			G->pending = c->nrows - 1;
 		if (nc == cap) {
@@ -330,23 +340,12 @@ S_count_cols(const struct fo_node *part)
 	return max;
 }
 
-struct lay_box *
-lay_measure_table(struct lay *L, const struct fo_node *t, double ref_x,
-    double ref_w, double base, double base_end)
+int
+lay_table_columns(struct lay *L, const struct fo_node *t,
+    struct lay_colspec **colsp)
 {
-	struct lay_box *b = LAY_NEW(L, struct lay_box);
-	struct lay_table *tab = LAY_NEW(L, struct lay_table);
-	struct S_grid G;
-	struct S_col *cols;
+	struct lay_colspec *cols;
 	int ncols = 0;
-
-	b->kind = BX_TABLE;
-	b->what = "table";
-	b->tab = tab;
-	lay_box_props(L, b, t, ref_x, ref_w, base, base_end);
-	tab->fo_line = t->line;
-	for (int s = 0; s < 4; s++)
-		S_cell_border(&tab->bd[s], &t->box->border[s]);
 
 	for (const struct fo_node *n = t->first; n != NULL; n = n->next) {
 		if (n->kind == FO_TABLE_COLUMN) {
@@ -367,7 +366,6 @@ lay_measure_table(struct lay *L, const struct fo_node *t, double ref_x,
 	}
 	if (ncols < 1)
 		ncols = 1;
-	tab->ncols = ncols;
 	cols = xcalloc((size_t)ncols, sizeof *cols);
 	for (const struct fo_node *n = t->first; n != NULL; n = n->next) {
 		if (n->kind != FO_TABLE_COLUMN)
@@ -381,7 +379,34 @@ lay_measure_table(struct lay *L, const struct fo_node *t, double ref_x,
 			cols[i].set = n->u.column.width.kind != FO_AUTO;
 		}
 	}
-	S_columns(L, t, tab, b->x, b->w, cols);
+	*colsp = cols;
+	return ncols;
+}
+
+struct lay_box *
+lay_measure_table(struct lay *L, const struct fo_node *t, double ref_x,
+    double ref_w, double base, double base_end)
+{
+	struct lay_box *b = LAY_NEW(L, struct lay_box);
+	struct lay_table *tab = LAY_NEW(L, struct lay_table);
+	struct S_grid G;
+	struct lay_colspec *cols;
+	int ncols;
+
+	b->kind = BX_TABLE;
+	b->what = "table";
+	b->tab = tab;
+	lay_box_props(L, b, t, ref_x, ref_w, base, base_end);
+	tab->fo_line = t->line;
+	for (int s = 0; s < 4; s++)
+		S_cell_border(&tab->bd[s], &t->box->border[s]);
+
+	ncols = lay_table_columns(L, t, &cols);
+	tab->ncols = ncols;
+	if (t->u.table.fixed)
+		S_columns(L, t, tab, b->x, b->w, cols);
+	else
+		b->w = lay_auto_columns(L, t, tab, cols, b->x, b->w);
 	free(cols);
 
 	memset(&G, 0, sizeof G);

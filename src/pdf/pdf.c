@@ -100,6 +100,14 @@ struct pdf_out {
 	int		 failed;
 };
 
+/* libharu allocates through this: out of memory is F-SYS-MEMORY, exit 3
+ * (libharu itself goes on with NULL pages and crashes). */
+static void *
+S_hpdf_alloc(HPDF_UINT n)
+{
+	return xmalloc(n);
+}
+
 struct pdf_out *
 pdf_out_new(void)
 {
@@ -107,7 +115,7 @@ pdf_out_new(void)
 	struct pdf_ctx *c = &o->c;
 
 	buf_init(&c->out);
-	if ((c->pdf = HPDF_New(pdf_error, c)) == NULL) {
+	if ((c->pdf = HPDF_NewEx(pdf_error, S_hpdf_alloc, free, 0, c)) == NULL) {
 		diag(F_SYS_PDF, NULL, 0, 0, 0u);
 		free(o);
 		return NULL;

@@ -21,31 +21,59 @@
 #include "../rules/rules.h"
 #include "../util/util.h"
 
+/* The seconds to wait for the lock, as given: "0.3" waits 0.3 s and says so. */
+static double
+S_lock_wait(char *shown, size_t n)
+{
+	const char *env = getenv("WSDOC_LOCK_WAIT");
+	char *end;
+	double wait = 5.0;
+
+	if (env && *env) {
+		double w = strtod(env, &end);
+		if (end != env && w >= 0 && w < 86400)
+			wait = w;
+	}
+	snprintf(shown, n, "%g", wait);
+	return wait;
+}
+
 static int
 S_lock(struct roster *r)
 {
-	char *lp = xasprintf("%s.lock", r->path);
-	const char *env = getenv("WSDOC_LOCK_WAIT");
-	double wait = env && *env ? atof(env) : 5.0;
-	struct timespec step = { 0, 100 * 1000 * 1000 };
-	int tries;
+	char *lp = xasprintf("%s.lock", r->real);
+	char shown[32];
+	double wait = S_lock_wait(shown, sizeof shown);
+	struct timespec step = { 0, 100 * 1000 * 1000 }, t0, now;
 
-	if ((r->lockfd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0666)) == -1) {
-		diag(E_ROSTER_LOCK, r->path, 0, 0, lp, errno_text(errno));
+	/* O_NOFOLLOW: a link planted as the lock must not make us create
+	 * or truncate a file elsewhere. */
+	if ((r->lockfd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW |
+	    O_NONBLOCK | O_NOCTTY, 0666)) == -1) {
+		if (errno == ELOOP)
+			diag(F_IO_LOCK_LINK, r->path, 0, 0, lp);
+		else
+			diag(F_IO_LOCK, r->path, 0, 0, lp, errno_text_write(errno));
 		free(lp);
 		return -1;
 	}
-	for (tries = 0;; tries++) {
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (;;) {
 		if (flock(r->lockfd, LOCK_EX | LOCK_NB) == 0)
 			break;
 		if (errno != EWOULDBLOCK && errno != EINTR) {
-			diag(E_ROSTER_LOCK, r->path, 0, 0, lp, errno_text(errno));
+			diag(F_IO_LOCK, r->path, 0, 0, lp, errno_text(errno));
 			goto fail;
 		}
-		if (tries >= (int)(wait * 10)) {
-			diag(E_ROSTER_LOCKED, r->path, 0, 0, r->path, (int)(wait + 0.5));
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		double left = wait - ((double)(now.tv_sec - t0.tv_sec) +
+		    (now.tv_nsec - t0.tv_nsec) / 1e9);
+		if (left <= 0) {
+			diag(E_ROSTER_LOCKED, r->path, 0, 0, r->path, shown);
 			goto fail;
 		}
+		if (left < 0.1)
+			step.tv_nsec = (long)(left * 1e9);
 		nanosleep(&step, NULL);
 	}
 	free(lp);
@@ -172,32 +200,182 @@ S_strip_blanks(xmlNode *n)
 	}
 }
 
-/* A run killed while writing leaves file_write_atomic's temporary file
- * (.roster.xml.XXXXXX, or .roster.xml.1.XXXXXX of a backup) behind; under
- * the lock no other run owns one. */
+/* The names of one roster's files: the roster, its generations, the new
+ * version waiting to replace it, and the one name a generation is linked
+ * under before it takes its place.  All made before anything changes, so
+ * that the renames need no memory. */
+struct S_names {
+	char	*gen[ROSTER_BACKUPS + 1];	/* [0] the roster, [i] roster.xml.i */
+	char	*next;				/* .roster.xml.new */
+	char	*link;				/* .roster.xml.link */
+};
+
 static void
-S_sweep(const char *path)
+S_names(struct S_names *nm, const char *real)
 {
-	char *dir = path_dirname(path);
-	char *prefix = xasprintf(".%s.", path_basename(path));
+	char *dir = path_dirname(real);
+	const char *base = path_basename(real);
+
+	nm->gen[0] = xstrdup(real);
+	for (int i = 1; i <= ROSTER_BACKUPS; i++)
+		nm->gen[i] = xasprintf("%s.%d", real, i);
+	nm->next = xasprintf("%s/.%s.new", dir, base);
+	nm->link = xasprintf("%s/.%s.link", dir, base);
+	free(dir);
+}
+
+static void
+S_names_free(struct S_names *nm)
+{
+	for (int i = 0; i <= ROSTER_BACKUPS; i++)
+		free(nm->gen[i]);
+	free(nm->next);
+	free(nm->link);
+}
+
+/* 1 if a and b are one file, or two files with the same bytes (then a
+ * generation step from a to b has been done, or would change nothing). */
+static int
+S_same(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	size_t la, lb;
+	char *da, *db;
+	int same;
+
+	if (stat(a, &sa) == -1 || stat(b, &sb) == -1)
+		return 0;
+	if (sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino)
+		return 1;
+	if (sa.st_size != sb.st_size)
+		return 0;
+	da = file_read(a, &la);
+	db = file_read(b, &lb);
+	same = da && db && la == lb && memcmp(da, db, la) == 0;
+	free(da);
+	free(db);
+	return same;
+}
+
+/* to becomes another name of from (a hard link, or a synced copy where
+ * the file system has none), replacing to in one rename: at no moment is
+ * to missing.  Nothing if from is missing.  0, or -1 with errno. */
+static int
+S_step(const struct S_names *nm, const char *from, const char *to)
+{
+	unlink(nm->link);
+	if (link(from, nm->link) == -1) {
+		if (errno == ENOENT)
+			return 0;
+		if (errno != EPERM && errno != EXDEV && errno != EMLINK &&
+		    errno != ENOTSUP && errno != ENOSYS)
+			return -1;
+		size_t len;
+		char *data = file_read(from, &len), *tmp;
+		if (data == NULL)
+			return errno == ENOENT ? 0 : -1;
+		int rc = file_write_temp(to, data, len, &tmp);
+		free(data);
+		if (rc == -1)
+			return -1;
+		rc = rename(tmp, nm->link);
+		free(tmp);
+		if (rc == -1)
+			return -1;
+	}
+	if (rename(nm->link, to) == -1) {
+		int saved = errno;
+		unlink(nm->link);
+		errno = saved;
+		return -1;
+	}
+	unlink(nm->link);	/* still there if it and `to` were one file */
+	return 0;
+}
+
+/* The second half of a save, from the new version waiting in
+ * .roster.xml.new: the generations shift (.2 → .3, .1 → .2, the roster
+ * → .1), each by one rename of a link, then the new version takes the
+ * roster's name.  A run killed on the way left the steps done so far;
+ * this finds where it stopped (each step leaves its two names one file)
+ * and goes on (resume), so the chain is never cut.  0, or -1 with errno. */
+static int
+S_finish(const struct S_names *nm, int resume)
+{
+	struct stat st;
+	int from = ROSTER_BACKUPS;	/* the first step still to do */
+
+	if (stat(nm->gen[0], &st) == 0) {
+		for (int i = 0; resume && i < ROSTER_BACKUPS; i++)
+			if (S_same(nm->gen[i], nm->gen[i + 1])) {
+				from = i;
+				break;
+			}
+		for (int i = from; i > 0; i--)
+			if (S_step(nm, nm->gen[i - 1], nm->gen[i]) == -1)
+				return -1;
+	}
+	if (rename(nm->next, nm->gen[0]) == -1)
+		return -1;
+	file_sync_dir(nm->gen[0]);
+	return 0;
+}
+
+/* Under the lock: finish a save a killed run committed, and remove what
+ * killed runs left (temporary files of this roster, of this version of
+ * wsdoc and of earlier ones). */
+static int
+S_recover(const struct roster *r)
+{
+	struct S_names nm;
+	char *dir = path_dirname(r->real);
+	const char *base = path_basename(r->real);
+	char *prefix = xasprintf(".%s.", base);
 	size_t pl = strlen(prefix);
 	DIR *d = opendir(dir);
 	struct dirent *e;
+	int rc = 0;
 
+	S_names(&nm, r->real);
+	if (access(nm.next, F_OK) == 0 && S_finish(&nm, 1) == -1) {
+		diag(F_IO_ROSTER_ROTATE, r->path, 0, 0, r->path, errno_text_write(errno));
+		rc = -1;
+	}
+	unlink(nm.link);
+	out_sweep(dir, base, 1);
+	/* earlier versions: .roster.xml.XXXXXX, .roster.xml.1.XXXXXX */
 	while (d && (e = readdir(d)) != NULL)
 		if (strncmp(e->d_name, prefix, pl) == 0 &&
-		    (strlen(e->d_name + pl) == 6 ||	/* .roster.xml.XXXXXX */
-		    (strlen(e->d_name + pl) == 8 &&	/* .roster.xml.1.XXXXXX */
+		    (strlen(e->d_name + pl) == 6 ||
+		    (strlen(e->d_name + pl) == 8 &&
 		    e->d_name[pl] >= '1' && e->d_name[pl] <= '9' &&
-		    e->d_name[pl + 1] == '.'))) {
+		    e->d_name[pl + 1] == '.')) &&
+		    strcmp(e->d_name + pl, "new") != 0) {
 			char *p = path_join(dir, e->d_name);
 			unlink(p);
 			free(p);
 		}
 	if (d)
 		closedir(d);
+	S_names_free(&nm);
 	free(prefix);
 	free(dir);
+	return rc;
+}
+
+static char *
+S_digest(xmlDoc *doc)
+{
+	xmlChar *mem = NULL;
+	int len = 0;
+	char hex[65];
+
+	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
+	if (mem == NULL)
+		util_oom();
+	sha256_hex(mem, (size_t)len, hex);
+	xmlFree(mem);
+	return xstrdup(hex);
 }
 
 struct roster *
@@ -208,19 +386,31 @@ roster_open(const char *path, int update)
 	struct stat st;
 
 	r->path = xstrdup(path);
+	r->real = xstrdup(path);
 	r->lockfd = -1;
-	if (update && S_lock(r) == -1)
+	/* A roster that is a link is updated where it points: its lock,
+	 * its generations and its new versions beside the file itself. */
+	if (update && lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		char *real = realpath(path, NULL);
+		if (real == NULL) {
+			diag(F_IO_ROSTER_LINK, path, 0, 0, path, errno_text(errno));
+			goto fail;
+		}
+		free(r->real);
+		r->real = xstrdup(real);
+		free(real);
+	}
+	if (update && (S_lock(r) == -1 || S_recover(r) == -1))
 		goto fail;
-	if (update)
-		S_sweep(path);
-	if (update && stat(path, &st) == -1 && errno == ENOENT) {
+	if (update && stat(r->real, &st) == -1 && errno == ENOENT) {
 		r->doc = xmlNewDoc((const xmlChar *)"1.0");
 		xmlNode *root = xmlNewNode(NULL, (const xmlChar *)"roster");
 		xmlSetProp(root, (const xmlChar *)"version", (const xmlChar *)"1");
 		xmlDocSetRootElement(r->doc, root);
+		r->fresh = 1;
 		return r;
 	}
-	if ((r->doc = input_read_xml(path)) == NULL) {
+	if ((r->doc = input_read_xml(r->real)) == NULL) {
 		if (stat(path, &st) == 0)	/* there, but not XML */
 			diag(E_ROSTER_READ, path, 0, 0, path, "XML 有误，见上", path);
 		goto fail;
@@ -234,6 +424,8 @@ roster_open(const char *path, int update)
 		diag(E_ROSTER_READ, path, 0, 0, path, why, path);
 		goto fail;
 	}
+	if (update)
+		r->digest = S_digest(r->doc);
 	return r;
 fail:
 	roster_close(r);
@@ -245,49 +437,34 @@ roster_close(struct roster *r)
 {
 	if (r == NULL)
 		return;
+	roster_discard(r);
 	if (r->lockfd != -1)
 		close(r->lockfd);	/* releases the flock */
 	if (r->doc)
 		xmlFreeDoc(r->doc);
+	free(r->digest);
+	free(r->real);
 	free(r->path);
 	free(r);
 }
 
-/* roster.xml.2 → .3, .1 → .2, then roster.xml copied (atomically) to .1.
- * A copy, not a hard link, so that a roster edited in place can never
- * change its backup.  The roster itself is never moved away. */
-static void
-S_rotate(const char *path)
-{
-	char *from, *to;
-	struct stat st;
-
-	if (stat(path, &st) == -1)
-		return;
-	for (int i = ROSTER_BACKUPS; i > 1; i--) {
-		from = xasprintf("%s.%d", path, i - 1);
-		to = xasprintf("%s.%d", path, i);
-		rename(from, to);
-		free(from);
-		free(to);
-	}
-	to = xasprintf("%s.1", path);
-	size_t len;
-	char *old = file_read(path, &len);
-	if (old)
-		file_write_atomic(to, old, len);
-	free(old);
-	free(to);
-}
-
 int
-roster_save(struct roster *r)
+roster_prepare(struct roster *r)
 {
 	xmlChar *mem = NULL;
 	int len = 0;
 	char why[256];
-	char *today = roster_today();
+	char *today, *digest;
 
+	roster_discard(r);
+	/* Nothing changed: nothing written, the generations stay. */
+	digest = S_digest(r->doc);
+	if (!r->fresh && r->digest && strcmp(digest, r->digest) == 0) {
+		free(digest);
+		return 1;
+	}
+	free(digest);
+	today = roster_today();
 	xmlSetProp(xmlDocGetRootElement(r->doc), (const xmlChar *)"updated",
 	    (const xmlChar *)today);
 	free(today);
@@ -297,18 +474,66 @@ roster_save(struct roster *r)
 		return -1;
 	}
 	xmlDocDumpFormatMemoryEnc(r->doc, &mem, &len, "UTF-8", 1);
-	if (mem == NULL) {
-		diag(F_IO_WRITE, r->path, 0, 0, r->path, "内存不足");
-		return -1;
-	}
-	S_rotate(r->path);
-	if (file_write_atomic(r->path, mem, (size_t)len) == -1) {
-		diag(F_IO_WRITE, r->path, 0, 0, r->path, errno_text(errno));
+	if (mem == NULL)
+		util_oom();
+	if (file_write_temp(r->real, mem, (size_t)len, &r->tmp) == -1) {
+		diag(F_IO_WRITE, r->path, 0, 0, r->path, errno_text_write(errno));
 		xmlFree(mem);
 		return -1;
 	}
 	xmlFree(mem);
 	return 0;
+}
+
+int
+roster_commit(struct roster *r)
+{
+	struct S_names nm;
+	int rc = 0;
+
+	if (r->tmp == NULL)
+		return 0;
+	S_names(&nm, r->real);
+	out_signals(1);
+	/* The commit: from here on the new version is the roster, and a
+	 * run killed before the end is finished by the next one. */
+	if (rename(r->tmp, nm.next) == -1) {
+		diag(F_IO_WRITE, r->path, 0, 0, r->path, errno_text_write(errno));
+		unlink(r->tmp);
+		rc = -1;
+	} else {
+		file_sync_dir(nm.next);
+		if (S_finish(&nm, 0) == -1) {
+			diag(F_IO_ROSTER_ROTATE, r->path, 0, 0, r->path,
+			    errno_text_write(errno));
+			rc = -1;
+		}
+	}
+	free(r->tmp);
+	r->tmp = NULL;
+	out_signals(0);
+	S_names_free(&nm);
+	return rc;
+}
+
+void
+roster_discard(struct roster *r)
+{
+	if (r->tmp) {
+		unlink(r->tmp);
+		free(r->tmp);
+		r->tmp = NULL;
+	}
+}
+
+int
+roster_save(struct roster *r)
+{
+	int rc = roster_prepare(r);
+
+	if (rc != 0)
+		return rc;
+	return roster_commit(r);
 }
 
 xmlNode *

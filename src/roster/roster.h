@@ -17,20 +17,38 @@
 #define ROSTER_BACKUPS		3
 
 struct roster {
-	char	*path;
+	char	*path;		/* as given, for messages */
+	char	*real;		/* where it is written: a link's target */
 	xmlDoc	*doc;		/* root <roster version="1"> */
 	int	 lockfd;	/* -1 unless opened for update */
+	int	 fresh;		/* no roster yet: a new one */
+	char	*digest;	/* of the text as read, to see "no change" */
+	char	*tmp;		/* roster_prepare's new version */
 };
 
 /* Open the roster at `path`.  With `update`, first take the lock (the file
- * `path`.lock beside it; a second wsdoc waits up to $WSDOC_LOCK_WAIT
- * seconds, default 5, then fails with E-ROSTER-LOCKED), and a missing
- * roster is a new empty one.  The roster must validate against
- * forms/roster.rng.  NULL after diagnostics. */
+ * `path`.lock beside it, never followed if it is a link; a second wsdoc
+ * waits up to $WSDOC_LOCK_WAIT seconds, default 5, then fails with
+ * E-ROSTER-LOCKED), finish a save a killed run committed and remove the
+ * temporary files killed runs left; a missing roster is a new empty one.
+ * A roster that is a symbolic link is read and written where it points.
+ * The roster must validate against forms/roster.rng.  NULL after
+ * diagnostics. */
 struct roster *roster_open(const char *path, int update);
-/* Write the roster: the previous version becomes roster.xml.1 (.1 → .2 →
- * .3), then the new text replaces it atomically.  At every moment the
- * path holds the old roster or the new one.  0, or -1 after F-IO-WRITE. */
+/* Save in two halves, so that other outputs can be written between
+ * them.  roster_prepare: 1 if the roster is as it was read (nothing is
+ * written), else the new text written and synced to a temporary file
+ * beside it with the roster's mode and owner: 0, or -1 after F-IO-WRITE.
+ * roster_commit: the new version becomes the roster, the previous one
+ * roster.xml.1 (.1 → .2 → .3); at every moment the roster is the old
+ * version or the new one, and .1 .2 .3 are as they were or shifted by one
+ * (a step under way leaves one generation under two names, never a hole;
+ * the next update finishes it).  0, or -1 after a message.
+ * roster_discard: drop a prepared version.  roster_save: both halves;
+ * 1 unchanged, 0 written, -1 failed. */
+int	roster_prepare(struct roster *r);
+int	roster_commit(struct roster *r);
+void	roster_discard(struct roster *r);
 int	roster_save(struct roster *r);
 /* Release the lock and free. */
 void	roster_close(struct roster *r);

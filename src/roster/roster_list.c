@@ -76,7 +76,11 @@ S_row_xml(const xmlNode *ws, xmlDoc *scratch)
 			if (c->type == XML_ELEMENT_NODE)
 				xmlAddChild(m, S_prune(c, member, scratch));
 	}
-	xmlNodeDump(b, scratch, w, 0, 0);
+	/* libxml2 2.9 frees the buffer's content itself when xmlNodeDump
+	 * runs out of memory (then xmlBufferFree was a double free, the
+	 * publish crash of issue 15): stop there, before freeing it. */
+	if (b == NULL || xmlNodeDump(b, scratch, w, 0, 0) < 0)
+		util_oom();
 	out = xstrdup((const char *)xmlBufferContent(b));
 	xmlBufferFree(b);
 	xmlFreeNode(w);

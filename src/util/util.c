@@ -1,10 +1,10 @@
-/* util.c — allocation, buffers, UTF-8, atomic file output, data paths. */
+/* util.c — allocation, buffers, UTF-8, reading files, data paths (atomic
+ * output is in out.c). */
 #include "util.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -12,11 +12,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static void
-S_oom(void)
+#include "../diag/diag.h"
+
+void
+util_oom(void)
 {
-	static const char msg[] = "wsdoc: 致命: 内存不足\n";
-	(void)!write(2, msg, sizeof msg - 1);
+	static int once;
+
+	/* diag formats on the stack; a second failure inside it (or while
+	 * the temporary outputs are removed at exit) ends here at once. */
+	if (once++) {
+		static const char msg[] = "wsdoc: 致命 F-SYS-MEMORY: 内存不足\n";
+		(void)!write(2, msg, sizeof msg - 1);
+		_exit(3);
+	}
+	diag(F_SYS_MEMORY, NULL, 0, 0);
 	exit(3);
 }
 
@@ -25,7 +35,7 @@ xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
 	if (p == NULL)
-		S_oom();
+		util_oom();
 	return p;
 }
 
@@ -34,7 +44,7 @@ xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);
 	if (p == NULL)
-		S_oom();
+		util_oom();
 	return p;
 }
 
@@ -43,7 +53,7 @@ xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
 	if (p == NULL)
-		S_oom();
+		util_oom();
 	return p;
 }
 
@@ -51,7 +61,7 @@ void *
 xreallocarray(void *p, size_t n, size_t size)
 {
 	if (size && n > SIZE_MAX / size)
-		S_oom();
+		util_oom();
 	return xrealloc(p, n * size);
 }
 
@@ -82,7 +92,7 @@ xasprintf(const char *fmt, ...)
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		S_oom();
+		util_oom();
 	buf_grow(&b, (size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(b.data, (size_t)n + 1, fmt, ap);
@@ -303,7 +313,7 @@ file_read_max(const char *path, size_t max, size_t *len)
 
 	if (strcmp(path, "-") == 0)
 		fd = 0;
-	else if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) == -1)
+	else if ((fd = file_open_input(path)) == -1)
 		return NULL;
 	if (fstat(fd, &st) == -1)
 		goto fail;
@@ -346,79 +356,6 @@ fail:
 		close(fd);
 	errno = saved;
 	return NULL;
-}
-
-static int
-S_write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-int
-file_write_atomic(const char *path, const void *data, size_t len)
-{
-	char *dir, *tmp;
-	int fd, dfd, saved;
-	sigset_t all, old;
-
-	if (strcmp(path, "-") == 0)
-		return S_write_all(1, data, len);
-
-	dir = path_dirname(path);
-	tmp = xasprintf("%s/.%s.XXXXXX", dir, path_basename(path));
-	/* A signal between mkstemp and unlink/rename must not leave the
-	 * temporary file behind: block the catchable ones meanwhile.
-	 * SIGXFSZ is ignored by main(), so a full file-size limit shows up
-	 * as EFBIG here. */
-	sigfillset(&all);
-	sigprocmask(SIG_BLOCK, &all, &old);
-	if ((fd = mkstemp(tmp)) == -1)
-		goto fail_nofd;
-	{
-		mode_t um = umask(022);
-		umask(um);
-		fchmod(fd, 0666 & ~um);
-	}
-	if (S_write_all(fd, data, len) == -1 || fsync(fd) == -1)
-		goto fail;
-	if (close(fd) == -1) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) == -1)
-		goto fail;
-	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
-		fsync(dfd);
-		close(dfd);
-	}
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	free(tmp);
-	free(dir);
-	return 0;
-fail:
-	saved = errno;
-	if (fd != -1)
-		close(fd);
-	unlink(tmp);
-	errno = saved;
-fail_nofd:
-	saved = errno;
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	free(tmp);
-	free(dir);
-	errno = saved;
-	return -1;
 }
 
 char *
@@ -512,12 +449,26 @@ data_path(const char *rel)
 }
 
 const char *
+errno_text_write(int e)
+{
+	switch (e) {
+	case EACCES:
+	case EPERM:	return "没有写入权限（文件或它所在的文件夹）";
+	case EFBIG:	return "文件过大（达到了文件大小限制）";
+	case ENOENT:	return "所在的文件夹不存在";
+	default:	return errno_text(e);
+	}
+}
+
+const char *
 errno_text(int e)
 {
 	switch (e) {
 	case ENOENT:	return "文件不存在";
 	case EACCES:
-	case EPERM:	return "没有读取权限";
+	case EPERM:	return "没有访问权限";
+	case ESPIPE:	return "不是普通文件（是管道、设备或套接字），不会读取";
+	case ENOMEM:	return "内存不足";
 	case EISDIR:	return "这是一个文件夹";
 	case ENOTDIR:	return "路径中有一段不是文件夹";
 	case ENAMETOOLONG: return "文件名过长";

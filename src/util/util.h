@@ -51,17 +51,48 @@ size_t	utf8_count(const char *s);
 uint32_t *utf8_to_u32(const char *s, size_t len, size_t *n);
 
 /* Read a whole file.  Returns NULL with errno set on failure; a directory
- * is refused with EISDIR.  *len receives the size.  The caller frees. */
+ * is refused with EISDIR, a FIFO, device or socket with ESPIPE (nothing
+ * waits for a writer that never comes); "-" is standard input.  *len
+ * receives the size.  The caller frees. */
 char	*file_read(const char *path, size_t *len);
 /* The same, refusing with EFBIG a file larger than max bytes (untrusted
  * input must not exhaust memory). */
 char	*file_read_max(const char *path, size_t max, size_t *len);
+/* Open an input for reading without ever blocking: a regular file only
+ * (EISDIR, ESPIPE otherwise).  The descriptor, or -1 with errno set.
+ * (out.c) */
+int	file_open_input(const char *path);
 
 /* Write a whole file atomically: a temporary file beside it, fsync,
  * rename over the target, fsync of the directory.  Returns 0, or -1 with
- * errno set and the target untouched and no temporary file left.
- * path "-" writes standard output. */
+ * errno set and the target untouched and no temporary file left.  A file
+ * replaced keeps its mode (and owner, where allowed).  path "-" writes
+ * standard output.  Between out_begin and out_commit the rename waits:
+ * see below.  (out.c) */
 int	file_write_atomic(const char *path, const void *data, size_t len);
+/* Write data to a new temporary file beside path, named
+ * ".NAME.~PID.XXXXXX", with path's mode and owner if path exists, and
+ * fsync it; *tmp receives its name (the caller renames or removes it and
+ * frees the name).  Leftovers of dead runs in that folder are removed
+ * first.  0, or -1 with errno set and nothing left. */
+int	file_write_temp(const char *path, const void *data, size_t len,
+	    char **tmp);
+/* fsync the folder holding path (after a rename in it). */
+void	file_sync_dir(const char *path);
+/* Remove the temporary files of file_write_temp in dir: of the file
+ * named base (NULL: any), those of runs no longer alive, or with all
+ * (under a lock that only their writers take) every one. */
+void	out_sweep(const char *dir, const char *base, int all);
+/* Several outputs, one outcome: after out_begin, file_write_atomic only
+ * writes and syncs each temporary file; out_commit renames them all, in
+ * the order written, with the catchable signals held (0, or -1 with
+ * errno); out_abort removes them.  Temporary files of a set are also
+ * removed when the program exits in between (out of memory). */
+void	out_begin(void);
+int	out_commit(void);
+void	out_abort(void);
+/* Hold (1) or release (0) every catchable signal; nests. */
+void	out_signals(int block);
 
 /* Where wsdoc's data (forms/, xslt/, fonts/) lives: $WSDOC_DATADIR, else
  * PREFIX/share/wsdoc beside an installed program, else the source tree
@@ -79,5 +110,11 @@ const char *path_basename(const char *path);
 /* What errno e means, in Chinese, for diagnostics (never strerror's
  * English). */
 const char *errno_text(int e);
+/* The same for a failed write: EACCES is the write permission. */
+const char *errno_text_write(int e);
+
+/* Out of memory: F-SYS-MEMORY, exit 3 (the x* wrappers, and libxml2's
+ * allocator, which main() points at them). */
+void	util_oom(void) __attribute__((noreturn));
 
 #endif

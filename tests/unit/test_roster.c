@@ -101,7 +101,7 @@ plan_digest(void **state)
 static void
 admit_and_ids(void **state)
 {
-	struct roster r = { (char *)"mem", NULL, -1 };
+	struct roster r = { .path = (char *)"mem", .lockfd = -1 };
 	xmlDoc *d = S_load("tests/rules/app-ok.xml");
 	char why[200], *id;
 	(void)state;

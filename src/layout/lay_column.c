@@ -1,0 +1,121 @@
+/* lay_column.c — the flow's part on a page: region-body cut into columns
+ * (column-count, column-gap), each filled from the top with what is left
+ * of the flow (lay_box.c splits it).  The flow is measured once, at the
+ * first page's column width; a later page whose columns are elsewhere
+ * gets it moved there, and one whose columns are of another width gets it
+ * at the first width, with a warning. */
+#include <math.h>
+
+#include "lay_int.h"
+#include "../diag/diag.h"
+
+void
+lay_columns(struct lay *L, const struct fo_node *body, struct lay_geom *g)
+{
+	const struct fo_region *r = body->u.region;
+	int n = r != NULL && r->column_count > 1 ? r->column_count : 1;
+	double gap = r != NULL ? r->column_gap : 0;
+	double w = g->bw;
+
+	if (n > 1) {
+		w = (g->bw - (n - 1) * gap) / n;
+		if (w < 1) {
+			LAY_DIAG(L, W_LAY_COLUMNS, lay_file(L), body->line, 0, n);
+			n = 1;
+			w = g->bw;
+		}
+	}
+	g->ncols = n;
+	g->gap = n > 1 ? gap : 0;
+	g->colw = w;
+}
+
+/* At the top of a page the space before the first thing is dropped. */
+static void
+S_trim(struct lay_box *b)
+{
+	double d = b->sb;
+
+	b->sb = 0;
+	b->h -= d;
+	if (b->kind == BX_BLOCK && b->nkids > 0 && b->bd[FO_BEFORE].w <= 0 &&
+	    b->pad[FO_BEFORE] <= 0 && b->fixed_h < 0) {
+		struct lay_box *k = lay_kid(b, 0);
+		double before = k->h;
+		S_trim(k);
+		b->content_h -= before - k->h;
+		b->h -= before - k->h;
+	}
+}
+
+/* The FO line of the innermost box at the start of b: where the thing
+ * too tall for a page is. */
+static int
+S_tall_line(const struct lay_box *b)
+{
+	int line = b->fo_line;
+
+	while (b->kind == BX_BLOCK && b->nkids > 0) {
+		b = lay_kid(b, b->nkids - 1);
+		if (b->fo_line)
+			line = b->fo_line;
+	}
+	return line;
+}
+
+/* Move the items from index from on by dx. */
+static void
+S_shift(struct area_page *pg, size_t from, double dx)
+{
+	if (dx == 0)
+		return;
+	for (size_t i = from; i < pg->nitems; i++) {
+		pg->items[i].x += dx;
+		if (pg->items[i].kind == AREA_RULE)
+			pg->items[i].u.rule.x2 += dx;
+	}
+}
+
+struct lay_box *
+lay_fill_page(struct lay *L, const struct lay_geom *g, struct lay_box *rest,
+    double mx, double mw)
+{
+	if (fabs(g->colw - mw) > 0.01 && !L->warned_width) {
+		LAY_DIAG(L, W_LAY_WIDTH, lay_file(L),
+		    g->master ? g->master->line : 0, 0, mw, g->colw);
+		L->warned_width = 1;
+	}
+	for (int c = 0; c < g->ncols && rest != NULL; c++) {
+		struct lay_box *first = NULL, *next = NULL;
+		size_t from = L->page->nitems;
+		double x = g->bx + c * (g->colw + g->gap);
+
+		if (g->ncols > 1) {
+			struct area_item *it = lay_box_item(L);
+			it->x = x;
+			it->y = g->by;
+			it->w = g->colw;
+			it->h = g->bh;
+			it->u.box.what = "column";
+			it->u.box.fo_line = g->body ? g->body->line : 0;
+			from = L->page->nitems;
+		}
+		L->forced_break = 0;
+		S_trim(rest);
+		lay_split(L, rest, g->bh, 1, &first, &next);
+		if (first != NULL) {
+			lay_draw(L, first, g->by);
+			S_shift(L->page, from, x - mx);
+			if (first->h - first->sa > g->bh + 0.01 && !L->warned_tall) {
+				LAY_DIAG(L, W_LAY_TOO_TALL, lay_file(L),
+				    S_tall_line(first), 0);
+				L->warned_tall = 1;
+			}
+		}
+		rest = next;
+		/* A page break leaves the page's other columns empty. */
+		if (L->forced_break >= FO_BREAK_PAGE)
+			break;
+	}
+	return rest;
+}
