@@ -17,8 +17,10 @@ VERSION	:= 0.1
 
 # Every library through pkg-config; libharu and iniparser ship no .pc file
 # on Debian 12, so their flags fall back to the Debian paths.
-PKGS	:= libxml-2.0 libxslt libexslt harfbuzz harfbuzz-subset fontconfig freetype2 libunibreak libpng libdeflate libzip
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKGS	:= libxml-2.0 libxslt libexslt harfbuzz harfbuzz-subset fontconfig freetype2 libunibreak libpng libdeflate
+# libzip: its header only; src/input/include.c opens it (dlopen) when a
+# .docx comes, not every run.
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libzip 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 HPDF_CFLAGS := $(shell pkg-config --cflags libhpdf 2>/dev/null)
 HPDF_LIBS   := $(shell pkg-config --libs libhpdf 2>/dev/null || echo -lhpdf)

@@ -1,7 +1,12 @@
 /* include.c — the text of a file an INI value names with @file: plain text
  * (.txt, UTF-8 or GBK) or a Word document (.docx, its paragraphs, read
  * from the zip with libzip and the XML with libxml2).  Only regular files:
- * a FIFO, a device or a socket is refused, never waited on. */
+ * a FIFO, a device or a socket is refused, never waited on.
+ *
+ * libzip is opened (dlopen) only when a .docx comes: linked, it and what
+ * it pulls in (libcrypto, liblzma, libbz2) add 5 MB to every run's
+ * address space, which the memory bounds of issue 15 count. */
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -133,8 +138,47 @@ S_wparas(const xmlNode *n, struct buf *out)
 	}
 }
 
+/* The libzip functions used here, found by dlsym. */
+static struct {
+	int	 tried, ok;
+	void	*h;
+	void	(*error_init)(zip_error_t *);
+	void	(*error_fini)(zip_error_t *);
+	zip_source_t *(*source_buffer_create)(const void *, zip_uint64_t, int,
+		    zip_error_t *);
+	void	(*source_free)(zip_source_t *);
+	zip_t	*(*open_from_source)(zip_source_t *, int, zip_error_t *);
+	void	(*stat_init)(zip_stat_t *);
+	int	(*stat)(zip_t *, const char *, zip_flags_t, zip_stat_t *);
+	zip_file_t *(*fopen)(zip_t *, const char *, zip_flags_t);
+	zip_int64_t (*fread)(zip_file_t *, void *, zip_uint64_t);
+	int	(*fclose)(zip_file_t *);
+	int	(*close)(zip_t *);
+} Z;
+
+static int
+S_zip_load(void)
+{
+	if (Z.tried)
+		return Z.ok;
+	Z.tried = 1;
+	if ((Z.h = dlopen("libzip.so.4", RTLD_NOW | RTLD_LOCAL)) == NULL &&
+	    (Z.h = dlopen("libzip.so", RTLD_NOW | RTLD_LOCAL)) == NULL)
+		return 0;
+#define SYM(f, n) (*(void **)&Z.f = dlsym(Z.h, n)) != NULL
+	Z.ok = SYM(error_init, "zip_error_init") && SYM(error_fini, "zip_error_fini") &&
+	    SYM(source_buffer_create, "zip_source_buffer_create") &&
+	    SYM(source_free, "zip_source_free") &&
+	    SYM(open_from_source, "zip_open_from_source") &&
+	    SYM(stat_init, "zip_stat_init") && SYM(stat, "zip_stat") &&
+	    SYM(fopen, "zip_fopen") && SYM(fread, "zip_fread") &&
+	    SYM(fclose, "zip_fclose") && SYM(close, "zip_close");
+#undef SYM
+	return Z.ok;
+}
+
 char *
-input_docx_text(const char *data, size_t len, size_t *out_len)
+input_docx_text(const char *data, size_t len, size_t *out_len, int *nolib)
 {
 	zip_error_t ze;
 	zip_source_t *src;
@@ -144,26 +188,31 @@ input_docx_text(const char *data, size_t len, size_t *out_len)
 	char *xml = NULL, *text = NULL;
 	xmlDocPtr doc;
 
-	zip_error_init(&ze);
-	if ((src = zip_source_buffer_create(data, len, 0, &ze)) == NULL) {
-		zip_error_fini(&ze);
+	*nolib = 0;
+	if (!S_zip_load()) {
+		*nolib = 1;
 		return NULL;
 	}
-	if ((z = zip_open_from_source(src, ZIP_RDONLY, &ze)) == NULL) {
-		zip_source_free(src);
-		zip_error_fini(&ze);
+	Z.error_init(&ze);
+	if ((src = Z.source_buffer_create(data, len, 0, &ze)) == NULL) {
+		Z.error_fini(&ze);
 		return NULL;
 	}
-	zip_error_fini(&ze);
-	zip_stat_init(&st);
+	if ((z = Z.open_from_source(src, ZIP_RDONLY, &ze)) == NULL) {
+		Z.source_free(src);
+		Z.error_fini(&ze);
+		return NULL;
+	}
+	Z.error_fini(&ze);
+	Z.stat_init(&st);
 	/* the size the archive claims is checked, then the bytes read are
 	 * bounded by it: no zip bomb gets past INPUT_MAX_FILE */
-	if (zip_stat(z, "word/document.xml", 0, &st) == 0 &&
+	if (Z.stat(z, "word/document.xml", 0, &st) == 0 &&
 	    (st.valid & ZIP_STAT_SIZE) && st.size <= INPUT_MAX_FILE &&
-	    (f = zip_fopen(z, "word/document.xml", 0)) != NULL) {
+	    (f = Z.fopen(z, "word/document.xml", 0)) != NULL) {
 		xml = xmalloc((size_t)st.size + 1);
-		zip_int64_t got = zip_fread(f, xml, st.size);
-		zip_fclose(f);
+		zip_int64_t got = Z.fread(f, xml, st.size);
+		Z.fclose(f);
 		if (got == (zip_int64_t)st.size) {
 			/* no DTD, no entities, no network */
 			doc = xmlReadMemory(xml, (int)st.size, "document.xml", NULL,
@@ -180,6 +229,6 @@ input_docx_text(const char *data, size_t len, size_t *out_len)
 		}
 		free(xml);
 	}
-	zip_close(z);
+	Z.close(z);
 	return text;
 }

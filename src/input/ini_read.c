@@ -984,9 +984,11 @@ S_include(struct ini *ini, const struct ini_kv *kv, struct paras *ps)
 		goto out;
 	}
 	if (len >= 4 && memcmp(raw, "PK\3\4", 4) == 0) {
-		if ((text = input_docx_text(raw, len, &tlen)) == NULL) {
+		int nolib;
+		if ((text = input_docx_text(raw, len, &tlen, &nolib)) == NULL) {
 			diag(E_INI_INCLUDE_FORMAT, ini->url, kv->line, kv->vcol,
-			    rel, "压缩包而不是 Word 文档");
+			    rel, nolib ? "Word 文档，而这台机器缺少读取它的 libzip"
+			    "（apt-get install libzip4）" : "压缩包而不是 Word 文档");
 			goto out;
 		}
 	} else if ((text = input_to_utf8(raw, len, path, &tlen, &conv)) == NULL)

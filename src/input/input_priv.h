@@ -34,7 +34,9 @@ char	*input_read_regular(const char *path, size_t max, size_t *len);
  * NULL.  For messages. */
 const char *input_file_kind(const char *path);
 /* The paragraphs of a .docx held in data, separated by blank lines, as a
- * new string; NULL if it is no Word document.  include.c. */
-char	*input_docx_text(const char *data, size_t len, size_t *out_len);
+ * new string; NULL if it is no Word document, or (*nolib set) when
+ * libzip cannot be loaded.  include.c. */
+char	*input_docx_text(const char *data, size_t len, size_t *out_len,
+	    int *nolib);
 
 #endif
