@@ -218,19 +218,27 @@ S_print(const char *file, int line, int col, int lvl, enum diag_id id,
 	fputc('\n', stderr);
 }
 
+/* The files of the held messages, in the order they first came. */
+static char **S_files;
+static size_t S_nfiles;
+
 static void
 S_keep(const char *file, int line, int col, int lvl, enum diag_id id,
     const char *text)
 {
 	struct held *h;
-	size_t g = S_nheld;
+	size_t g;
 
-	for (size_t i = 0; i < S_nheld; i++)
-		if ((file == NULL && S_held[i].file == NULL) ||
-		    (file && S_held[i].file && strcmp(file, S_held[i].file) == 0)) {
-			g = S_held[i].group;
+	/* the file's group: one look per file, not per message (a hostile
+	 * form may give thousands); NULL is a file of its own */
+	for (g = 0; g < S_nfiles; g++)
+		if ((file == NULL && S_files[g] == NULL) ||
+		    (file && S_files[g] && strcmp(file, S_files[g]) == 0))
 			break;
-		}
+	if (g == S_nfiles) {
+		S_files = xreallocarray(S_files, S_nfiles + 1, sizeof *S_files);
+		S_files[S_nfiles++] = file ? xstrdup(file) : NULL;
+	}
 	if (S_nheld == S_heldcap)
 		S_held = xreallocarray(S_held, S_heldcap = S_heldcap ? S_heldcap * 2 : 64,
 		    sizeof *S_held);
@@ -281,7 +289,8 @@ diag_fail_level(void)
 void
 diag_flush(void)
 {
-	qsort(S_held, S_nheld, sizeof *S_held, S_cmp_held);
+	if (S_nheld > 1)
+		qsort(S_held, S_nheld, sizeof *S_held, S_cmp_held);
 	for (size_t i = 0; i < S_nheld; i++) {
 		S_print(S_held[i].file, S_held[i].line, S_held[i].col,
 		    S_held[i].level, S_held[i].id, S_held[i].text);
@@ -289,6 +298,11 @@ diag_flush(void)
 		free(S_held[i].text);
 	}
 	S_nheld = 0;
+	for (size_t g = 0; g < S_nfiles; g++)
+		free(S_files[g]);
+	free(S_files);
+	S_files = NULL;
+	S_nfiles = 0;
 	fflush(stderr);
 }
 

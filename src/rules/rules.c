@@ -258,60 +258,91 @@ S_blame(xmlDoc *const *docs, size_t n, int *errs, const xmlDoc *doc)
 			errs[i]++;
 }
 
+/* Seats ordered by person, then by where they were met. */
+static const struct seats *S_sorting;
+
+static int
+S_cmp_seat(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int c = strcmp(S_sorting->v[x].person, S_sorting->v[y].person);
+
+	return c ? c : x < y ? -1 : x > y;
+}
+
+/* One person's seats g[0..m), in the order met: leading two workshops
+ * (reported at the second), and the workshops per person (reported once,
+ * at the first seat). */
+static void
+S_person(const struct seats *s, const size_t *g, size_t m, int max,
+    int lead_lvl, int many_lvl, xmlDoc *const *docs, size_t ndocs, int *errs)
+{
+	size_t *leads = xcalloc(m, sizeof *leads), nleads = 0;
+	const char **ws = xcalloc(m, sizeof *ws);
+	size_t nws = 0;
+	struct buf names;
+
+	for (size_t k = 0; k < m; k++) {
+		const struct seat *a = &s->v[g[k]];
+		size_t j, w;
+		if (a->leads) {
+			for (j = 0; j < nleads; j++)
+				if (strcmp(s->v[leads[j]].workshop, a->workshop) != 0)
+					break;
+			if (j < nleads) {
+				const struct seat *e = &s->v[leads[j]];
+				diag_node_level(W_APP_LEADS_TWO, lead_lvl, a->node,
+				    a->name, e->node->doc->URL ?
+				    (const char *)e->node->doc->URL : "-",
+				    (int)xmlGetLineNo(e->node), e->workshop);
+				if (lead_lvl >= DL_ERROR)
+					S_blame(docs, ndocs, errs, a->node->doc);
+			}
+			leads[nleads++] = g[k];
+		}
+		for (w = 0; w < nws && strcmp(ws[w], a->workshop) != 0; w++)
+			;
+		if (w == nws)
+			ws[nws++] = a->workshop;
+	}
+	if ((int)nws > max) {
+		buf_init(&names);
+		for (size_t w = 0; w < nws; w++)
+			buf_printf(&names, "%s%s", w ? "、" : "", ws[w]);
+		diag_node_level(W_APP_TOO_MANY, many_lvl, s->v[g[0]].node,
+		    s->v[g[0]].name, (int)nws, names.data, max);
+		if (many_lvl >= DL_ERROR)
+			S_blame(docs, ndocs, errs, s->v[g[0]].node->doc);
+		buf_free(&names);
+	}
+	free(leads);
+	free(ws);
+}
+
+/* The people of all the files: sorted by person, so that each person's
+ * seats are looked at together — n log n, not n² (a hostile form lists
+ * thousands). */
 static void
 S_cross_people(const struct seats *s, const struct policy *pol,
     xmlDoc *const *docs, size_t ndocs, int *errs)
 {
 	int max = policy_int(pol, "申报条件", "每人最多参加工作坊数");
+	int lead_lvl = policy_level(pol, "一人主理一个工作坊");
+	int many_lvl = policy_level(pol, "每人参加工作坊数");
+	size_t *ord = xcalloc(s->n + 1, sizeof *ord);
 
-	for (size_t i = 0; i < s->n; i++) {
-		const struct seat *a = &s->v[i];
-		int earlier = 0, distinct = 1;
-		struct buf names;
-
-		/* Leading two workshops: report at the second. */
-		if (a->leads)
-			for (size_t j = 0; j < i; j++)
-				if (s->v[j].leads &&
-				    strcmp(s->v[j].person, a->person) == 0 &&
-				    strcmp(s->v[j].workshop, a->workshop) != 0) {
-					diag_node_level(W_APP_LEADS_TWO,
-					    policy_level(pol, "一人主理一个工作坊"),
-					    a->node, a->name,
-					    s->v[j].node->doc->URL ?
-					    (const char *)s->v[j].node->doc->URL : "-",
-					    (int)xmlGetLineNo(s->v[j].node),
-					    s->v[j].workshop);
-					S_blame(docs, ndocs, errs, a->node->doc);
-					break;
-				}
-		/* Workshops per person: report once, at the first seat. */
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(s->v[j].person, a->person) == 0)
-				earlier = 1;
-		if (earlier)
-			continue;
-		buf_init(&names);
-		buf_printf(&names, "%s", a->workshop);
-		for (size_t j = i + 1; j < s->n; j++) {
-			if (strcmp(s->v[j].person, a->person) != 0)
-				continue;
-			int seen = 0;
-			for (size_t k = i; k < j; k++)
-				if (strcmp(s->v[k].person, a->person) == 0 &&
-				    strcmp(s->v[k].workshop, s->v[j].workshop) == 0)
-					seen = 1;
-			if (!seen) {
-				distinct++;
-				buf_printf(&names, "、%s", s->v[j].workshop);
-			}
-		}
-		if (distinct > max)
-			diag_node_level(W_APP_TOO_MANY,
-			    policy_level(pol, "每人参加工作坊数"), a->node, a->name, distinct,
-			    names.data, max);
-		buf_free(&names);
+	for (size_t i = 0; i < s->n; i++)
+		ord[i] = i;
+	S_sorting = s;
+	qsort(ord, s->n, sizeof *ord, S_cmp_seat);
+	for (size_t i = 0, j; i < s->n; i = j) {
+		for (j = i + 1; j < s->n &&
+		    strcmp(s->v[ord[j]].person, s->v[ord[i]].person) == 0; j++)
+			;
+		S_person(s, ord + i, j - i, max, lead_lvl, many_lvl, docs,
+		    ndocs, errs);
 	}
+	free(ord);
 }
 
 /* Evaluations: at most 每年评估次数 per workshop and year. */
@@ -351,7 +382,7 @@ S_cross_evals(xmlDoc *const *docs, size_t n, const struct policy *pol,
 }
 
 /* Characters above U+FFFF in the text and attributes under n: the PDF
- * cannot draw them (DESIGN.md "Fonts").  Said here, at the field, where
+ * cannot draw them (docs/design.md "Fonts").  Said here, at the field, where
  * the user can change it, before any form is made; the layout only puts
  * 〓 in their place. */
 static void
