@@ -17,7 +17,7 @@ VERSION	:= 0.1
 
 # Every library through pkg-config; libharu and iniparser ship no .pc file
 # on Debian 12, so their flags fall back to the Debian paths.
-PKGS	:= libxml-2.0 libxslt libexslt harfbuzz harfbuzz-subset fontconfig freetype2 libunibreak libpng libdeflate
+PKGS	:= libxml-2.0 libxslt libexslt harfbuzz harfbuzz-subset fontconfig freetype2 libunibreak libpng libdeflate zlib
 # libzip: its header only; src/input/include.c opens it (dlopen) when a
 # .docx comes, not every run.
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libzip 2>/dev/null)
@@ -25,6 +25,9 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 HPDF_CFLAGS := $(shell pkg-config --cflags libhpdf 2>/dev/null)
 HPDF_LIBS   := $(shell pkg-config --libs libhpdf 2>/dev/null || echo -lhpdf)
 INI_CFLAGS  := $(shell pkg-config --cflags iniparser 2>/dev/null || echo -I/usr/include/iniparser)
+# wsdoc serve loads libmicrohttpd (and the GnuTLS it brings) when it starts,
+# so no other command maps them: only its header at build time.
+MHD_CFLAGS  := $(shell pkg-config --cflags libmicrohttpd 2>/dev/null)
 INI_LIBS    := $(shell pkg-config --libs iniparser 2>/dev/null || echo -liniparser)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
@@ -45,7 +48,7 @@ LDSAN	:= -fsanitize=address,undefined
 endif
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) -MMD -MP \
 	-DWSDOC_VERSION='"$(VERSION)"' \
-	$(PKG_CFLAGS) $(HPDF_CFLAGS) $(INI_CFLAGS) $(CFLAGS)
+	$(PKG_CFLAGS) $(HPDF_CFLAGS) $(INI_CFLAGS) $(MHD_CFLAGS) $(CFLAGS)
 ALL_LIBS := $(PKG_LIBS) $(HPDF_LIBS) $(INI_LIBS) -lm $(LDSAN) $(LDFLAGS)
 
 SRCS	:= $(sort $(wildcard src/*/*.c))
@@ -58,10 +61,12 @@ TOOL_BINS := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(sort $(wildcard tests
 
 # Debian packages: to build and run, then what only the tests need.
 DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libhpdf-dev \
-	libiniparser-dev libharfbuzz-dev libfontconfig-dev libunibreak-dev libdeflate-dev libzip-dev \
+	libiniparser-dev libharfbuzz-dev libfontconfig-dev libunibreak-dev libdeflate-dev zlib1g-dev \
+	libmicrohttpd-dev libzip-dev \
 	fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-arphic-uming \
 	fonts-wqy-microhei
-TEST_PKGS := libcmocka-dev poppler-utils qpdf libxml2-utils groff-base chromium valgrind strace
+TEST_PKGS := libcmocka-dev poppler-utils qpdf libxml2-utils groff-base chromium valgrind strace \
+	curl nodejs
 
 .PHONY: fuzz fuzz-run deps-fuzz all deps deps-fop demo check test unit bench bench-fop install uninstall clean golden-update
 
@@ -87,7 +92,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS) $(BUILD)/.flags
 # Small programs the script tests use (tests/tools/*.c).
 $(BUILD)/tools/%: tests/tools/%.c $(BUILD)/.flags
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $< -o $@ $(shell pkg-config --libs libpng 2>/dev/null || echo -lpng)
+	$(CC) $(ALL_CFLAGS) $< -o $@ $(shell pkg-config --libs libpng zlib 2>/dev/null || echo -lpng -lz)
 
 -include $(OBJS:.o=.d) $(UNIT_BINS:=.d)
 

@@ -13,6 +13,7 @@
 	X(fo,       "把 XSL-FO 文件排成 PDF") \
 	X(convert,  "把 INI 文件转换成等价的 XML") \
 	X(template, "打印一份带说明的待填模板") \
+	X(serve,    "在浏览器中填写表格：边填边检查，一键生成 PDF") \
 	X(fonts,    "显示各字体角色所用的字体文件")
 
 #define X(name, help) int cmd_##name(int argc, char **argv);

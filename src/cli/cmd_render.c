@@ -141,17 +141,72 @@ S_out_name(const char *path, int fo_only)
 	return name;
 }
 
+xmlDocPtr
+render_fo(xmlDocPtr doc, int draft)
+{
+	const struct form *f = S_form(input_kind(doc));
+	const char *params[3];
+
+	if (f == NULL) {
+		diag_node(E_RENDER_KIND, xmlDocGetRootElement(doc),
+		    input_kind_label(input_kind(doc)));
+		return NULL;
+	}
+	params[0] = "draft";
+	params[1] = draft ? "1" : "0";
+	params[2] = NULL;
+	return xslt_apply(f->sheet, doc, params);
+}
+
+struct area_doc *
+render_area(xmlDocPtr doc, int draft)
+{
+	const struct form *f = S_form(input_kind(doc));
+	xmlDocPtr fodoc;
+	struct fo_tree *tree = NULL;
+	struct area_doc *area = NULL;
+
+	if ((fodoc = render_fo(doc, draft)) == NULL)
+		return NULL;
+	/* What the layout still has to say (a character no font has) names
+	 * the input the text came from. */
+	xmlFree((xmlChar *)fodoc->URL);
+	fodoc->URL = xmlStrdup(doc->URL);
+	if ((tree = fo_from_doc(fodoc)) == NULL)
+		goto out;
+	{
+		/* Characters above U+FFFF: warned of at their fields by the
+		 * rules (W-TEXT-ASTRAL), not again without a place. */
+		struct lay_options lo = { draft ? "草稿" : NULL, 1, 1 };
+		area = lay_document(tree, &lo);
+	}
+	if (area) {
+		char *who = S_text(doc, f->who);
+		char *ws = S_text(doc, "//workshop/name | /evaluation/workshop-name | /member-application/@workshop");
+		char *title = ws ? xasprintf("%s（%s）", f->title, ws) : xstrdup(f->title);
+		area->title = area_strdup(area, title, strlen(title));
+		if (who)
+			area->author = area_strdup(area, who, strlen(who));
+		if (ws)
+			area->subject = area_strdup(area, ws, strlen(ws));
+		area->creator = "wsdoc " WSDOC_VERSION;
+		free(who);
+		free(ws);
+		free(title);
+	}
+out:
+	fo_tree_free(tree);
+	xmlFreeDoc(fodoc);
+	return area;
+}
+
 static enum batch_result
 S_job(size_t i, void *arg)
 {
 	struct render *r = arg;
 	const char *path = r->inputs[i];
-	const struct form *f;
-	xmlDocPtr doc, fodoc = NULL;
-	struct fo_tree *tree = NULL;
-	struct area_doc *area = NULL;
+	xmlDocPtr doc;
 	enum batch_result res = BATCH_FAILED;
-	const char *params[5];
 
 	diag_reset();
 	/* the messages of the reader, the schema and the rules in line
@@ -161,7 +216,7 @@ S_job(size_t i, void *arg)
 		diag_hold(0);
 		return diag_exit_status() == 3 ? BATCH_FAILED : BATCH_REFUSED;
 	}
-	if ((f = S_form(input_kind(doc))) == NULL) {
+	if (S_form(input_kind(doc)) == NULL) {
 		diag_node(E_RENDER_KIND, xmlDocGetRootElement(doc),
 		    input_kind_label(input_kind(doc)));
 		diag_hold(0);
@@ -178,60 +233,31 @@ S_job(size_t i, void *arg)
 		return BATCH_REFUSED;
 	}
 	diag_hold(0);
-	params[0] = "draft";
-	params[1] = r->draft ? "1" : "0";
-	params[2] = NULL;
-	if ((fodoc = xslt_apply(f->sheet, doc, params)) == NULL)
-		goto out;
 	if (r->fo_only) {
+		xmlDocPtr fodoc = render_fo(doc, r->draft);
 		xmlChar *mem = NULL;
 		int len = 0;
-		xmlDocDumpMemoryEnc(fodoc, &mem, &len, "UTF-8");
-		if (file_write_atomic(r->outputs[i], mem, (size_t)len) == 0)
+		if (fodoc) {
+			xmlDocDumpMemoryEnc(fodoc, &mem, &len, "UTF-8");
+			if (file_write_atomic(r->outputs[i], mem, (size_t)len) == 0)
+				res = BATCH_DONE;
+			else
+				diag(F_IO_WRITE, r->outputs[i], 0, 0, r->outputs[i], errno_text_write(errno));
+			xmlFree(mem);
+			xmlFreeDoc(fodoc);
+		}
+	} else {
+		struct area_doc *area = render_area(doc, r->draft);
+		if (area && pdf_write(area, r->outputs[i]) == 0)
 			res = BATCH_DONE;
-		else
-			diag(F_IO_WRITE, r->outputs[i], 0, 0, r->outputs[i], errno_text_write(errno));
-		xmlFree(mem);
-		goto out;
+		area_doc_free(area);
 	}
-	/* What the layout still has to say (a character no font has) names
-	 * the input the text came from. */
-	xmlFree((xmlChar *)fodoc->URL);
-	fodoc->URL = xmlStrdup(doc->URL);
-	if ((tree = fo_from_doc(fodoc)) == NULL)
-		goto out;
-	{
-		/* Characters above U+FFFF: warned of at their fields by the
-		 * rules (W-TEXT-ASTRAL), not again without a place. */
-		struct lay_options lo = { r->draft ? "草稿" : NULL, 1, 1 };
-		area = lay_document(tree, &lo);
-	}
-	{
-		char *who = S_text(doc, f->who);
-		char *ws = S_text(doc, "//workshop/name | /evaluation/workshop-name | /member-application/@workshop");
-		char *title = ws ? xasprintf("%s（%s）", f->title, ws) : xstrdup(f->title);
-		area->title = area_strdup(area, title, strlen(title));
-		if (who)
-			area->author = area_strdup(area, who, strlen(who));
-		if (ws)
-			area->subject = area_strdup(area, ws, strlen(ws));
-		area->creator = "wsdoc " WSDOC_VERSION;
-		free(who);
-		free(ws);
-		free(title);
-	}
-	if (pdf_write(area, r->outputs[i]) == 0)
-		res = BATCH_DONE;
-out:
 	/* say what was made of what, so that a batch's names can be told
 	 * apart (申报表-张三.pdf, 申报表-张三-2.pdf) */
 	if (res == BATCH_DONE) {
 		printf("%s → %s\n", path, r->outputs[i]);
 		fflush(stdout);
 	}
-	area_doc_free(area);
-	fo_tree_free(tree);
-	xmlFreeDoc(fodoc);
 	xmlFreeDoc(doc);
 	return res;
 }

@@ -93,6 +93,9 @@ enum fo_kind {
 	FO_PAGE_NUMBER_CITATION_LAST,	/* u.ref_id */
 	FO_EXTERNAL_GRAPHIC,		/* u.graphic */
 	FO_BASIC_LINK,			/* u.link */
+	FO_MARKER,			/* u.marker: its class; its children
+					   are laid out where retrieved */
+	FO_RETRIEVE_MARKER,		/* u.marker */
 	FO_BOOKMARK_TREE,
 	FO_BOOKMARK,			/* u.link (internal-destination) */
 	FO_BOOKMARK_TITLE,
@@ -277,6 +280,14 @@ enum fo_force {
 	FO_FORCE_AUTO = 0, FO_FORCE_EVEN, FO_FORCE_ODD, FO_FORCE_END_ON_EVEN,
 	FO_FORCE_END_ON_ODD, FO_FORCE_NO_FORCE
 };
+/* retrieve-position and retrieve-boundary of a retrieve-marker. */
+enum fo_retrieve_position {
+	FO_RP_FIRST_STARTING = 0, FO_RP_FIRST_INCLUDING_CARRYOVER,
+	FO_RP_LAST_STARTING, FO_RP_LAST_ENDING
+};
+enum fo_retrieve_boundary {
+	FO_RB_PAGE_SEQUENCE = 0, FO_RB_PAGE, FO_RB_DOCUMENT
+};
 #define FO_REPEATS_NO_LIMIT	(-1)	/* maximum-repeats="no-limit" */
 
 #define FO_PAGE_AUTO		(-1)	/* initial-page-number="auto" */
@@ -345,6 +356,11 @@ struct fo_node {
 		} cell;
 		const char	*ref_id;	/* page-number-citation(-last) */
 		const struct fo_graphic *graphic;
+		struct {			/* marker, retrieve-marker */
+			const char *cls;	/* (retrieve-)marker-class-name */
+			uint8_t	 position;	/* enum fo_retrieve_position */
+			uint8_t	 boundary;	/* enum fo_retrieve_boundary */
+		} marker;
 		struct {			/* basic-link, bookmark */
 			const char *internal;	/* internal-destination */
 			const char *external;	/* external-destination */

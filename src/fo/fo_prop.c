@@ -224,6 +224,8 @@ enum pid {
 	/* page masters, page-sequences, regions (the page level) */
 	P_PAGE_POSITION, P_ODD_OR_EVEN, P_BLANK_OR_NOT_BLANK, P_MAXIMUM_REPEATS,
 	P_FORCE_PAGE_COUNT, P_COLUMN_COUNT, P_COLUMN_GAP, P_SPAN,
+	P_MARKER_CLASS_NAME, P_RETRIEVE_CLASS_NAME, P_RETRIEVE_POSITION,
+	P_RETRIEVE_BOUNDARY,
 	P_DEFAULT_ONLY		/* accepted only with the value in .arg */
 };
 
@@ -450,6 +452,10 @@ static struct pdef S_props[] = {
 	S_("odd-or-even", P_ODD_OR_EVEN, PR_ABS),
 	S_("page-position", P_PAGE_POSITION, PR_ABS),
 	S_("span", P_SPAN, PR_ABS),
+	S_("marker-class-name", P_MARKER_CLASS_NAME, PR_ABS),
+	S_("retrieve-class-name", P_RETRIEVE_CLASS_NAME, PR_ABS),
+	S_("retrieve-position", P_RETRIEVE_POSITION, PR_ABS),
+	S_("retrieve-boundary", P_RETRIEVE_BOUNDARY, PR_ABS),
 };
 #define NPROPS	(sizeof S_props / sizeof S_props[0])
 
@@ -1056,6 +1062,33 @@ S_page_level(struct ps *p, const struct pdef *d, const char *v, double em)
 			return "不能为负数";
 		p->r.column_gap = l.pt;
 		return NULL;
+	case P_MARKER_CLASS_NAME:
+	case P_RETRIEVE_CLASS_NAME:
+		if (!*v)
+			return "类名不能为空";
+		if ((d->id == P_MARKER_CLASS_NAME && n->kind == FO_MARKER) ||
+		    (d->id == P_RETRIEVE_CLASS_NAME && n->kind == FO_RETRIEVE_MARKER))
+			n->u.marker.cls = S_strdup_val(p, v);
+		return NULL;
+	case P_RETRIEVE_POSITION: {
+		static const char *const kw[] = { "first-starting-within-page",
+			"first-including-carryover", "last-starting-within-page",
+			"last-ending-within-page", NULL };
+		if ((k = S_kw(v, kw)) < 0)
+			return "应为 first-starting-within-page、first-including-carryover、last-starting-within-page 或 last-ending-within-page";
+		if (n->kind == FO_RETRIEVE_MARKER)
+			n->u.marker.position = (uint8_t)k;
+		return NULL;
+	}
+	case P_RETRIEVE_BOUNDARY: {
+		static const char *const kw[] = { "page-sequence", "page",
+			"document", NULL };
+		if ((k = S_kw(v, kw)) < 0)
+			return "应为 page-sequence、page 或 document";
+		if (n->kind == FO_RETRIEVE_MARKER)
+			n->u.marker.boundary = (uint8_t)k;
+		return NULL;
+	}
 	case P_SPAN:
 		if (!strcmp(v, "none")) p->bx.span = 0;
 		else if (!strcmp(v, "all")) p->bx.span = 1;
@@ -1611,6 +1644,10 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 	case P_COLUMN_COUNT:
 	case P_COLUMN_GAP:
 	case P_SPAN:
+	case P_MARKER_CLASS_NAME:
+	case P_RETRIEVE_CLASS_NAME:
+	case P_RETRIEVE_POSITION:
+	case P_RETRIEVE_BOUNDARY:
 		return S_page_level(p, d, v, em);
 	case P_PRECEDENCE:
 		if (!strcmp(v, "true")) p->r.precedence = 1;
@@ -1994,6 +2031,14 @@ fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
 	case FO_PAGE_SEQUENCE_MASTER:
 		if (n->u.pm.name == NULL)
 			diag_node(W_FO_MISSING, el, fo_kind_name(kind), "master-name");
+		break;
+	case FO_MARKER:
+		if (n->u.marker.cls == NULL)
+			diag_node(W_FO_MISSING, el, fo_kind_name(kind), "marker-class-name");
+		break;
+	case FO_RETRIEVE_MARKER:
+		if (n->u.marker.cls == NULL)
+			diag_node(W_FO_MISSING, el, fo_kind_name(kind), "retrieve-class-name");
 		break;
 	case FO_SINGLE_PAGE_MASTER_REFERENCE:
 	case FO_REPEATABLE_PAGE_MASTER_REFERENCE:

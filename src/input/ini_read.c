@@ -902,6 +902,15 @@ S_para_add(struct paras *ps, char *text, int line, int col)
 	ps->p[ps->n++].col = col;
 }
 
+/* input_ini_includes: 0 while nothing may be read beside the input. */
+static int S_includes = 1;
+
+void
+input_ini_includes(int on)
+{
+	S_includes = on;
+}
+
 /* A format of file that @file does not read, said by its first bytes or
  * its name ("Word 97-2003 文档（.doc）"); NULL for text or .docx. */
 static const char *
@@ -943,6 +952,11 @@ S_include(struct ini *ini, const struct ini_kv *kv, struct paras *ps)
 
 	while (*rel == ' ' || *rel == '\t')
 		rel++;
+	/* A form sent to wsdoc serve names no file of the server's. */
+	if (!S_includes) {
+		diag(E_INI_INCLUDE_OFF, ini->url, kv->line, kv->vcol, kv->value);
+		return;
+	}
 	if (*rel == '\0') {
 		diag(E_INI_INCLUDE_PATH, ini->url, kv->line, kv->vcol, kv->value);
 		return;

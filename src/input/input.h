@@ -47,6 +47,11 @@ xmlDocPtr	 input_read_xml_mem(const char *data, size_t len, const char *url);
 xmlDocPtr	 input_read_ini(const char *path);
 xmlDocPtr	 input_read_ini_mem(const char *data, size_t len, const char *url);
 
+/* Whether an INI value "@file" reads a file beside the INI file (on by
+ * default).  wsdoc serve turns it off: a request never names a file of
+ * the server's; such a value is E-INI-INCLUDE-OFF. */
+void		 input_ini_includes(int on);
+
 /* The INI reader's scanner alone, for INI files that are not inputs
  * (forms/policy.ini): calls fn for each "key = value" in file order with
  * its section's name and the key's line and column.  Bad lines are

@@ -125,6 +125,88 @@ const struct vocab vocab_table[] = {
 	{ INPUT_UNKNOWN, VT_LABEL, VF_NONE, NULL, NULL, NULL, NULL, NULL }
 };
 
+#define G(k, p, h, mx, mn, ch, mu)	{ k, p, h, mx, mn, ch, mu }
+
+/* The web form's guidance (the INI templates say the same) and the
+ * policy parameters of each field; the numbers are read from policy.ini
+ * when the page is made, so the counter and the rule never disagree. */
+const struct vocab_guide vocab_guide_table[] = {
+	G(A, "@year", "四位数字，如 2026", NULL, NULL, NULL, 0),
+	G(A, "workshop/areas/area", "办法第三条第1款所列方向，可选几项",
+	    NULL, NULL, "辅导方向/可选方向", 1),
+	G(A, "leader", "申报人即工作坊主理人，应为专职辅导员（含分管学生工作副书记）"
+	    "（办法第四条第1款）", NULL, NULL, NULL, 0),
+	G(A, "leader/unit", "所在二级学院或部门", NULL, NULL, NULL, 0),
+	G(A, "leader/post", "专职辅导员，或分管学生工作副书记",
+	    NULL, NULL, NULL, 0),
+	G(A, "leader/intro", "100字以内", "申报表/主理人简介最多字数", NULL,
+	    NULL, 0),
+	G(A, "foundation", "做过的相关工作、积累的经验和成果", NULL,
+	    "申报表/已有基础最少字数", NULL, 0),
+	G(A, "goals", "紧密围绕“立德树人”根本任务（办法第四条第3款）", NULL,
+	    "申报表/建设目标最少字数", NULL, 0),
+	G(A, "plan/overall", "总体规划及近三年每年的实施计划", NULL,
+	    "申报表/总体规划最少字数", NULL, 0),
+	G(A, "plan/yearly/year#1", "第一年的工作计划和预期成效，请重点阐述",
+	    NULL, "申报表/第一年最少字数", NULL, 0),
+	G(A, "plan/yearly/year#2", NULL, NULL, "申报表/第二年最少字数", NULL, 0),
+	G(A, "plan/yearly/year#3", NULL, NULL, "申报表/第三年最少字数", NULL, 0),
+	G(A, "plan/student-service", "对学生的辅导和服务", NULL,
+	    "申报表/学生辅导和服务最少字数", NULL, 0),
+	G(A, "plan/member-growth", NULL, NULL,
+	    "申报表/成员学习成长计划最少字数", NULL, 0),
+	G(A, "plan/platform", NULL, NULL,
+	    "申报表/工作平台方式及预期效果最少字数", NULL, 0),
+	G(A, "member-requirements", "专、兼职辅导员均可参加，鼓励跨学院组织",
+	    NULL, "申报表/对成员要求最少字数", NULL, 0),
+	G(A, "members/member", "可不填：成员由主理人在工作坊确定后择优选定"
+	    "（办法第五条第3款）；姓名和单位必填", NULL, NULL, NULL, 0),
+
+	G(M, "@year", "四位数字，如 2026", NULL, NULL, NULL, 0),
+	G(M, "@workshop", "学工部公布的工作坊名称或编号（如 HZNU-GZF-2026-01）",
+	    NULL, NULL, NULL, 0),
+	G(M, "unit", "所在二级学院或部门", NULL, NULL, NULL, 0),
+	G(M, "post", "专职辅导员、兼职辅导员等", NULL, NULL, NULL, 0),
+	G(M, "intro", NULL, NULL, "成员申报表/个人简介最少字数", NULL, 0),
+	G(M, "research", NULL, NULL, "成员申报表/研究方向最少字数", NULL, 0),
+	G(M, "motivation", NULL, NULL, "成员申报表/参与意愿最少字数", NULL, 0),
+	G(M, "plan", NULL, NULL, "成员申报表/具体计划最少字数", NULL, 0),
+
+	G(E, "@year", "四位数字，如 2026", NULL, NULL, NULL, 0),
+	G(E, "@workshop", "学工部公布名单上的编号，如 HZNU-GZF-2026-01",
+	    NULL, NULL, NULL, 0),
+	G(E, "workshop-name", "与公布的名称一致（擅自变更名称、主理人或建设方案的，"
+	    "作撤销处理）", NULL, NULL, NULL, 0),
+	G(E, "members/member", "成员姓名，用顿号“、”隔开", NULL, NULL, NULL, 0),
+	G(E, "self-assessment", "四者选一", NULL, NULL, "评估/等级", 0),
+	G(E, "progress", NULL, NULL, "评估/开展工作情况最少字数", NULL, 0),
+	G(E, "outcomes", "总体情况，可分段", NULL, "评估/建设成效最少字数",
+	    NULL, 0),
+	G(E, "outcomes/achievement", "每项一节", NULL, NULL, NULL, 0),
+	G(E, "outcomes/achievement/@type", NULL, NULL, NULL,
+	    "=论文|课题|获奖|学历提升|学生辅导|其他", 0),
+	G(E, "outcomes/achievement/@date", "发表、立项、获奖或取得的日期，如 2026-05-20",
+	    NULL, NULL, NULL, 0),
+	G(E, "next-plan", "结合当前工作进展及未来发展趋势，修订完善下一阶段工作计划"
+	    "（办法第七条第1款）", NULL, NULL, NULL, 0),
+	G(E, "next-plan/goals", NULL, NULL, "评估/工作目标最少字数", NULL, 0),
+	G(E, "next-plan/focus", NULL, NULL, "评估/工作重点最少字数", NULL, 0),
+	G(E, "next-plan/steps", NULL, NULL, "评估/实施步骤最少字数", NULL, 0),
+	G(E, "next-plan/expected", NULL, NULL, "评估/预期成果最少字数", NULL, 0),
+
+	{ INPUT_UNKNOWN, NULL, NULL, NULL, NULL, NULL, 0 }
+};
+
+const struct vocab_guide *
+vocab_guide(enum input_kind kind, const char *path)
+{
+	for (const struct vocab_guide *g = vocab_guide_table;
+	    g->kind != INPUT_UNKNOWN; g++)
+		if (g->kind == kind && strcmp(g->path, path) == 0)
+			return g;
+	return NULL;
+}
+
 /* The path of el from the root as the table writes it, into buf; <p> is
  * skipped and year takes its number. */
 static int

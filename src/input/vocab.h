@@ -62,6 +62,27 @@ struct vocab {
 /* The table, ended by an entry with kind INPUT_UNKNOWN. */
 extern const struct vocab vocab_table[];
 
+/* What a form shows of a field beside its label (the web form of wsdoc
+ * serve): the template's guidance, and the forms/policy.ini parameters
+ * that bound it, named "节/键" — a counter n/max for a maximum, the
+ * choices of a list.  Keyed by kind and path as in vocab_table; fields
+ * without an entry have none of these. */
+struct vocab_guide {
+	enum input_kind	 kind;
+	const char	*path;
+	const char	*hint;	/* guidance, as the INI template words it */
+	const char	*max;	/* policy "申报表/主理人简介最多字数", or NULL */
+	const char	*min;	/* policy "申报表/已有基础最少字数", or NULL */
+	const char	*choices;/* policy list "评估/等级", or "=a|b|c" as the
+				 * schema lists the values, or NULL */
+	int		 multi;	/* several choices (a VF_SPLIT list) */
+};
+
+/* Ended by an entry with kind INPUT_UNKNOWN. */
+extern const struct vocab_guide vocab_guide_table[];
+/* The guide of a field, or NULL. */
+const struct vocab_guide *vocab_guide(enum input_kind kind, const char *path);
+
 /* The Chinese name of an element for messages ("主理人简介"); <p> takes its
  * parent's.  Falls back to the element's own name. */
 const char	*vocab_label(const xmlNode *el);

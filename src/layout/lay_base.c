@@ -127,6 +127,18 @@ lay_record(struct lay *L, const struct lay_idref *r, double y)
 }
 
 void
+lay_record_last(struct lay *L, const struct lay_idref *r)
+{
+	for (; r != NULL; r = r->next) {
+		struct lay_cite *c = lay_cite_get(L, r->id);
+		if (c->nfirst == 0)
+			continue;
+		c->nlast = L->pageno;
+		c->last_idx = (int)(L->page - L->doc->pages);
+	}
+}
+
+void
 lay_format_pageno(char *buf, int n, const char *format)
 {
 	(void)format;

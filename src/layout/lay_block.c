@@ -345,6 +345,15 @@ S_child(struct S_ctx *c, const struct fo_node *n)
 	case FO_EXTERNAL_GRAPHIC:
 		S_graphic(c, n);
 		break;
+	case FO_RETRIEVE_MARKER: {	/* in static content (lay_marker.c) */
+		const struct fo_node *m = lay_marker_get(L, n);
+		if (m != NULL && L->depth < MAX_DEPTH) {
+			L->depth++;
+			S_content(c, m);
+			L->depth--;
+		}
+		break;
+	}
 	case FO_BLOCK:
 	case FO_BLOCK_CONTAINER:
 	case FO_TABLE:
@@ -438,6 +447,7 @@ lay_box_props(struct lay *L, struct lay_box *b, const struct fo_node *n,
 	double cx, cw;
 
 	b->fo_line = n->line;
+	b->markers = lay_markers_of(n);
 	if (!isfinite(si) || fabs(si) > ref_w) {
 		LAY_DIAG(L, W_LAY_LENGTH, lay_file(L), n->line, 0);
 		si = 0;

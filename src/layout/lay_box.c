@@ -29,6 +29,7 @@ lay_draw(struct lay *L, const struct lay_box *b, double y)
 		return;
 	case BX_TABLE:
 		lay_record(L, b->ids, y);
+		lay_record_last(L, b->ids_cont);
 		lay_draw_table(L, b, y);
 		return;
 	case BX_BLOCK:
@@ -40,6 +41,8 @@ lay_draw(struct lay *L, const struct lay_box *b, double y)
 	    b->pad[FO_AFTER] + b->bd[FO_AFTER].w;
 
 	lay_record(L, b->ids, top);
+	lay_record_last(L, b->ids_cont);
+	lay_markers_note(L, b);
 	if (b->what != NULL) {
 		it = lay_box_item(L);
 		it->x = b->x;
@@ -122,6 +125,7 @@ S_first(struct lay *L, const struct lay_box *b, size_t j, struct lay_box *kf)
 		A->content_h += kf->h;
 	}
 	A->nkids = n;
+	A->more = 1;
 	A->sa = 0;
 	A->keep_next = 0;
 	A->has_break = 0;
@@ -145,6 +149,7 @@ S_rest(struct lay *L, const struct lay_box *b, size_t j, struct lay_box *kr,
 	B->content_h = b->content_h - gone;
 	B->sb = 0;
 	B->cont = 1;
+	B->ids_cont = b->ids ? b->ids : b->ids_cont;
 	B->ids = NULL;
 	B->keep_prev = 0;
 	B->break_before = 0;

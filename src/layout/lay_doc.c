@@ -57,6 +57,7 @@ S_pass(struct lay *L, const struct lay_options *opt)
 		c->asked = 0;
 		c->asked_static = 0;
 	}
+	L->nmarks = 0;
 	if (root != NULL)
 		for (const struct fo_node *n = root->first; n != NULL; n = n->next)
 			if (n->kind == FO_PAGE_SEQUENCE)
@@ -131,6 +132,7 @@ lay_document(const struct fo_tree *tree, const struct lay_options *opt)
 		free((char *)c->id);
 	}
 	free(L.cites);
+	free(L.marks);
 	free(L.statics);
 	free(L.citehash);
 	free(L.warned_cp);

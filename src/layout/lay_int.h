@@ -18,6 +18,8 @@
  *   lay_master.c which simple-page-master a page uses
  *   lay_region.c a page's regions from its master; static content
  *   lay_column.c the flow on a page, column by column
+ *   lay_marker.c markers noted as the flow is drawn, retrieved in
+ *                static content
  *   lay_box.c    any measured box drawn or split at a page's foot
  *   lay_block.c  measuring blocks        lay_table.c  tables (measure,
  *   lay_line.c   paragraphs into lines                split, draw)
@@ -138,6 +140,11 @@ struct lay_box {
 	int		 has_break;	/* a forced break somewhere inside */
 	int		 fo_line;
 	struct lay_idref *ids;		/* for page-number citations */
+	struct lay_idref *ids_cont;	/* a continuation: the ids of the
+					   split box, for their last page */
+	const struct fo_node *markers;	/* the FO whose first children are
+					   fo:markers, or NULL */
+	int		 more;		/* a part with another after it */
 
 	/* BX_LINE: items with x absolute and y from the line's top. */
 	struct area_item *items;
@@ -215,6 +222,7 @@ struct lay_table {
 /* ---- the engine's state ---- */
 
 struct lay_pgstatic;
+struct lay_mark;
 
 struct lay_cite {
 	const char	*id;		/* owned */
@@ -261,6 +269,10 @@ struct lay {
 	int		 warned_extent, warned_width;
 	/* the forced break lay_split cut at (enum fo_break), 0 for none */
 	int		 forced_break;
+	/* markers drawn so far in this pass (lay_marker.c) */
+	const struct fo_node *seq;	/* the page-sequence being drawn */
+	struct lay_mark	*marks;
+	size_t		 nmarks, markcap;
 };
 
 static inline struct lay_box *
@@ -387,6 +399,13 @@ void		 lay_columns(struct lay *L, const struct fo_node *body,
 struct lay_box	*lay_fill_page(struct lay *L, const struct lay_geom *g,
 		    struct lay_box *rest, double mx, double mw);
 
+/* lay_marker.c: n if its first children are fo:markers, else NULL (for
+ * lay_box.markers); note the markers of a box drawn on the current page;
+ * the marker a retrieve-marker gets on the current page, or NULL. */
+const struct fo_node *lay_markers_of(const struct fo_node *n);
+void		 lay_markers_note(struct lay *L, const struct lay_box *b);
+const struct fo_node *lay_marker_get(struct lay *L, const struct fo_node *rm);
+
 /* lay_page.c: one page-sequence made into pages from page
  * number pageno on; returns the number after its last page.  lay_statics
  * draws the static content of the pages made so far. */
@@ -408,8 +427,10 @@ struct lay_cite	*lay_cite_get(struct lay *L, const char *id);
 /* A new AREA_BOX on the page being drawn; with no_boxes a scratch item
  * that is not kept. */
 struct area_item *lay_box_item(struct lay *L);
-/* Note that the ids are on the page being drawn, at y. */
+/* Note that the ids are on the page being drawn, at y; _last: that the
+ * element they name goes on there (a continuation of a split box). */
 void		 lay_record(struct lay *L, const struct lay_idref *r, double y);
+void		 lay_record_last(struct lay *L, const struct lay_idref *r);
 /* Format a page number per the page-sequence's format; buf >= 32. */
 void		 lay_format_pageno(char *buf, int n, const char *format);
 const char	*lay_file(const struct lay *L);

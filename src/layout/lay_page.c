@@ -139,6 +139,7 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int pageno)
 			break;
 		}
 	line = flow ? flow->line : seq->line;
+	L->seq = seq;
 	lay_master_start(L, seq, &st);
 	before = st;
 	lay_geometry(L, lay_master_next(L, &st, pageno, 0, 0), seq, &g);
@@ -224,6 +225,7 @@ lay_statics(struct lay *L)
 		const struct lay_pgstatic *ps = &L->statics[i];
 		L->page = &L->doc->pages[ps->page];
 		L->pageno = ps->number;
+		L->seq = ps->seq;
 		lay_region_statics(L, ps->seq, &ps->g);
 	}
 	L->in_static = 0;

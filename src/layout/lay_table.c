@@ -767,6 +767,7 @@ lay_split_table(struct lay *L, struct lay_box *b, double avail, int force,
 	B->cont = 1;
 	B->keep_prev = 0;
 	B->break_before = 0;
+	B->ids_cont = b->ids ? b->ids : b->ids_cont;
 	B->ids = NULL;
 	B->h = hf + B->content_h + B->sa;
 	*first = A;

@@ -482,3 +482,36 @@ errno_text(int e)
 	default:	return "系统错误";
 	}
 }
+
+const char *
+utf8_cut(const char *s, size_t max, char *out)
+{
+	size_t n = strlen(s), total = 0, i, k, c, head, o = 0;
+	uint32_t cp;
+
+	for (i = 0; i < n; i += k, total++)
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
+			k = 1;
+	if (total <= max || max < 3) {
+		size_t m = n < 4 * max ? n : 4 * max;
+		memcpy(out, s, m);
+		out[m] = '\0';
+		return out;
+	}
+	/* the first head characters, "…", the last max - 1 - head */
+	head = (max - 1) / 2;
+	for (i = 0, c = 0; i < n; i += k, c++) {
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
+			k = 1;
+		if (c == head) {
+			memcpy(out + o, "\xe2\x80\xa6", 3);
+			o += 3;
+		}
+		if (c < head || c >= total - (max - 1 - head)) {
+			memcpy(out + o, s + i, k);
+			o += k;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}

@@ -44,6 +44,10 @@ size_t	utf8_decode(const char *s, size_t n, uint32_t *cp);
 size_t	utf8_encode(uint32_t cp, char *out);
 /* Offset of the first invalid byte, or (size_t)-1 if all is valid. */
 size_t	utf8_invalid_at(const char *s, size_t n);
+/* s as quoted in a message: itself when it has at most max characters,
+ * else its first and last characters around "…", max in all (a long path
+ * keeps its file name).  In out (4 * max + 4 bytes). */
+const char *utf8_cut(const char *s, size_t max, char *out);
 /* Number of Unicode characters in valid UTF-8 text. */
 size_t	utf8_count(const char *s);
 /* Decode a whole valid UTF-8 string into a new array of code points;

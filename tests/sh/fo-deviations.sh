@@ -1,0 +1,47 @@
+#!/bin/sh
+# fo-deviations.sh — what the layout once did differently from XSL 1.1
+# without a word (issue 14), each now done or said:
+# - an image path is quoted at most 80 characters in a message, keeping
+#   its file name;
+# - static content for a region without extent is a warning, not dropped
+#   silently;
+# - an unknown master name gives pages of the first simple-page-master and
+#   a warning, never no PDF.
+set -u
+fails=0
+bad() { echo "FAIL $1: $2"; fails=$((fails + 1)); }
+FO='xmlns:fo="http://www.w3.org/1999/XSL/Format"'
+MASTER='<fo:layout-master-set><fo:simple-page-master master-name="p" page-width="200pt" page-height="200pt" margin="10pt"><fo:region-body margin-top="20pt"/><fo:region-before/></fo:simple-page-master></fo:layout-master-set>'
+# doc NAME MASTER-REFERENCE BODY — a one-sequence document in $T/NAME.fo
+doc() {
+	printf '<fo:root %s>%s<fo:page-sequence master-reference="%s">%s</fo:page-sequence></fo:root>\n' \
+	    "$FO" "$MASTER" "$2" "$3" > "$T/$1.fo"
+}
+
+# 1. A missing image with a path of 300 characters.
+long=$(printf 'dir%.0s/' $(seq 1 75))目录/照片.png
+doc img p "<fo:flow flow-name=\"xsl-region-body\"><fo:block><fo:external-graphic src=\"$long\"/></fo:block></fo:flow>"
+"$WSDOC" fo "$T/img.fo" -o "$T/img.pdf" 2> "$T/img.err" || bad image "exit $?"
+msg=$(grep 'W-LAY-GRAPHIC-MISSING' "$T/img.err")
+[ -n "$msg" ] || bad image "no W-LAY-GRAPHIC-MISSING: $(cat "$T/img.err")"
+quoted=$(printf '%s\n' "$msg" | sed 's/.*找不到图片文件 \(.*\)，已留出空框.*/\1/')
+n=$(printf '%s' "$quoted" | wc -m)
+[ "$n" -le 80 ] || bad image "the path is quoted with $n characters: $quoted"
+case $quoted in *照片.png) ;; *) bad image "the file name is lost: $quoted" ;; esac
+case $quoted in *…*) ;; *) bad image "no … where the path is cut: $quoted" ;; esac
+
+# 2. region-before without extent, and static content for it.
+BODY='<fo:static-content flow-name="xsl-region-before"><fo:block>页眉</fo:block></fo:static-content><fo:flow flow-name="xsl-region-body"><fo:block>正文</fo:block><fo:block break-before="page">第二页</fo:block></fo:flow>'
+doc ext p "$BODY"
+"$WSDOC" fo "$T/ext.fo" -o "$T/ext.pdf" 2> "$T/ext.err" || bad extent "exit $?"
+grep -q 'W-LAY-REGION-EXTENT' "$T/ext.err" || bad extent "no warning: $(cat "$T/ext.err")"
+[ "$(grep -c 'W-LAY-REGION-EXTENT' "$T/ext.err")" -eq 1 ] || bad extent "said more than once"
+
+# 3. An unknown master name.
+doc master q "$BODY"
+"$WSDOC" fo "$T/master.fo" -o "$T/master.pdf" 2> "$T/master.err" || bad master "exit $?"
+grep -q 'W-LAY-MASTER' "$T/master.err" || bad master "no warning: $(cat "$T/master.err")"
+head -c 5 "$T/master.pdf" 2>/dev/null | grep -q '%PDF-' || bad master "no PDF"
+
+[ "$fails" -eq 0 ] && echo "every deviation done or said"
+[ "$fails" -eq 0 ]
