@@ -140,6 +140,14 @@ S_seen_before(enum diag_id id, const char *file, int line, int col,
 	return 0;
 }
 
+static unsigned char S_muted[DIAG__COUNT];
+
+void
+diag_mute(enum diag_id id, int on)
+{
+	S_muted[id] = on != 0;
+}
+
 static void S_print(const char *, int, int, int, enum diag_id, const char *);
 static void S_keep(const char *, int, int, int, enum diag_id, const char *);
 static int S_hold;
@@ -152,6 +160,8 @@ S_vemit(enum diag_id id, int lvl, const char *file, int line, int col,
 	struct diag_msg m;
 	char text[4096];
 
+	if (S_muted[id])
+		return;
 	S_counts[lvl]++;
 	if (strncmp(e->code, "F-IO-", 5) == 0 || strncmp(e->code, "F-SYS-", 6) == 0)
 		S_sys = 1;

@@ -60,6 +60,11 @@ void	diag_node_level(enum diag_id id, int lvl, const xmlNode *node, ...);
 int	diag_node_col(const xmlNode *node);
 void	diag_node_set_col(xmlNode *node, int col);
 
+/* While on, a message is neither shown nor counted: for a pass whose
+ * findings another pass has already said better (the rules over a tree
+ * the schema found fields missing in). */
+void	diag_mute(enum diag_id id, int on);
+
 /* Messages below this level are not shown; default DL_NOTE. */
 void	diag_set_threshold(enum diag_level lvl);
 /* Level at or above which the run fails (exit 1); default DL_ERROR.

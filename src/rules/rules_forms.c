@@ -25,7 +25,7 @@ rules_member_application(xmlNode *root, const struct policy *pol)
 	xmlNode *post = rules_child(root, "post");
 	char *t = rules_text(post);
 
-	if (!policy_in_list(pol, "申报条件", "成员岗位", t))
+	if (*t && !policy_in_list(pol, "申报条件", "成员岗位", t))
 		diag_node(E_MEM_POST, post ? post : root, t,
 		    policy_list_text(pol, "申报条件", "成员岗位"));
 	free(t);
