@@ -32,6 +32,17 @@ sed -e 's/^第一年 = .*/第一年 = @旧.doc/' -e '/^第一年\.[0-9]/d' "$S" 
 grep -q 'E-INI-INCLUDE-FORMAT: 引用的文件“旧.doc”是Word 97-2003 或 WPS 的旧格式文档.*\.txt.*\.docx' "$T/out" ||
 	{ echo ".doc:"; cat "$T/out"; fail=1; }
 
+# A lone CR is a line end, never text (issue 15): 单位 = 伪造学院 after a
+# CR is a key of its own, not part of the name; a file with CR-only line
+# ends is read, and said to be one.
+printf '[成员申报表]\n年度 = 2026\n工作坊 = 启航学生领导力成长工作坊\n[申报人]\n姓名 = 冯晓岚\r单位 = 伪造学院\n' > "$T/cr.ini"
+"$WSDOC" convert "$T/cr.ini" 2> "$T/out" | grep -q '<name>冯晓岚</name>' ||
+	{ echo "lone CR:"; "$WSDOC" convert "$T/cr.ini"; cat "$T/out"; fail=1; }
+grep -q 'cr.ini:5:9: 警告 W-INI-CR' "$T/out" || { echo "lone CR not said:"; cat "$T/out"; fail=1; }
+tr '\n' '\r' < "$S" > "$T/mac.ini"
+"$WSDOC" check "$T/mac.ini" > "$T/out" 2>&1 || { echo "CR-only file:"; cat "$T/out"; fail=1; }
+grep -q 'W-INI-CR: 此处有单独的回车符（CR' "$T/out" || { echo "CR-only not named:"; cat "$T/out"; fail=1; }
+
 # UTF-16 without a byte-order mark, XML and INI: named, then read.
 for f in samples/2026/申报/03-人文学院-许清和.xml "$S"; do
 	iconv -f UTF-8 -t UTF-16LE "$f" > "$T/u16.${f##*.}"
