@@ -147,9 +147,10 @@ golden-update: all
 
 bench: deps
 	@$(MAKE) --no-print-directory deps DEB_PKGS=time TEST_PKGS=
-	@$(MAKE) --no-print-directory all $(BUILD)/bench_fo
+	@$(MAKE) --no-print-directory all $(BUILD)/bench_fo $(BUILD)/tools/httpc
 	@sh tests/bench.sh $(BUILD)
 	@sh tests/bench-publish.sh $(BUILD)
+	@sh tests/bench-serve.sh $(BUILD)
 
 # The bench harness: in-process batches of the FO engine (tests/bench).
 $(BUILD)/bench_fo: tests/bench/bench_fo.c $(LIBOBJS) $(BUILD)/.flags

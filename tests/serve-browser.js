@@ -1,10 +1,13 @@
-// serve-browser.js URL SAMPLE.ini OUTDIR — what a counsellor does on the
+// serve-browser.js URL SAMPLE.ini OUTDIR [SLUG=FILE...] — what a counsellor does on the
 // 附件1 page of wsdoc serve, in Debian's Chromium driven over the DevTools
 // protocol (--remote-debugging-pipe: no npm package, no browser download).
 // Opens the page, opens SAMPLE through the page's file button, types a
 // 简介 of 120 字 and waits for E-APP-INTRO-LONG beside it, shortens it and
 // waits for it to go, adds three members, renders the PDF and downloads it
-// and the INI into OUTDIR, takes screenshots at 390 px and 1280 px.  Prints
+// and the INI into OUTDIR, takes screenshots at 390 px and 1280 px, reloads
+// the page and finds the draft kept.  Then for each SLUG=FILE argument
+// opens that form's page and FILE, and writes the INI the page makes of it
+// to OUTDIR/page-SLUG.ini (and a 390 px screenshot).  Prints
 // the page's verdict as "verdict: N errors"; fails on any console error.
 // Exit 0, 1 on a failure, 77 when Chromium cannot be started.
 "use strict";
@@ -12,7 +15,7 @@ const { spawn } = require("child_process");
 const fs = require("fs");
 const path = require("path");
 
-const [url, sample, out] = process.argv.slice(2);
+const [url, sample, out, ...others] = process.argv.slice(2);
 const browser = process.env.CHROMIUM || "chromium";
 const profile = fs.mkdtempSync(path.join(out, "profile-"));
 const chrome = spawn(browser, [
@@ -178,6 +181,30 @@ function fail(why) {
 	const last = await js(`wsdoc.last()`);
 	console.log("verdict: " + last.errors + " errors " + last.warnings + " warnings");
 	console.log("codes: " + last.diagnostics.map(d => d.code).join(" "));
+
+	// 6. A closed tab loses nothing: the page reloaded has the draft.
+	const ini = await js(`wsdoc.toIni()`);
+	await call("Page.reload", {});
+	await until(`document.readyState === "complete" && window.wsdoc && wsdoc.last()`, "the reloaded page's check");
+	if (await js(`wsdoc.toIni()`) !== ini) fail("the draft was not kept across a reload");
+
+	// 7. The other forms: a file opened gives the INI the page writes.
+	for (const arg of others) {
+		const [slug, file] = arg.split("=");
+		await call("Page.navigate", { url: url + "/form/" + slug });
+		await until(`document.readyState === "complete" && window.wsdoc && !!document.querySelector("#summary #verdict")`, slug + " page");
+		const doc = await call("DOM.getDocument", {});
+		const input = await call("DOM.querySelector", { nodeId: doc.root.nodeId, selector: "#open-file" });
+		await call("DOM.setFileInputFiles", { nodeId: input.nodeId, files: [path.resolve(file)] });
+		await until(`document.querySelector("#opened strong") && !/失败/.test(document.querySelector("#opened strong").textContent) && document.querySelector("#state").textContent === "已检查" && wsdoc.last().errors === 0`, slug + ": " + file + " opened and checked clean");
+		fs.writeFileSync(path.join(out, "page-" + slug + ".ini"), await js(`wsdoc.toIni()`));
+		await call("Emulation.setDeviceMetricsOverride", { width: 390, height: 844, deviceScaleFactor: 2, mobile: true });
+		if (await js(`document.documentElement.scrollWidth`) > 390) fail(slug + " wider than 390 px");
+		await js(`(document.querySelector('[role=radiogroup]') || document.body).scrollIntoView(), true`);
+		await sleep(200);
+		fs.writeFileSync(path.join(out, "phone-" + slug + ".png"), Buffer.from((await call("Page.captureScreenshot", { format: "png" })).data, "base64"));
+		await call("Emulation.setDeviceMetricsOverride", { width: 1280, height: 900, deviceScaleFactor: 1, mobile: false });
+	}
 	if (problems.length) fail("console:\n" + problems.join("\n"));
 	clearTimeout(timer);
 	await send("Browser.close").catch(() => {});

@@ -7,6 +7,8 @@ HTTPC=$SRCDIR/$BUILD/tools/httpc
 serve_start() {
 	"$WSDOC" serve --listen 127.0.0.1:0 "$@" 2>"$T/serve.err" &
 	SERVE_PID=$!
+	# a test that fails leaves no server behind
+	trap '[ -n "$SERVE_PID" ] && kill $SERVE_PID 2>/dev/null' EXIT
 	i=0
 	PORT=
 	while [ $i -lt 600 ]; do
@@ -23,6 +25,7 @@ serve_stop() {
 	kill -TERM $SERVE_PID
 	wait $SERVE_PID
 	rc=$?
+	SERVE_PID=
 	[ $rc -eq 0 ] || { cat "$T/serve.err"; echo "FAIL: server exit $rc after SIGTERM"; exit 1; }
 	grep -q 'N-SERVE-STOPPED' "$T/serve.err" || { cat "$T/serve.err"; echo "FAIL: no N-SERVE-STOPPED"; exit 1; }
 	if grep -q 'Sanitizer\|LeakSanitizer' "$T/serve.err"; then

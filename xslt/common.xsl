@@ -1,7 +1,17 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- common.xsl — the house style of every wsdoc form: A4 page master, page
      numbers "— N —", fonts and sizes (docs/design.md "Typographic defaults"), the
-     label and body cells, paragraphs.  Included by the form stylesheets. -->
+     label and body cells, paragraphs.  Included by the form stylesheets.
+
+     Chinese text (docs/fo-subset.md "Lines of Chinese text"): body
+     paragraphs are justified; the engine compresses adjacent full-width
+     punctuation (标点挤压) and puts a quarter em between a hanzi and a Latin
+     letter or digit (ws:text-autospace="normal", the engine's default, which
+     every form and the published list keep: 2026 年, 第 1 期); a line whose
+     gaps would grow by more than half an em is set ragged.  Labels spread
+     across their cell use text-align-last="justify" (分散对齐).  A field to
+     be set without the quarter em takes ws:text-autospace="none" on its
+     block or inline. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"

@@ -109,9 +109,11 @@ S_once_free(struct fo_ctx *c)
 
 #define K(k)	(1ull << (k))
 #define BLOCKISH (K(FO_FLOW) | K(FO_STATIC_CONTENT) | K(FO_BLOCK) | K(FO_MARKER) | \
+	K(FO_FOOTNOTE_BODY) | \
 	K(FO_BLOCK_CONTAINER) | K(FO_TABLE_CELL) | K(FO_INLINE) | \
 	K(FO_WRAPPER) | K(FO_BASIC_LINK))
 #define INLINEISH (K(FO_BLOCK) | K(FO_INLINE) | K(FO_WRAPPER) | K(FO_MARKER) | \
+	K(FO_FOOTNOTE) | \
 	K(FO_BASIC_LINK) | K(FO_LEADER))
 #define TEXTOK	(K(FO_BLOCK) | K(FO_INLINE) | K(FO_WRAPPER) | K(FO_MARKER) | \
 	K(FO_BASIC_LINK) | K(FO_LEADER) | K(FO_BOOKMARK_TITLE))
@@ -163,6 +165,8 @@ static const struct {
 	[FO_BASIC_LINK] =		{ "basic-link", INLINEISH },
 	[FO_MARKER] =			{ "marker", BLOCKISH | INLINEISH | K(FO_TABLE_CELL) },
 	[FO_RETRIEVE_MARKER] =		{ "retrieve-marker", BLOCKISH | INLINEISH },
+	[FO_FOOTNOTE] =			{ "footnote", INLINEISH },
+	[FO_FOOTNOTE_BODY] =		{ "footnote-body", K(FO_FOOTNOTE) },
 	[FO_BOOKMARK_TREE] =		{ "bookmark-tree", K(FO_ROOT) },
 	[FO_BOOKMARK] =			{ "bookmark", K(FO_BOOKMARK_TREE) | K(FO_BOOKMARK) },
 	[FO_BOOKMARK_TITLE] =		{ "bookmark-title", K(FO_BOOKMARK) },

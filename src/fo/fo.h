@@ -96,6 +96,8 @@ enum fo_kind {
 	FO_MARKER,			/* u.marker: its class; its children
 					   are laid out where retrieved */
 	FO_RETRIEVE_MARKER,		/* u.marker */
+	FO_FOOTNOTE,			/* an inline, then a footnote-body */
+	FO_FOOTNOTE_BODY,
 	FO_BOOKMARK_TREE,
 	FO_BOOKMARK,			/* u.link (internal-destination) */
 	FO_BOOKMARK_TITLE,
@@ -218,7 +220,9 @@ struct fo_inh {
 	uint8_t		 border_collapse; /* 1 = collapse (initial), 0 = separate */
 	uint8_t		 leader_pattern;	/* enum fo_leader_pattern */
 	uint8_t		 rule_style;	/* leader: enum fo_border_style, solid */
-	uint8_t		 pad_[1];
+	uint8_t		 autospace;	/* ws:text-autospace: the space between a
+					   hanzi and a Latin letter or digit, in
+					   240ths of an em; 0 none, initial 60 */
 };
 
 /* The computed text-align-last of a node. */

@@ -56,6 +56,7 @@ static const struct fo_inh S_inh_initial = {
 	.border_collapse = 1,
 	.leader_pattern = FO_LP_SPACE,
 	.rule_style = FO_BS_SOLID,
+	.autospace = 60,	/* a quarter em */
 };
 
 #define A4_W	595.2756
@@ -221,6 +222,7 @@ enum pid {
 	P_SCALING, P_SPACE, P_SPACE_COMP, P_SRC, P_START_INDENT, P_TABLE_LAYOUT,
 	P_TEXT_ALIGN, P_TEXT_ALIGN_LAST, P_TEXT_INDENT, P_WHITE_SPACE,
 	P_WS_COLLAPSE, P_WS_TREATMENT, P_WIDOWS, P_WIDTH, P_WRAP_OPTION,
+	P_WS_AUTOSPACE,		/* wsdoc's ws:text-autospace */
 	/* page masters, page-sequences, regions (the page level) */
 	P_PAGE_POSITION, P_ODD_OR_EVEN, P_BLANK_OR_NOT_BLANK, P_MAXIMUM_REPEATS,
 	P_FORCE_PAGE_COUNT, P_COLUMN_COUNT, P_COLUMN_GAP, P_SPAN,
@@ -442,6 +444,7 @@ static struct pdef S_props[] = {
 	DEF("word-spacing", "normal"),
 	S_("wrap-option", P_WRAP_OPTION, PR_ABS),
 	DEF("writing-mode", "lr-tb"),
+	S_("ws:text-autospace", P_WS_AUTOSPACE, PR_ABS),	/* urn:x-wsdoc:fo */
 	DEF("z-index", "auto"),
 	/* the page level */
 	S_("blank-or-not-blank", P_BLANK_OR_NOT_BLANK, PR_ABS),
@@ -1275,6 +1278,23 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 		else if (!strcmp(v, "false")) in->ws_collapse = 0;
 		else return "应为 true 或 false";
 		return NULL;
+	case P_WS_AUTOSPACE:
+		/* normal: a quarter em; none; or a length, kept as a
+		 * fraction of this element's font size */
+		if (!strcmp(v, "normal")) {
+			in->autospace = 60;
+			return NULL;
+		}
+		if (!strcmp(v, "none") || !strcmp(v, "no-autospace")) {
+			in->autospace = 0;
+			return NULL;
+		}
+		if ((why = S_length(v, em, 0, &l)) != NULL)
+			return why;
+		if (l.pt < 0 || l.pt > em + 1e-9)
+			return "应为 normal、none 或 0 到 1em 之间的长度";
+		in->autospace = (uint8_t)lround(l.pt / em * 240);
+		return NULL;
 	case P_WRAP_OPTION:
 		if (!strcmp(v, "wrap")) in->wrap = 1;
 		else if (!strcmp(v, "no-wrap")) in->wrap = 0;
@@ -1844,10 +1864,14 @@ fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
 		const struct pdef *d;
 
 		if (a->ns) {
-			/* xml:lang is lang; other namespaces are not ours */
+			/* xml:lang is lang; wsdoc's namespace has its own
+			 * properties; other namespaces are not ours */
 			if (a->ns->prefix && !strcmp((const char *)a->ns->prefix, "xml") &&
 			    !strcmp(name, "lang")) {
 				d = S_pdef("language");
+			} else if (a->ns->href && !strcmp((const char *)a->ns->href,
+			    "urn:x-wsdoc:fo") && !strcmp(name, "text-autospace")) {
+				d = S_pdef("ws:text-autospace");
 			} else
 				continue;
 		} else if ((d = fo_cache_get(c->attr_cache, 512, name)) == NULL &&

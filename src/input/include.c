@@ -1,7 +1,8 @@
 /* include.c — the text of a file an INI value names with @file: plain text
  * (.txt, UTF-8 or GBK) or a Word document (.docx, its paragraphs, read
- * from the zip with libzip and the XML with libxml2).  Only regular files:
- * a FIFO, a device or a socket is refused, never waited on.
+ * from the zip with libzip and the XML with libxml2).  Only regular files
+ * (util's file_open_input): a FIFO, a device or a socket is refused,
+ * never waited on.
  *
  * libzip is opened (dlopen) only when a .docx comes: linked, it and what
  * it pulls in (libcrypto, liblzma, libbz2) add 5 MB to every run's
@@ -22,61 +23,6 @@
 #include "../diag/diag.h"
 #include "../util/util.h"
 #include "input_priv.h"
-
-char *
-input_read_regular(const char *path, size_t max, size_t *len)
-{
-	struct stat st;
-	struct buf b;
-	char chunk[65536];
-	ssize_t r;
-	int fd, saved;
-
-	/* O_NONBLOCK: opening a FIFO with no writer must not wait. */
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)) == -1)
-		return NULL;
-	if (fstat(fd, &st) == -1)
-		goto fail;
-	if (S_ISDIR(st.st_mode)) {
-		errno = EISDIR;
-		goto fail;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		errno = ENOTSUP;	/* said as "not a regular file" */
-		goto fail;
-	}
-	if ((uintmax_t)st.st_size > max) {
-		errno = EFBIG;
-		goto fail;
-	}
-	buf_init(&b);
-	buf_grow(&b, (size_t)st.st_size + 1);
-	for (;;) {
-		r = read(fd, chunk, sizeof chunk);
-		if (r == 0)
-			break;
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0 || b.len + (size_t)r > max) {
-			if (r >= 0)
-				errno = EFBIG;
-			saved = errno;
-			buf_free(&b);
-			errno = saved;
-			goto fail;
-		}
-		buf_append(&b, chunk, (size_t)r);
-	}
-	close(fd);
-	*len = b.len;
-	buf_putc(&b, '\0');
-	return buf_detach(&b);
-fail:
-	saved = errno;
-	close(fd);
-	errno = saved;
-	return NULL;
-}
 
 const char *
 input_file_kind(const char *path)

@@ -983,9 +983,9 @@ S_include(struct ini *ini, const struct ini_kv *kv, struct paras *ps)
 		diag(E_INI_INCLUDE_PATH, ini->url, kv->line, kv->vcol, rel);
 		goto out;
 	}
-	if ((raw = input_read_regular(rpath, INPUT_MAX_FILE, &len)) == NULL) {
+	if ((raw = input_slurp(rpath, &len)) == NULL) {
 		int e = errno;
-		if (e == ENOTSUP && (what = input_file_kind(rpath)) != NULL)
+		if (e == ESPIPE && (what = input_file_kind(rpath)) != NULL)
 			diag(E_INI_INCLUDE_KIND, ini->url, kv->line, kv->vcol,
 			    rel, what);
 		else

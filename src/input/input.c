@@ -67,10 +67,8 @@ char *
 input_slurp(const char *path, size_t *len)
 {
 	/* "-" may be a pipe; a named file must be a regular one (a FIFO
-	 * would block, a device never end). */
-	if (strcmp(path, "-") == 0)
-		return file_read_max(path, INPUT_MAX_FILE, len);
-	return input_read_regular(path, INPUT_MAX_FILE, len);
+	 * would block, a device never end): ESPIPE otherwise. */
+	return file_read_max(path, INPUT_MAX_FILE, len);
 }
 
 void
@@ -142,7 +140,7 @@ S_load(const char *path, size_t *len)
 		const char *what;
 		if (errno == EISDIR)
 			diag(F_IO_ISDIR, path, 0, 0);
-		else if (errno == ENOTSUP && (what = input_file_kind(path)) != NULL)
+		else if (errno == ESPIPE && (what = input_file_kind(path)) != NULL)
 			diag(E_IO_NOTFILE, path, 0, 0, what);
 		else
 			diag(F_IO_OPEN, path, 0, 0, errno_text(errno));

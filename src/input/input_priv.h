@@ -26,10 +26,6 @@ void	 input_set_line(struct _xmlNode *node, int line);
 char	*input_to_utf8(const char *data, size_t len, const char *url,
 	    size_t *out_len, int *converted);
 
-/* A regular file's bytes (NUL-terminated), at most max; NULL with errno
- * set: EISDIR, EFBIG, or ENOTSUP for a FIFO, device or socket (opened
- * without blocking, so never waited on).  include.c. */
-char	*input_read_regular(const char *path, size_t max, size_t *len);
 /* What path is when it is not a regular file ("命名管道（FIFO）" …), else
  * NULL.  For messages. */
 const char *input_file_kind(const char *path);

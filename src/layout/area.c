@@ -1,6 +1,7 @@
 /* area.c — building and freeing the area tree. */
 #include "area.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,25 +38,48 @@ area_doc_free(struct area_doc *doc)
 	free(doc);
 }
 
-const char *
-area_strdup(struct area_doc *doc, const char *s, size_t n)
+/* n bytes from the arena, at an address aligned to align (a power of 2). */
+static char *
+S_alloc(struct area_doc *doc, size_t n, size_t align)
 {
 	struct area_chunk *c = doc->arena;
-	char *p;
+	size_t pad = 0;
 
-	if (c == NULL || c->cap - c->used < n + 1) {
-		size_t cap = n + 1 > 16384 ? n + 1 : 16384;
+	if (c != NULL)
+		pad = (align - (uintptr_t)(c->data + c->used) % align) % align;
+	if (c == NULL || c->cap - c->used < n + pad) {
+		size_t cap = n + align > 16384 ? n + align : 16384;
 		c = xmalloc(sizeof *c + cap);
 		c->used = 0;
 		c->cap = cap;
 		c->next = doc->arena;
 		doc->arena = c;
+		pad = (align - (uintptr_t)c->data % align) % align;
 	}
-	p = c->data + c->used;
+	c->used += pad;
+	char *p = c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+const char *
+area_strdup(struct area_doc *doc, const char *s, size_t n)
+{
+	char *p = S_alloc(doc, n + 1, 1);
+
 	memcpy(p, s, n);
 	p[n] = '\0';
-	c->used += n + 1;
 	return p;
+}
+
+double *
+area_doubles(struct area_doc *doc, size_t n)
+{
+	double *d = (double *)(void *)S_alloc(doc, n * sizeof *d,
+	    _Alignof(double));
+
+	memset(d, 0, n * sizeof *d);
+	return d;
 }
 
 struct area_page *

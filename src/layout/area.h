@@ -37,6 +37,19 @@ struct area_item {
 			size_t	 len;		/* bytes */
 			double	 char_space;	/* added after every character */
 			double	 word_space;	/* added after every U+0020 */
+			/* NULL, or for each character in order a further
+			 * advance after it (negative: closer), in the
+			 * tree's arena: compressed punctuation and
+			 * CJK-Latin spacing. */
+			const double *dx;
+			/* Glyphs so placed may stand where text extraction
+			 * misreads them (as overlapping, or with a space
+			 * between): the first run of such a stretch of a
+			 * line gives the text of its span_n runs (itself
+			 * included), which the PDF says as ActualText. */
+			int	 span_n;		/* 0: no span starts here */
+			const char *span_text;		/* UTF-8, in the arena */
+			size_t	 span_len;
 			int	 fake_bold;	/* fill-and-stroke rendering */
 		} text;
 		struct {
@@ -94,6 +107,8 @@ struct area_doc	*area_doc_new(void);
 void		 area_doc_free(struct area_doc *doc);
 /* A copy of s (n bytes) in the document's arena, NUL-terminated. */
 const char	*area_strdup(struct area_doc *doc, const char *s, size_t n);
+/* n zeroed doubles in the document's arena. */
+double		*area_doubles(struct area_doc *doc, size_t n);
 struct area_page *area_page_add(struct area_doc *doc, double w, double h);
 /* A new zeroed item at the end of the page; the pointer stays valid until
  * the next area_item_add on the same page. */

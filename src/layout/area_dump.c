@@ -53,6 +53,29 @@ S_color(FILE *out, uint32_t c)
 		fprintf(out, " color=#%06X", (unsigned)(c & 0xFFFFFF));
 }
 
+/* The further advances of a run, as "dx=INDEX:PT,…" (characters counted
+ * from 0; those with none left out). */
+static void
+S_dx(FILE *out, const struct area_item *it)
+{
+	const char *u = it->u.text.utf8;
+	const double *dx = it->u.text.dx;
+	char v[32];
+	size_t k = 0;
+	int first = 1;
+
+	for (size_t i = 0; i < it->u.text.len; i++) {
+		if (((unsigned char)u[i] & 0xC0) == 0x80)
+			continue;	/* a continuation byte */
+		if (fabs(dx[k]) >= 0.005) {
+			fprintf(out, "%s%zu:%s", first ? " dx=" : ",", k,
+			    S_num(v, dx[k]));
+			first = 0;
+		}
+		k++;
+	}
+}
+
 void
 area_dump(const struct area_doc *doc, FILE *out)
 {
@@ -92,6 +115,10 @@ area_dump(const struct area_doc *doc, FILE *out)
 					fprintf(out, " cs=%s", S_num(e, it->u.text.char_space));
 				if (fabs(it->u.text.word_space) >= 0.005)
 					fprintf(out, " ws=%s", S_num(e, it->u.text.word_space));
+				if (it->u.text.dx)
+					S_dx(out, it);
+				if (it->u.text.span_n > 0)
+					fprintf(out, " span=%d", it->u.text.span_n);
 				if (it->u.text.fake_bold)
 					fputs(" fake-bold", out);
 				S_color(out, it->color);

@@ -25,6 +25,7 @@ struct S_ctx {
 	int		 started;	/* the first line is out: no more indent */
 	struct lay_style strut;
 	struct lay_idref *pending;	/* inline ids waiting for a line */
+	struct lay_fnote *fnotes;	/* footnotes waiting for a line */
 };
 
 /* Font sets are looked up once per (family list, weight, style) and per
@@ -69,6 +70,7 @@ lay_style_of(const struct fo_node *n, struct lay_style *st)
 	st->letter_spacing = in->letter_spacing;
 	st->color = in->color;
 	st->fake_bold = in->font_weight >= 600 && font_set_fake_bold(st->set);
+	st->autospace = in->autospace;
 	st->keep = in->keep_together.line != FO_KEEP_AUTO ? lay_keep_of(n) : NULL;
 }
 
@@ -132,6 +134,12 @@ S_flush(struct S_ctx *c)
 	f.wrap = in->wrap;
 	f.strut = &c->strut;
 	f.lang = in->lang;
+	for (const struct fo_node *a = c->blk; a; a = a->parent)
+		if (a->kind == FO_TABLE_CELL || a->kind == FO_BLOCK_CONTAINER ||
+		    a->kind == FO_FLOW || a->kind == FO_STATIC_CONTENT) {
+			f.in_cell = a->kind == FO_TABLE_CELL;
+			break;
+		}
 	lay_para_lines(L, &L->para, &f, &c->kids, &c->n, &c->cap);
 	for (size_t i = n0; i < c->n; i++) {
 		c->kids[i]->widows = in->widows;
@@ -140,6 +148,11 @@ S_flush(struct S_ctx *c)
 	if (c->n > n0 && c->pending) {
 		c->kids[n0]->ids = c->pending;
 		c->pending = NULL;
+	}
+	/* A footnote goes with its paragraph's first line (lay_footnote.c). */
+	if (c->n > n0 && c->fnotes) {
+		c->kids[n0]->fnotes = c->fnotes;
+		c->fnotes = NULL;
 	}
 	c->started = 1;
 	lay_para_reset(&L->para);
@@ -344,6 +357,14 @@ S_child(struct S_ctx *c, const struct fo_node *n)
 		break;
 	case FO_EXTERNAL_GRAPHIC:
 		S_graphic(c, n);
+		break;
+	case FO_FOOTNOTE:	/* the citation here, the body at the foot */
+		for (const struct fo_node *k = n->first; k != NULL; k = k->next)
+			if (k->kind == FO_FOOTNOTE_BODY) {
+				if (!L->in_static)
+					c->fnotes = lay_footnote_add(L, c->fnotes, k);
+			} else
+				S_child(c, k);
 		break;
 	case FO_RETRIEVE_MARKER: {	/* in static content (lay_marker.c) */
 		const struct fo_node *m = lay_marker_get(L, n);

@@ -76,6 +76,53 @@ S_shift(struct area_page *pg, size_t from, double dx)
 	}
 }
 
+/* Split rest for a column: as much as fits with the footnotes of what
+ * is placed under it.  The column is shortened by the footnotes' height
+ * and lengthened again while what then fits still fits with its own;
+ * *fh is the footnotes' height (measured into L->fnset), 0 for none. */
+static void
+S_split_fn(struct lay *L, const struct lay_geom *g, struct lay_box *rest,
+    double mx, struct lay_box **first, struct lay_box **next, double *fh)
+{
+	double avail = g->bh, h;
+	struct lay_box *f = NULL, *n = NULL, *ok_f = NULL, *ok_n = NULL;
+	int ok_brk = 0, brk;
+
+	*fh = 0;
+	for (int pass = 0; pass < 8; pass++) {
+		L->forced_break = 0;
+		lay_split(L, rest, avail, 1, &f, &n);
+		brk = L->forced_break;
+		h = f ? lay_footnotes_measure(L, f, mx, g->colw, &L->fnset) : 0;
+		if (h <= 0 && pass == 0) {
+			*first = f;
+			*next = n;
+			return;
+		}
+		if (f == NULL || f->h - f->sa + h <= g->bh + 0.01) {
+			ok_f = f;
+			ok_n = n;
+			ok_brk = brk;
+			if (g->bh - h <= avail + 0.01)
+				break;		/* no room to gain */
+		}
+		if (g->bh - h < 1 || fabs(g->bh - h - avail) < 0.01)
+			break;
+		avail = g->bh - h;
+	}
+	if (ok_f == NULL && ok_n == NULL) {	/* never fitted: the last try */
+		ok_f = f;
+		ok_n = n;
+		ok_brk = brk;
+	}
+	/* The footnotes of what is kept, measured again if another try
+	 * came after it. */
+	*fh = ok_f ? lay_footnotes_measure(L, ok_f, mx, g->colw, &L->fnset) : 0;
+	L->forced_break = ok_brk;
+	*first = ok_f;
+	*next = ok_n;
+}
+
 struct lay_box *
 lay_fill_page(struct lay *L, const struct lay_geom *g, struct lay_box *rest,
     double mx, double mw)
@@ -100,11 +147,13 @@ lay_fill_page(struct lay *L, const struct lay_geom *g, struct lay_box *rest,
 			it->u.box.fo_line = g->body ? g->body->line : 0;
 			from = L->page->nitems;
 		}
-		L->forced_break = 0;
+		double fh = 0;
 		S_trim(rest);
-		lay_split(L, rest, g->bh, 1, &first, &next);
+		S_split_fn(L, g, rest, mx, &first, &next, &fh);
 		if (first != NULL) {
 			lay_draw(L, first, g->by);
+			if (fh > 0)
+				lay_footnotes_draw(L, &L->fnset, g->by + g->bh - fh);
 			S_shift(L->page, from, x - mx);
 			if (first->h - first->sa > g->bh + 0.01 && !L->warned_tall) {
 				LAY_DIAG(L, W_LAY_TOO_TALL, lay_file(L),

@@ -133,6 +133,7 @@ lay_document(const struct fo_tree *tree, const struct lay_options *opt)
 	}
 	free(L.cites);
 	free(L.marks);
+	free(L.fnset.b);
 	free(L.statics);
 	free(L.citehash);
 	free(L.warned_cp);

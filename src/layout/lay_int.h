@@ -20,6 +20,8 @@
  *   lay_column.c the flow on a page, column by column
  *   lay_marker.c markers noted as the flow is drawn, retrieved in
  *                static content
+ *   lay_footnote.c footnotes at the foot of the column their citation
+ *                goes in
  *   lay_box.c    any measured box drawn or split at a page's foot
  *   lay_block.c  measuring blocks        lay_table.c  tables (measure,
  *   lay_line.c   paragraphs into lines                split, draw)
@@ -58,6 +60,7 @@ struct lay_style {
 	double		 letter_spacing;
 	uint32_t	 color;
 	int		 fake_bold;
+	int		 autospace;	/* CJK-Latin space, 1/240 em (fo_inh) */
 	const void	*keep;		/* keep-together.within-line: the kept
 					   inline (lay_keep_of), or NULL */
 };
@@ -98,6 +101,8 @@ struct lay_parfmt {
 	int		 wrap;		/* 0: wrap-option="no-wrap" */
 	const struct lay_style *strut;	/* the block's own font */
 	const char	*lang;
+	int		 in_cell;	/* the block is in a table cell (for
+					   W-LAY-LOOSE) */
 };
 
 void	lay_para_init(struct lay_para *p);
@@ -125,6 +130,18 @@ struct lay_border {
 struct lay_table;
 struct lay_group;
 
+/* A footnote's body, waiting for the page its citation goes on. */
+struct lay_fnote {
+	const struct fo_node *body;	/* fo:footnote-body */
+	struct lay_fnote *next;
+};
+/* The footnotes of a column, measured (lay_footnote.c). */
+struct lay_fnset {
+	struct lay_box	**b;		/* the bodies, in order */
+	size_t		 n, cap;
+	struct lay_box	*sep;		/* xsl-footnote-separator, or NULL */
+};
+
 struct lay_idref {
 	const char	*id;
 	struct lay_idref *next;
@@ -144,6 +161,7 @@ struct lay_box {
 					   split box, for their last page */
 	const struct fo_node *markers;	/* the FO whose first children are
 					   fo:markers, or NULL */
+	struct lay_fnote *fnotes;	/* BX_LINE: footnotes cited on it */
 	int		 more;		/* a part with another after it */
 
 	/* BX_LINE: items with x absolute and y from the line's top. */
@@ -273,6 +291,7 @@ struct lay {
 	const struct fo_node *seq;	/* the page-sequence being drawn */
 	struct lay_mark	*marks;
 	size_t		 nmarks, markcap;
+	struct lay_fnset fnset;		/* a column's footnotes (reused) */
 };
 
 static inline struct lay_box *
@@ -405,6 +424,16 @@ struct lay_box	*lay_fill_page(struct lay *L, const struct lay_geom *g,
 const struct fo_node *lay_markers_of(const struct fo_node *n);
 void		 lay_markers_note(struct lay *L, const struct lay_box *b);
 const struct fo_node *lay_marker_get(struct lay *L, const struct fo_node *rm);
+
+/* lay_footnote.c: a footnote body added to a list (in order); the
+ * footnotes cited in a box about to be drawn, measured at (x, w): their
+ * total height with the separator, 0 for none; drawing them from y. */
+struct lay_fnote *lay_footnote_add(struct lay *L, struct lay_fnote *list,
+		    const struct fo_node *body);
+double		 lay_footnotes_measure(struct lay *L, const struct lay_box *first,
+		    double x, double w, struct lay_fnset *fs);
+void		 lay_footnotes_draw(struct lay *L, const struct lay_fnset *fs,
+		    double y);
 
 /* lay_page.c: one page-sequence made into pages from page
  * number pageno on; returns the number after its last page.  lay_statics

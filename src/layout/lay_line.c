@@ -47,7 +47,8 @@ lay_para_style(struct lay_para *p, const struct lay_style *s)
 		const struct lay_style *t = &p->styles[i];
 		if (t->set == s->set && t->size == s->size && t->lh == s->lh &&
 		    t->color == s->color && t->fake_bold == s->fake_bold &&
-		    t->letter_spacing == s->letter_spacing && t->keep == s->keep)
+		    t->letter_spacing == s->letter_spacing &&
+		    t->autospace == s->autospace && t->keep == s->keep)
 			return (int)i;
 	}
 	if (p->nstyles == p->stycap) {
@@ -154,9 +155,14 @@ lay_warn_char(struct lay *L, uint32_t cp, int line)
 /* Working arrays of one paragraph, reused. */
 struct S_work {
 	char		*brk;
-	double		*w;
+	double		*w;		/* advance (with letter-spacing) */
 	const struct font_face **face;
 	uint32_t	*draw;		/* the character drawn (〓 for missing) */
+	unsigned char	*pc;		/* enum lb_punct of a full-width mark */
+	double		*cl, *cr;	/* blank half compressed on the left,
+					   on the right (next to another mark) */
+	double		*gap;		/* CJK-Latin space after the character */
+	double		*org;		/* S_compose: where each glyph is drawn */
 	size_t		 cap;
 };
 static struct S_work S_wk;
@@ -172,6 +178,95 @@ S_work_grow(size_t n)
 	S_wk.w = xreallocarray(S_wk.w, S_wk.cap, sizeof *S_wk.w);
 	S_wk.face = xreallocarray(S_wk.face, S_wk.cap, sizeof *S_wk.face);
 	S_wk.draw = xreallocarray(S_wk.draw, S_wk.cap, sizeof *S_wk.draw);
+	S_wk.pc = xrealloc(S_wk.pc, S_wk.cap);
+	S_wk.cl = xreallocarray(S_wk.cl, S_wk.cap, sizeof *S_wk.cl);
+	S_wk.cr = xreallocarray(S_wk.cr, S_wk.cap, sizeof *S_wk.cr);
+	S_wk.gap = xreallocarray(S_wk.gap, S_wk.cap, sizeof *S_wk.gap);
+	S_wk.org = xreallocarray(S_wk.org, S_wk.cap, sizeof *S_wk.org);
+}
+
+/* Half the em of character i: what compressing a mark takes away. */
+static double
+S_half(const struct lay_para *p, size_t i)
+{
+	return 0.5 * p->styles[p->sty[i]].size;
+}
+
+/* The CJK-Latin space between characters i and i + 1: a hanzi next to a
+ * Latin letter or digit (not to punctuation, nor across a space): the
+ * smaller ws:text-autospace of the two, of the hanzi's em. */
+static double
+S_autospace(const struct lay_para *p, size_t i)
+{
+	uint32_t a = p->cp[i], b = p->cp[i + 1];
+	size_t h;
+
+	if (p->obj[i] >= 0 || p->obj[i + 1] >= 0)
+		return 0;
+	if (lb_is_han(a) && lb_is_alnum(b))
+		h = i;
+	else if (lb_is_alnum(a) && lb_is_han(b))
+		h = i + 1;
+	else
+		return 0;
+	int as = p->styles[p->sty[i]].autospace;
+	if (p->styles[p->sty[i + 1]].autospace < as)
+		as = p->styles[p->sty[i + 1]].autospace;
+	return as / 240.0 * p->styles[p->sty[h]].size;
+}
+
+/* Punctuation compression (标点挤压, clreq 3.1.6) and CJK-Latin spacing.
+ * A full-width mark whose blank half meets another full-width mark is set
+ * at half width: ”（ take one em together, ），and 。」 one and a half.
+ * A mark is full width when its glyph advances (nearly) an em: curly
+ * quotes drawn from a Latin face are left alone. */
+static void
+S_adjust(const struct lay_para *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		const struct lay_style *st = &p->styles[p->sty[i]];
+		S_wk.pc[i] = LB_P_NONE;
+		S_wk.cl[i] = S_wk.cr[i] = S_wk.gap[i] = 0;
+		if (p->obj[i] < 0 && S_wk.face[i] != NULL &&
+		    S_wk.w[i] - st->letter_spacing >= 0.9 * st->size)
+			S_wk.pc[i] = (unsigned char)lb_punct(p->cp[i]);
+	}
+	for (size_t i = 0; i < p->n; i++) {
+		int pc = S_wk.pc[i];
+		if (pc == LB_P_OPEN && i > 0 && S_wk.pc[i - 1] != LB_P_NONE)
+			S_wk.cl[i] = S_half(p, i);
+		if ((pc == LB_P_CLOSE || pc == LB_P_STOP) && i + 1 < p->n &&
+		    S_wk.pc[i + 1] != LB_P_NONE)
+			S_wk.cr[i] = S_half(p, i);
+		if (i + 1 < p->n)
+			S_wk.gap[i] = S_autospace(p, i);
+	}
+}
+
+/* The width of character i on a line starting at s: its advance less the
+ * blank halves compressed.  An opening mark starts a line at full width
+ * (the mark it followed is on the line before). */
+static double
+S_bw(size_t i, size_t s)
+{
+	return S_wk.w[i] - (i == s ? 0 : S_wk.cl[i]) - S_wk.cr[i];
+}
+
+/* What the line [s, e) may still give up when it must, to fit: the blank
+ * half of an opening mark at its start, of a closing mark or a pause or
+ * stop at its end. */
+static double
+S_shrink_start(const struct lay_para *p, size_t s)
+{
+	return S_wk.pc[s] == LB_P_OPEN ? S_half(p, s) : 0;
+}
+
+static double
+S_shrink_end(const struct lay_para *p, size_t e)
+{
+	int pc = S_wk.pc[e - 1];
+	return (pc == LB_P_CLOSE || pc == LB_P_STOP) && S_wk.cr[e - 1] == 0 ?
+	    S_half(p, e - 1) : 0;
 }
 
 /* Faces and widths of every character. */
@@ -205,6 +300,7 @@ S_measure(struct lay *L, const struct lay_para *p)
 		S_wk.w[i] = font_advance(f, S_wk.draw[i], st->size) +
 		    st->letter_spacing;
 	}
+	S_adjust(p);
 }
 
 /* May justification space go after character i of a line ending at e? */
@@ -242,23 +338,38 @@ S_item(struct S_line *ln, enum area_kind k)
 static struct S_line S_ln;
 static struct buf S_txt;
 
-/* Emit one glyph run [a, b) of the line. */
+/* Emit the glyph run [a, b) of the line, drawn at S_wk.org; xnext is
+ * where the character after it is drawn.  The run's spacing is cs after
+ * each character, ws more after a space; where a character's place says
+ * otherwise (compressed punctuation, CJK-Latin spacing) the run gets dx. */
 static void
-S_run(struct lay *L, const struct lay_para *p, size_t a, size_t b, double x,
-    double base, double w, double cs, double ws)
+S_run(struct lay *L, const struct lay_para *p, size_t a, size_t b,
+    double xnext, double base, double cs, double ws)
 {
 	const struct lay_style *st = &p->styles[p->sty[a]];
 	struct area_item *it;
+	double *dx = NULL;
 
 	buf_reset(&S_txt);
 	for (size_t i = a; i < b; i++) {
 		char u[4];
 		buf_append(&S_txt, u, utf8_encode(S_wk.draw[i], u));
+		/* The last character's advance is its own: the next run
+		 * starts where it is drawn. */
+		if (i + 1 == b)
+			break;
+		double d = S_wk.org[i + 1] - S_wk.org[i] - S_wk.w[i] - cs -
+		    (p->cp[i] == ' ' ? ws : 0);
+		if (fabs(d) < EPS)
+			continue;
+		if (dx == NULL)
+			dx = area_doubles(L->doc, b - a);
+		dx[i - a] = d;
 	}
 	it = S_item(&S_ln, AREA_TEXT);
-	it->x = x;
+	it->x = S_wk.org[a];
 	it->y = base;
-	it->w = w;
+	it->w = xnext - S_wk.org[a];
 	it->color = st->color;
 	it->u.text.face = S_wk.face[a];
 	it->u.text.size = st->size;
@@ -266,23 +377,122 @@ S_run(struct lay *L, const struct lay_para *p, size_t a, size_t b, double x,
 	it->u.text.len = S_txt.len;
 	it->u.text.char_space = cs + st->letter_spacing;
 	it->u.text.word_space = ws;
+	it->u.text.dx = dx;
 	it->u.text.fake_bold = st->fake_bold;
+}
+
+/* Emit the object (leader, graphic) at i, drawn at x. */
+static void
+S_object(const struct lay_para *p, size_t i, double x, double asc)
+{
+	const struct lay_obj *o = &p->objs[p->obj[i]];
+	const struct lay_style *st = &p->styles[p->sty[i]];
+	double w = S_wk.w[i];
+
+	if (o->kind == LOBJ_LEADER && o->pattern != FO_LP_SPACE && w > EPS) {
+		struct area_item *it = S_item(&S_ln, AREA_RULE);
+		double y = asc + 0.15 * st->size;
+		it->x = x;
+		it->y = y;
+		it->u.rule.x2 = x + w;
+		it->u.rule.y2 = y;
+		it->u.rule.thickness = o->pattern == FO_LP_DOTS ?
+		    fmax(o->thickness, 0.1 * st->size) : o->thickness;
+		it->u.rule.style = o->pattern == FO_LP_DOTS ?
+		    RULE_DOTTED : o->rstyle;
+		it->color = st->color;
+	} else if (o->kind == LOBJ_IMAGE) {
+		struct area_item *it = S_item(&S_ln,
+		    o->path ? AREA_IMAGE : AREA_BOX);
+		it->x = x;
+		it->y = asc - o->h;
+		it->w = w;
+		it->h = o->h;
+		if (o->path)
+			it->u.image.path = o->path;
+		else {
+			it->u.box.what = "graphic-missing";
+			it->u.box.fo_line = p->line[i];
+		}
+	}
 }
 
 enum { RT_ANY, RT_CHAR, RT_WORD };
 
-/* Set the line [s, e) into a BX_LINE box. */
+/* A line whose glyphs stand where a reader's text extraction would not
+ * expect them (compressed marks closer than half an em, CJK-Latin spaces
+ * it would read as spaces) says its text: each stretch of runs between
+ * objects becomes one span whose text the PDF gives as ActualText. */
+static void
+S_spans(struct lay *L)
+{
+	for (size_t k = 0; k < S_ln.n; k++) {
+		size_t j = k;
+		if (S_ln.it[k].kind != AREA_TEXT)
+			continue;
+		buf_reset(&S_txt);
+		while (j < S_ln.n && S_ln.it[j].kind == AREA_TEXT) {
+			buf_append(&S_txt, S_ln.it[j].u.text.utf8,
+			    S_ln.it[j].u.text.len);
+			j++;
+		}
+		S_ln.it[k].u.text.span_n = (int)(j - k);
+		S_ln.it[k].u.text.span_text = area_strdup(L->doc, S_txt.data,
+		    S_txt.len);
+		S_ln.it[k].u.text.span_len = S_txt.len;
+		k = j - 1;
+	}
+}
+
+/* Justification spreads every gap of a line alike, up to half an em
+ * (and a space with what it gets to one em); a line that would need more
+ * is set ragged. */
+#define MAX_SPREAD	0.5
+
+/* How much a justified line [s, e) may spread each of its gaps: half the
+ * em of the smallest character next to one; a space with what it gets
+ * stays within an em. */
+static double
+S_spread_limit(const struct lay_para *p, size_t s, size_t e, size_t *nopp)
+{
+	double lim = HUGE_VAL;
+
+	*nopp = 0;
+	for (size_t i = s; i + 1 < e; i++) {
+		if (!S_opp(p, i, e))
+			continue;
+		double em = p->styles[p->sty[i]].size;
+		(*nopp)++;
+		lim = fmin(lim, MAX_SPREAD * em);
+		if (p->cp[i] == ' ')
+			lim = fmin(lim, em - S_wk.w[i]);
+	}
+	return lim;
+}
+
+/* Set the line [s, e) into a BX_LINE box; *loose counts the justified
+ * lines set ragged because they would need wider gaps than allowed. */
 static struct lay_box *
 S_compose(struct lay *L, const struct lay_para *p, const struct lay_parfmt *f,
-    size_t s, size_t e, double x0, double avail, int last)
+    size_t s, size_t e, double x0, double avail, int last, int *loose)
 {
-	double wsum = 0, extra, ex = 0, off = 0, asc, desc;
+	double wsum = 0, extra, ex = 0, off = 0, asc, desc, sh_s = 0, sh_e = 0;
 	int align = last ? f->align_last : f->align;
 	size_t nopp = 0;
 	struct lay_box *bx;
 
 	for (size_t i = s; i < e; i++)
-		wsum += S_wk.w[i];
+		wsum += S_bw(i, s) + (i + 1 < e ? S_wk.gap[i] : 0);
+	/* Too wide (the breaker allowed for it): the blank halves at the
+	 * ends go, the end's first. */
+	if (e > s && wsum > avail + EPS) {
+		sh_e = S_shrink_end(p, e);
+		wsum -= sh_e;
+		if (wsum > avail + EPS) {
+			sh_s = S_shrink_start(p, s);
+			wsum -= sh_s;
+		}
+	}
 	/* Leaders stretch first, evenly, up to their maximum. */
 	extra = avail - wsum;
 	for (int pass = 0; pass < 4 && extra > EPS; pass++) {
@@ -307,19 +517,40 @@ S_compose(struct lay *L, const struct lay_para *p, const struct lay_parfmt *f,
 			extra -= add;
 		}
 	}
+	/* Then the gaps, evenly, within the limit; else ragged.  A last line
+	 * justified by text-align-last (分散对齐, a label spread across its
+	 * cell) is spread as asked. */
 	if (extra > EPS) {
 		if (align == FO_ALIGN_JUSTIFY) {
-			for (size_t i = s; i < e; i++)
-				nopp += S_opp(p, i, e);
+			double lim = S_spread_limit(p, s, e, &nopp);
+			if (last)
+				lim = HUGE_VAL;
 			if (nopp > 0)
 				ex = extra / (double)nopp;
-			else
+			if (nopp > 0 && ex > lim + EPS)
+				(*loose)++;
+			if (nopp == 0 || ex > lim + EPS) {
 				align = FO_ALIGN_START;
+				ex = 0;
+			}
 		}
 		if (align == FO_ALIGN_CENTER)
 			off = extra / 2;
 		else if (align == FO_ALIGN_END)
 			off = extra;
+	}
+
+	/* Where each glyph is drawn: its box less the blank half compressed
+	 * on its left. */
+	double xend = x0 + off;
+	int adjusted = 0;
+	for (size_t i = s; i < e; i++) {
+		double cl = i == s ? sh_s : S_wk.cl[i];
+		double cr = S_wk.cr[i] + (i + 1 == e ? sh_e : 0);
+		double gap = i + 1 < e ? S_wk.gap[i] : 0;
+		S_wk.org[i] = xend - cl;
+		xend += S_wk.w[i] - cl - cr + gap + (S_opp(p, i, e) ? ex : 0);
+		adjusted |= cl != 0 || cr != 0 || gap != 0;
 	}
 
 	/* Vertical: the strut and every style of the line, half-leading
@@ -351,44 +582,13 @@ S_compose(struct lay *L, const struct lay_para *p, const struct lay_parfmt *f,
 	struct area_item *lb = S_item(&S_ln, AREA_LINEBOX);
 	lb->x = x0 + off;
 	lb->y = 0;
-	lb->w = wsum + ex * (double)nopp;
+	lb->w = xend - (x0 + off);
 	lb->h = asc + desc;
 
-	double x = x0 + off;
 	size_t i = s;
 	while (i < e) {
 		if (p->obj[i] >= 0) {
-			const struct lay_obj *o = &p->objs[p->obj[i]];
-			const struct lay_style *st = &p->styles[p->sty[i]];
-			double w = S_wk.w[i];
-			if (o->kind == LOBJ_LEADER && o->pattern != FO_LP_SPACE &&
-			    w > EPS) {
-				struct area_item *it = S_item(&S_ln, AREA_RULE);
-				double y = asc + 0.15 * st->size;
-				it->x = x;
-				it->y = y;
-				it->u.rule.x2 = x + w;
-				it->u.rule.y2 = y;
-				it->u.rule.thickness = o->pattern == FO_LP_DOTS ?
-				    fmax(o->thickness, 0.1 * st->size) : o->thickness;
-				it->u.rule.style = o->pattern == FO_LP_DOTS ?
-				    RULE_DOTTED : o->rstyle;
-				it->color = st->color;
-			} else if (o->kind == LOBJ_IMAGE) {
-				struct area_item *it = S_item(&S_ln,
-				    o->path ? AREA_IMAGE : AREA_BOX);
-				it->x = x;
-				it->y = asc - o->h;
-				it->w = w;
-				it->h = o->h;
-				if (o->path)
-					it->u.image.path = o->path;
-				else {
-					it->u.box.what = "graphic-missing";
-					it->u.box.fo_line = p->line[i];
-				}
-			}
-			x += w + (S_opp(p, i, e) ? ex : 0);
+			S_object(p, i, S_wk.org[i], asc);
 			i++;
 			continue;
 		}
@@ -399,7 +599,6 @@ S_compose(struct lay *L, const struct lay_para *p, const struct lay_parfmt *f,
 		/* A run: same face and style, one kind of justification. */
 		size_t j = i;
 		int rt = RT_ANY;
-		double rw = 0;
 		while (j < e && p->obj[j] < 0 && !S_invisible(p->cp[j]) &&
 		    S_wk.face[j] == S_wk.face[i] && p->sty[j] == p->sty[i]) {
 			int need = RT_ANY;
@@ -411,16 +610,17 @@ S_compose(struct lay *L, const struct lay_para *p, const struct lay_parfmt *f,
 				else if (rt != need)
 					break;
 			}
-			rw += S_wk.w[j] + (S_opp(p, j, e) ? ex : 0);
 			j++;
 		}
 		if (j == i)
 			j = i + 1;	/* cannot happen; keeps the loop finite */
-		S_run(L, p, i, j, x, asc, rw, rt == RT_CHAR ? ex : 0,
-		    rt == RT_CHAR ? 0 : ex);
-		x += rw;
+		S_run(L, p, i, j, j < e ? S_wk.org[j] : xend, asc,
+		    rt == RT_CHAR ? ex : 0, rt == RT_CHAR ? 0 : ex);
 		i = j;
 	}
+
+	if (adjusted)
+		S_spans(L);
 
 	bx = LAY_NEW(L, struct lay_box);
 	bx->kind = BX_LINE;
@@ -451,7 +651,7 @@ lay_para_lines(struct lay *L, struct lay_para *p, const struct lay_parfmt *f,
     struct lay_box ***out, size_t *n, size_t *cap)
 {
 	size_t s = 0, first_line = *n;
-	int first = 1, run = ++L->run;
+	int first = 1, run = ++L->run, loose = 0;
 
 	if (p->n == 0)
 		return;
@@ -481,8 +681,11 @@ lay_para_lines(struct lay *L, struct lay_para *p, const struct lay_parfmt *f,
 				forced = 1;
 				break;
 			}
-			wsum += S_wk.w[i];
-			if (f->wrap && p->cp[i] != ' ' && wsum > avail + EPS) {
+			wsum += S_bw(i, s) + (i > s ? S_wk.gap[i - 1] : 0);
+			/* A line may end here if it fits once its end marks
+			 * give up their blank halves (S_compose). */
+			if (f->wrap && p->cp[i] != ' ' && wsum - S_shrink_start(p, s) -
+			    S_shrink_end(p, i + 1) > avail + EPS) {
 				if (lastbrk != (size_t)-1)
 					e = next = lastbrk + 1;
 				else	/* no opportunity: break inside the word */
@@ -508,10 +711,14 @@ lay_para_lines(struct lay *L, struct lay_para *p, const struct lay_parfmt *f,
 		int last = forced || k >= p->n;
 		if (e > s || forced || first)
 			S_append(out, n, cap, S_compose(L, p, f, s, e, x0, avail,
-			    last));
+			    last, &loose));
 		first = 0;
 		s = next;
 	}
+	/* Ragged lines are what a narrow table cell gives: said there. */
+	if (loose > 0 && f->in_cell && f->width < 6 * f->strut->size)
+		LAY_DIAG(L, W_LAY_LOOSE, lay_file(L), p->line[0], 0,
+		    f->width / f->strut->size, loose);
 	for (size_t j = first_line; j < *n; j++) {
 		(*out)[j]->run = run;
 		(*out)[j]->run_i = (int)(j - first_line);

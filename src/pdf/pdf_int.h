@@ -76,6 +76,8 @@ struct pdf_ctx {
 	double		 ph;
 	struct buf	 out;
 	int		 intext;
+	int		 span_open, span_left;	/* an ActualText span, and how
+						   many runs it still covers */
 	struct pdf_font	*cur_font;
 	double		 cur_size, cur_cs, cur_lw;
 	long		 cur_fill, cur_stroke;

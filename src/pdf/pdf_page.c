@@ -25,9 +25,55 @@ S_flush(struct pdf_ctx *c)
 	buf_reset(&c->out);
 }
 
+/* A run of an ActualText span is drawn: the span ends after its last. */
+static void
+S_span_step(struct pdf_ctx *c)
+{
+	if (c->span_open && --c->span_left <= 0) {
+		pdf_op(&c->out, "EMC");
+		c->span_open = 0;
+	}
+}
+
+/* Begin a marked-content span whose ActualText is the UTF-8 text s[0..n)
+ * (as UTF-16BE). */
+static void
+S_actual_text(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i = 0, k;
+	uint32_t cp;
+
+	buf_puts(b, "/Span <</ActualText <FEFF");
+	while (i < n) {
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
+			i++;
+			continue;
+		}
+		i += k;
+		unsigned u[2] = { (unsigned)cp, 0 };
+		int m = 1;
+		if (cp > 0xFFFF) {
+			u[0] = 0xD800 + ((cp - 0x10000) >> 10);
+			u[1] = 0xDC00 + ((cp - 0x10000) & 0x3FF);
+			m = 2;
+		}
+		for (int j = 0; j < m; j++) {
+			char h[4] = { hex[u[j] >> 12 & 15], hex[u[j] >> 8 & 15],
+			    hex[u[j] >> 4 & 15], hex[u[j] & 15] };
+			buf_append(b, h, 4);
+		}
+	}
+	buf_puts(b, ">>> BDC\n");
+}
+
 static void
 S_text_end(struct pdf_ctx *c)
 {
+	if (c->span_open) {	/* marked content stays inside BT … ET */
+		pdf_op(&c->out, "EMC");
+		c->span_open = 0;
+	}
 	if (c->intext) {
 		pdf_op(&c->out, "ET");
 		c->intext = 0;
@@ -80,12 +126,23 @@ S_text(struct pdf_ctx *c, const struct area_item *it)
 	size_t n = it->u.text.len;
 	double size = it->u.text.size;
 
-	if (f == NULL || n == 0 || size <= 0 || s == NULL)
+	if (f == NULL || n == 0 || size <= 0 || s == NULL) {
+		S_span_step(c);
 		return;
+	}
 	pdf_font_on_page(c, f);
 	if (!c->intext) {
 		pdf_op(&c->out, "BT");
 		c->intext = 1;
+	}
+	/* Compressed punctuation and CJK-Latin spaces put glyphs where text
+	 * extraction (poppler's pdftotext) misreads them: the layout gave
+	 * the stretch of runs its text. */
+	if (it->u.text.span_n > 0 && !c->span_open) {
+		S_actual_text(&c->out, it->u.text.span_text,
+		    it->u.text.span_len);
+		c->span_open = 1;
+		c->span_left = it->u.text.span_n;
 	}
 	if (c->cur_font != f || c->cur_size != size) {
 		buf_printf(&c->out, "/%s ", f->res);
@@ -117,29 +174,43 @@ S_text(struct pdf_ctx *c, const struct area_item *it)
 	pdf_num(&c->out, c->ph - it->y);
 	pdf_op(&c->out, "Tm");
 	/* Word spacing (Tw) applies only to one-byte code 32, so with two-byte
-	 * codes it is written as a TJ adjustment after each space. */
-	if (it->u.text.word_space == 0) {
+	 * codes it is written as a TJ adjustment after each space; the
+	 * layout's further advances (dx) likewise, after their character. */
+	const double *dx = it->u.text.dx;
+	if (it->u.text.word_space == 0 && dx == NULL) {
 		pdf_hex(&c->out, f, s, n);
 		pdf_op(&c->out, " Tj");
+		S_span_step(c);
 		return;
 	}
-	double adj = -it->u.text.word_space * 1000 / size;
-	size_t start = 0;
+	size_t start = 0, k = 0;
 	buf_putc(&c->out, '[');
 	while (start < n) {
 		size_t end = start;
-		while (end < n && s[end] != ' ')
-			end++;
-		if (end < n)
-			end++;	/* the space itself */
+		double adv = 0;
+		uint32_t cp;
+		while (end < n) {
+			size_t len = utf8_decode(s + end, n - end, &cp);
+			if (len == 0) {
+				end++;
+				continue;
+			}
+			end += len;
+			adv = (cp == ' ' ? it->u.text.word_space : 0) +
+			    (dx ? dx[k] : 0);
+			k++;
+			if (adv != 0)
+				break;
+		}
 		pdf_hex(&c->out, f, s + start, end - start);
-		if (end <= n && s[end - 1] == ' ') {
+		if (adv != 0) {
 			buf_putc(&c->out, ' ');
-			pdf_num(&c->out, adj);
+			pdf_num(&c->out, -adv * 1000 / size);
 		}
 		start = end;
 	}
 	pdf_op(&c->out, "] TJ");
+	S_span_step(c);
 }
 
 static void
@@ -403,6 +474,7 @@ pdf_draw_page(struct pdf_ctx *c, const struct area_page *pg, const char *waterma
 	pdf_take_error(c);	/* an absurd size keeps libharu's default */
 	c->ph = HPDF_Page_GetHeight(c->page);
 	c->intext = 0;
+	c->span_open = 0;
 	c->cur_font = NULL;
 	c->cur_size = -1;
 	c->cur_cs = 0;

@@ -23,6 +23,8 @@
 #include "../rules/rules.h"
 #include "../util/util.h"
 
+#define ROSTER_LIST_MAX	100000
+
 struct S_row {
 	char	*id;
 	char	*xml;		/* <workshop …>…</workshop>, pruned */
@@ -251,12 +253,13 @@ roster_list_read(const char *path, const char *year)
 	/* Opened here, not by libxml2: a folder is named as such (libxml2
 	 * would print its own English), and the bytes are read as they are
 	 * (its file reader inflates gzip unasked, as input_read_xml does not). */
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 || fstat(fd, &st) == -1) {
-		diag(F_IO_OPEN, path, 0, 0, errno_text(errno));
-		goto fail;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		diag(F_IO_ISDIR, path, 0, 0);
+	/* A regular file only, opened without blocking (a FIFO waits
+	 * for ever). */
+	if ((fd = file_open_input(path)) == -1 || fstat(fd, &st) == -1) {
+		if (errno == EISDIR)
+			diag(F_IO_ISDIR, path, 0, 0);
+		else
+			diag(F_IO_OPEN, path, 0, 0, errno_text(errno));
 		goto fail;
 	}
 	/* No entity is substituted and no DTD loaded; a roster that has a
@@ -334,6 +337,19 @@ roster_list_read(const char *path, const char *year)
 		}
 		if (id && yi == (asked ? want : best) &&
 		    strcmp(state, ROSTER_REVOKED) != 0) {
+			/* Ids run to 99 a year: a list past ROSTER_LIST_MAX
+			 * is not a roster wsdoc wrote, and must not take
+			 * all the memory there is. */
+			if (l->n == ROSTER_LIST_MAX) {
+				snprintf(v.why, sizeof v.why,
+				    "一个年度列入名单的工作坊超过 %d 个（编号每年至多 99 个），不是 wsdoc 写出的名册",
+				    ROSTER_LIST_MAX);
+				v.got++;
+				xmlFree(y);
+				xmlFree(id);
+				free(state);
+				break;
+			}
 			if (l->n == l->cap)
 				l->rows = xreallocarray(l->rows,
 				    l->cap = l->cap ? l->cap * 2 : 64, sizeof *l->rows);

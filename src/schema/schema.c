@@ -981,6 +981,44 @@ S_is_ini(const xmlDoc *doc)
 	return (doc->properties & XML_DOC_USERBUILT) != 0;
 }
 
+/* More list items (members, areas: each a person or a row the rules
+ * compare and the roster keeps) than any form has rows: a bounded error
+ * before the schema and the rules spend time and memory on them.  The
+ * first such element, or NULL.  Paragraphs are text: bounded by the
+ * file's size only, and read in linear time. */
+#define S_MAX_ITEMS	5000
+
+static int
+S_item(const xmlNode *c)
+{
+	return c->type == XML_ELEMENT_NODE &&
+	    (xmlStrEqual(c->name, BAD_CAST "member") ||
+	    xmlStrEqual(c->name, BAD_CAST "area"));
+}
+
+static xmlNode *
+S_too_many(xmlNode *n, int depth, long *count)
+{
+	long k = 0;
+
+	if (depth > 64)
+		return NULL;	/* the reader bounds the depth */
+	for (xmlNode *c = n->children; c; c = c->next)
+		if (S_item(c))
+			k++;
+	if (k > S_MAX_ITEMS) {
+		*count = k;
+		return n;
+	}
+	for (xmlNode *c = n->children; c; c = c->next) {
+		xmlNode *bad;
+		if (c->type == XML_ELEMENT_NODE &&
+		    (bad = S_too_many(c, depth + 1, count)) != NULL)
+			return bad;
+	}
+	return NULL;
+}
+
 int
 schema_validate_as(xmlDoc *doc, const char *kind)
 {
@@ -993,6 +1031,13 @@ schema_validate_as(xmlDoc *doc, const char *kind)
 
 	if (root == NULL)
 		return 0;	/* the reader has said why already */
+	long many = 0;
+	xmlNode *big = S_too_many(root, 0, &many);
+	if (big != NULL) {
+		diag_node(E_RNG_TOO_MANY, big, (const char *)big->name, many,
+		    S_MAX_ITEMS);
+		return 1;
+	}
 	if ((s = S_load(kind)) == NULL) {
 		if (!schema_known(kind)) {
 			diag_node(E_CLI_KIND, root, kind);

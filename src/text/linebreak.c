@@ -3,6 +3,7 @@
 #include "linebreak.h"
 
 #include <pthread.h>
+#include <string.h>
 
 #include <linebreak.h>	/* libunibreak's, not ours: <> skips this folder */
 
@@ -108,6 +109,64 @@ S_class(uint32_t c)
 
 static pthread_once_t S_once = PTHREAD_ONCE_INIT;
 
+static int
+S_lower(uint32_t c)
+{
+	return c >= 'A' && c <= 'Z' ? (int)(c + 32) : (int)c;
+}
+
+/* 1 if text[i ..] starts with the ASCII word w, whatever the case. */
+static int
+S_starts(const uint32_t *text, size_t n, size_t i, const char *w)
+{
+	for (; *w; w++, i++)
+		if (i >= n || S_lower(text[i]) != *w)
+			return 0;
+	return 1;
+}
+
+/* Characters a URL is made of (RFC 3986, and % escapes). */
+static int
+S_urlchar(uint32_t c)
+{
+	if (c >= 'a' && c <= 'z') return 1;
+	if (c >= 'A' && c <= 'Z') return 1;
+	if (c >= '0' && c <= '9') return 1;
+	return c != 0 && c < 0x7F && strchr("-._~:/?#[]@!$&'*+,;=%", (int)c);
+}
+
+/* Inside URLs, a line may end after / . - that is followed by more of
+ * the URL (not after the // of the scheme, nor before another / . -). */
+static void
+S_url_breaks(const uint32_t *text, size_t n, char *brk)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t body;
+		if (i > 0 && S_urlchar(text[i - 1]))
+			continue;	/* a URL starts a word */
+		if (S_starts(text, n, i, "https://"))
+			body = i + 8;
+		else if (S_starts(text, n, i, "http://") ||
+		    S_starts(text, n, i, "ftp://"))
+			body = i + (text[i] == 'f' || text[i] == 'F' ? 6 : 7);
+		else if (S_starts(text, n, i, "www."))
+			body = i + 4;
+		else
+			continue;
+		size_t end = body;
+		while (end < n && S_urlchar(text[end]))
+			end++;
+		/* Trailing sentence punctuation is not part of the URL. */
+		while (end > body && strchr(".,;:!?'", (int)text[end - 1]))
+			end--;
+		for (size_t k = body; k + 1 < end; k++)
+			if (brk[k] == LB_NO && strchr("/.-", (int)text[k]) &&
+			    !strchr("/.-", (int)text[k + 1]))
+				brk[k] = LB_ALLOW;
+		i = end;
+	}
+}
+
 void
 lb_breaks(const uint32_t *text, size_t n, const char *lang, char *brk)
 {
@@ -143,6 +202,51 @@ lb_breaks(const uint32_t *text, size_t n, const char *lang, char *brk)
 		cur = next;
 	}
 	brk[n - 1] = LB_MUST;
+	S_url_breaks(text, n, brk);
+}
+
+enum lb_punct
+lb_punct(uint32_t c)
+{
+	switch (c) {
+	case 0x2018: case 0x201C: case 0x3008: case 0x300A: case 0x300C:
+	case 0x300E: case 0x3010: case 0x3014: case 0x3016: case 0x3018:
+	case 0x301A: case 0x301D: case 0xFF08: case 0xFF3B: case 0xFF5B:
+	case 0xFF5F:
+		return LB_P_OPEN;
+	case 0x2019: case 0x201D: case 0x3009: case 0x300B: case 0x300D:
+	case 0x300F: case 0x3011: case 0x3015: case 0x3017: case 0x3019:
+	case 0x301B: case 0x301E: case 0x301F: case 0xFF09: case 0xFF3D:
+	case 0xFF5D: case 0xFF60:
+		return LB_P_CLOSE;
+	case 0x3001: case 0x3002: case 0xFF0C: case 0xFF0E: case 0xFF1A:
+	case 0xFF1B: case 0xFF01: case 0xFF1F:
+		return LB_P_STOP;
+	default:
+		return LB_P_NONE;
+	}
+}
+
+int
+lb_is_han(uint32_t c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	    (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFD) ||
+	    c == 0x3007;
+}
+
+int
+lb_is_alnum(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+		    (c >= 'a' && c <= 'z');
+	if (c < 0xC0)
+		return 0;
+	if (c <= 0x24F)	/* Latin-1 letters and Latin Extended A and B */
+		return c != 0xD7 && c != 0xF7;
+	return (c >= 0x370 && c <= 0x3FF && c != 0x37E && c != 0x387) ||
+	    (c >= 0x400 && c <= 0x4FF) || (c >= 0x1E00 && c <= 0x1EFF);
 }
 
 int

@@ -100,7 +100,11 @@ function attr(n,   s) { s = $0; sub(".*" n "=\"", "", s); sub("\".*", "", s); re
 		else kind = "T"
 		col = 0
 		for (k = 1; k <= 6; k++) if (X0[i] >= e[k - 1] && X0[i] < e[k]) col = k
-		if (kind == "T" && (col == 0 || X1[i] > e[col] + 0.01))
+		# A pause mark or closing bracket ending a line may be set at
+		# half width (issue 16): its glyph box, not its ink, then
+		# reaches half an em (10.5 pt text) past the line.
+		over = W[i] ~ /(、|，|。|；|：|！|？|）|》|」|』|”|’)$/ ? 5.25 : 0
+		if (kind == "T" && (col == 0 || X1[i] > e[col] + over + 0.01))
 			print "E\t" p "\tword " W[i] " crosses a column edge"
 		printf "%s\t%d\t%.2f\t%.2f\t%d\t%s\n", kind, p, Y0[i], X0[i], col, W[i]
 	}

@@ -11,15 +11,17 @@ command -v chromium >/dev/null || { echo "chromium missing (make deps installs i
 command -v node >/dev/null || { echo "node missing (make deps installs nodejs)"; exit 77; }
 . "$SRCDIR/tests/serve-lib.sh"
 app=samples/2026/申报/01-教育学院-沈若溪.ini
+ev=samples/2026/评估/HZNU-GZF-2026-02.xml
+mem=samples/2026/成员/启航-李堃.ini
 serve_start
-node "$SRCDIR/tests/serve-browser.js" "$URL" "$app" "$T" > "$T/out" 2>&1
+node "$SRCDIR/tests/serve-browser.js" "$URL" "$app" "$T" evaluation="$ev" member="$mem" > "$T/out" 2>&1
 rc=$?
 cat "$T/out"
 [ $rc -eq 77 ] && { serve_stop; exit 77; }
 [ $rc -eq 0 ] || { serve_stop; fail "browser run (exit $rc)"; }
 serve_stop
 mkdir -p "$SRCDIR/$BUILD/serve-screens"
-cp "$T/phone-390.png" "$T/desktop.png" "$SRCDIR/$BUILD/serve-screens/"
+cp "$T"/*.png "$SRCDIR/$BUILD/serve-screens/"
 
 # The INI as wsdoc template writes it: Chinese sections and keys, the members.
 grep -q '^\[主理人\]$' "$T/page.ini" && grep -q '^简介 = ' "$T/page.ini" || fail "not the template's INI"
@@ -35,4 +37,19 @@ if [ "$errs" = 0 ]; then "$WSDOC" render -o "$T/cli.pdf" "$T/page.ini"
 else "$WSDOC" render --draft -o "$T/cli.pdf" "$T/page.ini"; fi 2>/dev/null
 cmp -s "$T/page.pdf" "$T/cli.pdf" || fail "the page's PDF differs from wsdoc render's"
 pdftotext "$T/page.pdf" - | grep -q '郑怀瑾' || fail "the PDF lacks an added member"
+
+# Never a word lost: a file opened on the page and written back as the
+# page's INI is the same input tree (wsdoc convert), and the same PDF.
+for f in evaluation="$ev" member="$mem"; do
+	slug=${f%%=*} file=${f#*=}
+	"$WSDOC" check "$T/page-$slug.ini" || fail "$slug: the page's INI of $file does not check clean"
+	# (comments are the file's, not the form's)
+	"$WSDOC" convert "$T/page-$slug.ini" 2>/dev/null | grep -v '^ *<!--.*--> *$' > "$T/page-$slug.xml"
+	"$WSDOC" convert "$file" 2>/dev/null | grep -v '^ *<!--.*--> *$' > "$T/orig-$slug.xml"
+	[ -s "$T/orig-$slug.xml" ] || fail "convert $file"
+	cmp -s "$T/page-$slug.xml" "$T/orig-$slug.xml" || { diff "$T/orig-$slug.xml" "$T/page-$slug.xml" | head -20; fail "$slug: the page changed $file"; }
+	"$WSDOC" render -o "$T/page-$slug.pdf" "$T/page-$slug.ini" && "$WSDOC" render -o "$T/orig-$slug.pdf" "$file" ||
+		fail "$slug: render"
+	cmp -s "$T/page-$slug.pdf" "$T/orig-$slug.pdf" || fail "$slug: the page's PDF of $file differs"
+done
 exit 0

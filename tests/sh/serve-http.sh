@@ -140,6 +140,7 @@ wait $cpid
 [ "$(cat "$T/code")" = 200 ] || fail "render under SIGTERM: $(cat "$T/code")"
 cmp -s "$T/term.pdf" "$T/long.pdf" || fail "render under SIGTERM: not the whole PDF"
 wait $SERVE_PID; rc=$?
+SERVE_PID=
 [ $rc -eq 0 ] || { cat "$T/serve.err"; fail "exit $rc after SIGTERM during a render"; }
 grep -q 'Sanitizer' "$T/serve.err" && { cat "$T/serve.err"; fail "sanitizer report"; }
 exit 0

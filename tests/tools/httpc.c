@@ -17,6 +17,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,6 +159,7 @@ S_client(void *arg)
 	char *buf = malloc(1 << 20);
 	int fd = S_connect(L->port);
 
+	signal(SIGPIPE, SIG_IGN);
 	for (long i = c->id; i < L->total; i += L->clients) {
 		/* open loop: request i is due at start + i/rate, and its
 		 * latency counts from then (no coordinated omission) */
@@ -168,13 +170,23 @@ S_client(void *arg)
 			    (long)((due - now - (double)(time_t)(due - now)) * 1e9) };
 			nanosleep(&ts, NULL);
 		}
-		if (write(fd, L->req, L->reqlen) != (ssize_t)L->reqlen ||
-		    S_answer(fd, buf, 1 << 20) != 200) {
-			pthread_mutex_lock(&L->mu);
-			L->bad++;
-			pthread_mutex_unlock(&L->mu);
+		/* A kept-alive connection the server closed meanwhile (its
+		 * idle timeout) is opened again and the request sent again,
+		 * as a browser does; a second failure counts. */
+		for (int tries = 0; tries < 2; tries++) {
+			int st = -1;
+			if (write(fd, L->req, L->reqlen) == (ssize_t)L->reqlen)
+				st = S_answer(fd, buf, 1 << 20);
+			if (st == 200)
+				break;
 			close(fd);
 			fd = S_connect(L->port);
+			if (st > 0 || tries == 1) {
+				pthread_mutex_lock(&L->mu);
+				L->bad++;
+				pthread_mutex_unlock(&L->mu);
+				break;
+			}
 		}
 		L->lat[i] = S_now() - due;
 	}
