@@ -70,8 +70,11 @@ lay_style_of(const struct fo_node *n, struct lay_style *st)
 	st->letter_spacing = in->letter_spacing;
 	st->color = in->color;
 	st->fake_bold = in->font_weight >= 600 && font_set_fake_bold(st->set);
+	st->shift = in->baseline_shift;
+	st->deco = in->text_decoration;
 	st->autospace = in->autospace;
 	st->keep = in->keep_together.line != FO_KEEP_AUTO ? lay_keep_of(n) : NULL;
+	st->box = lay_inline_box_of(n);
 }
 
 static enum area_rule_style
@@ -166,6 +169,25 @@ S_text(struct S_ctx *c, const struct fo_node *n, const char *s, size_t len)
 	lay_style_of(n, &st);
 	lay_para_text(&c->L->para, s, len, lay_para_style(&c->L->para, &st),
 	    n->line);
+}
+
+/* An inline's start or end padding and border: a fixed space in its
+ * box (lay_inline.c draws the box around it). */
+static void
+S_inline_edge(struct S_ctx *c, const struct fo_node *n, int side)
+{
+	double w = n->kind == FO_WRAPPER ? 0 : lay_inline_edge(n, side, c->cw);
+	struct lay_style st;
+	struct lay_obj o;
+
+	if (w <= 0)
+		return;
+	memset(&o, 0, sizeof o);
+	o.kind = LOBJ_LEADER;
+	o.pattern = FO_LP_SPACE;
+	o.w = o.wmin = o.wmax = fmin(w, c->cw);
+	lay_style_of(n, &st);
+	lay_para_obj(&c->L->para, &o, lay_para_style(&c->L->para, &st), n->line);
 }
 
 static void
@@ -322,7 +344,8 @@ S_flatten(struct S_ctx *c, const struct fo_node *top)
 static int
 S_is_block(int kind)
 {
-	return kind == FO_BLOCK || kind == FO_BLOCK_CONTAINER || kind == FO_TABLE;
+	return kind == FO_BLOCK || kind == FO_BLOCK_CONTAINER ||
+	    kind == FO_TABLE || kind == FO_LIST_BLOCK;
 }
 
 static void
@@ -344,7 +367,9 @@ S_child(struct S_ctx *c, const struct fo_node *n)
 			break;
 		}
 		L->depth++;
+		S_inline_edge(c, n, FO_START);
 		S_content(c, n);
+		S_inline_edge(c, n, FO_END);
 		L->depth--;
 		break;
 	case FO_LEADER:
@@ -378,6 +403,7 @@ S_child(struct S_ctx *c, const struct fo_node *n)
 	case FO_BLOCK:
 	case FO_BLOCK_CONTAINER:
 	case FO_TABLE:
+	case FO_LIST_BLOCK:
 		if (L->depth >= MAX_DEPTH) {
 			if (!L->warned_deep)
 				LAY_DIAG(L, W_LAY_DEEP, lay_file(L), n->line, 0, MAX_DEPTH);
@@ -546,6 +572,9 @@ S_block(struct lay *L, const struct fo_node *n, const struct S_ctx *ref)
 	if (n->kind == FO_TABLE)
 		return lay_measure_table(L, n, ref->refx, ref->ref_w, ref->base,
 		    ref->base_end);
+	if (n->kind == FO_LIST_BLOCK)
+		return lay_measure_list(L, n, ref->refx, ref->ref_w, ref->base,
+		    ref->base_end);
 	b = LAY_NEW(L, struct lay_box);
 	b->kind = BX_BLOCK;
 	b->what = n->kind == FO_BLOCK ? "block" : "block-container";
@@ -587,6 +616,7 @@ S_block(struct lay *L, const struct fo_node *n, const struct S_ctx *ref)
 		r->next = b->ids;
 		b->ids = c.pending;
 	}
+	b->fnotes = c.fnotes;	/* footnotes cited where no line was made */
 	S_resolve_spaces(c.kids, c.n);
 	b->nkids = c.n;
 	b->kids = LAY_NEWN(L, struct lay_box *, c.n ? c.n : 1);

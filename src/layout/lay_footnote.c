@@ -44,6 +44,9 @@ S_collect(struct lay *L, const struct lay_box *b, double x, double w,
 			S_push(fs, lay_measure_flow(L, f->body, x, w));
 		return;
 	case BX_BLOCK:
+		if (!b->cont)	/* not again on a continuation */
+			for (const struct lay_fnote *f = b->fnotes; f; f = f->next)
+				S_push(fs, lay_measure_flow(L, f->body, x, w));
 		for (size_t k = 0; k < b->nkids; k++)
 			S_collect(L, lay_kid(b, k), x, w, fs);
 		return;

@@ -25,6 +25,7 @@
  *   lay_box.c    any measured box drawn or split at a page's foot
  *   lay_block.c  measuring blocks        lay_table.c  tables (measure,
  *   lay_line.c   paragraphs into lines                split, draw)
+ *   lay_list.c   lists, as two-column rows of lay_table.c
  *   lay_image.c  image sizes
  *   lay_base.c   below them all: arena, ids and citations, putting boxes,
  *                rules and ids on the page being drawn
@@ -60,7 +61,11 @@ struct lay_style {
 	double		 letter_spacing;
 	uint32_t	 color;
 	int		 fake_bold;
+	double		 shift;		/* baseline-shift, pt up */
+	unsigned	 deco;		/* FO_TD_* text-decoration */
 	int		 autospace;	/* CJK-Latin space, 1/240 em (fo_inh) */
+	const struct fo_node *box;	/* the inline whose background and
+					   borders it is drawn in, or NULL */
 	const void	*keep;		/* keep-together.within-line: the kept
 					   inline (lay_keep_of), or NULL */
 };
@@ -161,7 +166,8 @@ struct lay_box {
 					   split box, for their last page */
 	const struct fo_node *markers;	/* the FO whose first children are
 					   fo:markers, or NULL */
-	struct lay_fnote *fnotes;	/* BX_LINE: footnotes cited on it */
+	struct lay_fnote *fnotes;	/* footnotes cited on a line, or in a
+					   block where no line was made */
 	int		 more;		/* a part with another after it */
 
 	/* BX_LINE: items with x absolute and y from the line's top. */
@@ -204,6 +210,7 @@ struct lay_cell {
 	int		 valign;	/* enum fo_display_align */
 	struct lay_box	*content;	/* a BX_BLOCK at the content width */
 	int		 fo_line;
+	const char	*what;		/* for the dump; NULL: "cell" */
 	int		 split;		/* cut at a page edge: align before */
 	/* ws:continued-label: the stand-in shown on later pages, and where
 	 * to measure it (see fo.h) */
@@ -235,6 +242,14 @@ struct lay_table {
 	struct lay_group *header;	/* repeated on every page, or NULL */
 	struct lay_group *footer;	/* likewise, or NULL */
 	int		 fo_line;
+	int		 separate;	/* border-collapse="separate" */
+	double		 sep, sep_b;	/* its border-separation, pt:
+					   inline- and block-progression */
+	double		 trail;		/* right of the last column's spacing:
+					   the table's padding and border */
+	double		 frame[2];	/* above the first row and below the
+					   last: the separated model's table
+					   border, padding and half spacing */
 };
 
 /* ---- the engine's state ---- */
@@ -284,7 +299,7 @@ struct lay {
 	uint32_t	*warned_cp;
 	size_t		 nwarned, warncap;
 	int		 warned_deep, warned_tall;
-	int		 warned_extent, warned_width;
+	int		 warned_extent, warned_width, warned_frame;
 	/* the forced break lay_split cut at (enum fo_break), 0 for none */
 	int		 forced_break;
 	/* markers drawn so far in this pass (lay_marker.c) */
@@ -324,6 +339,29 @@ void		 lay_para_lines(struct lay *L, struct lay_para *p,
 		    const struct lay_parfmt *f, struct lay_box ***out,
 		    size_t *n, size_t *cap);
 void		 lay_warn_char(struct lay *L, uint32_t cp, int line);
+/* lay_inline.c: the text-decoration lines of a run of width w whose
+ * (shifted) baseline is at base, into out; returns how many. */
+size_t		 lay_deco_rules(const struct lay_style *st, double x,
+		    double base, double w, struct area_item out[3]);
+/* A piece of a line drawn in an inline's box (lay_style.box), in order. */
+struct lay_seg {
+	const struct fo_node *box;
+	const struct lay_style *st;
+	double		 x1, x2, base;
+};
+/* The innermost inline around n (n included) with a background, border
+ * or padding, or NULL; the padding and border width of its side; the
+ * background and borders of the pieces, merged by inline, into out (at
+ * most 5 items a piece); returns how many. */
+const struct fo_node *lay_inline_box_of(const struct fo_node *n);
+double		 lay_inline_edge(const struct fo_node *n, int side,
+		    double ref_w);
+size_t		 lay_inline_boxes(const struct lay_seg *seg, size_t n,
+		    struct area_item *out);
+
+/* lay_list.c: a list-block as a two-column table of label and body */
+struct lay_box	*lay_measure_list(struct lay *L, const struct fo_node *lb,
+		    double ref_x, double ref_w, double base, double base_end);
 
 /* lay_block.c: the style an inline-level node's text is drawn with. */
 void		 lay_style_of(const struct fo_node *n, struct lay_style *st);
@@ -337,6 +375,7 @@ void		 lay_breaks(const struct lay_para *p, const char *lang, char *brk);
 /* A table-column's width as written (set: column-width given). */
 struct lay_colspec {
 	struct fo_len	 w;
+	double		 fixed;		/* proportional-column-width(N) + fixed */
 	int		 set;
 };
 
@@ -346,6 +385,25 @@ struct lay_colspec {
 double		 lay_auto_columns(struct lay *L, const struct fo_node *t,
 		    struct lay_table *tab, const struct lay_colspec *cols,
 		    double x, double w);
+
+/* lay_table_sep.c: the separated border model.  setup: the x and width
+ * the columns share inside the table's border and spacing; spread: the
+ * spacing put between the columns (colx[i+1] - sep is column i's right
+ * edge), and the table's width from them; cell: a cell's insets (whole
+ * borders, half the spacing above and below) and content x and width;
+ * cell_rect: its border box between y1 and y2 (x1 y1 x2 y2). */
+void		 lay_sep_setup(const struct fo_node *t, struct lay_table *tab,
+		    double *x, double *w);
+void		 lay_sep_spread(struct lay_table *tab, double *table_w,
+		    double x0);
+void		 lay_sep_cell(const struct lay_table *tab, struct lay_cell *c,
+		    double *x, double *w);
+void		 lay_sep_cell_rect(const struct lay_table *tab,
+		    const struct lay_cell *c, double y1, double y2, double r[4]);
+void		 lay_sep_draw_cell(struct lay *L, const struct lay_table *tab,
+		    const struct lay_cell *c, double y1, double y2);
+void		 lay_sep_draw_table(struct lay *L, const struct lay_table *tab,
+		    double x1, double x2, double y1, double y2);
 
 /* lay_table.c */
 /* The table's column count and its table-columns (*cols, freed by the

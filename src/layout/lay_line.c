@@ -48,7 +48,8 @@ lay_para_style(struct lay_para *p, const struct lay_style *s)
 		if (t->set == s->set && t->size == s->size && t->lh == s->lh &&
 		    t->color == s->color && t->fake_bold == s->fake_bold &&
 		    t->letter_spacing == s->letter_spacing &&
-		    t->autospace == s->autospace && t->keep == s->keep)
+		    t->autospace == s->autospace && t->keep == s->keep &&
+		    t->shift == s->shift && t->deco == s->deco && t->box == s->box)
 			return (int)i;
 	}
 	if (p->nstyles == p->stycap) {
@@ -201,8 +202,8 @@ S_autospace(const struct lay_para *p, size_t i)
 	uint32_t a = p->cp[i], b = p->cp[i + 1];
 	size_t h;
 
-	if (p->obj[i] >= 0 || p->obj[i + 1] >= 0)
-		return 0;
+	if ((a >= 0x2E80 && b >= 0x2E80) || p->obj[i] >= 0 || p->obj[i + 1] >= 0)
+		return 0;	/* two hanzi, the common case, first */
 	if (lb_is_han(a) && lb_is_alnum(b))
 		h = i;
 	else if (lb_is_alnum(a) && lb_is_han(b))
@@ -338,6 +339,49 @@ S_item(struct S_line *ln, enum area_kind k)
 static struct S_line S_ln;
 static struct buf S_txt;
 
+/* The pieces of the line in an inline's box, for S_boxes. */
+static struct lay_seg *S_seg;
+static size_t S_nseg, S_segcap;
+
+/* The run's text-decoration lines, and its piece of an inline's box
+ * (lay_inline.c). */
+static void
+S_decorate(const struct lay_style *st, double x, double base, double w)
+{
+	struct area_item r[3];
+	size_t n = lay_deco_rules(st, x, base, w, r);
+
+	for (size_t i = 0; i < n; i++)
+		*S_item(&S_ln, AREA_RULE) = r[i];
+	if (st->box == NULL)
+		return;
+	if (S_nseg == S_segcap) {
+		S_segcap = S_segcap ? S_segcap * 2 : 16;
+		S_seg = xreallocarray(S_seg, S_segcap, sizeof *S_seg);
+	}
+	S_seg[S_nseg++] = (struct lay_seg){ st->box, st, x, x + w, base };
+}
+
+/* The inlines' backgrounds and borders, under the line's text: put
+ * after the line box, before everything else. */
+static void
+S_boxes(void)
+{
+	size_t k;
+	struct area_item *r;
+
+	if (S_nseg == 0)
+		return;
+	r = xreallocarray(NULL, 5 * S_nseg, sizeof *r);
+	k = lay_inline_boxes(S_seg, S_nseg, r);
+	for (size_t i = 0; i < k; i++)
+		S_item(&S_ln, AREA_RECT);	/* room */
+	memmove(S_ln.it + 1 + k, S_ln.it + 1, (S_ln.n - 1 - k) * sizeof *S_ln.it);
+	memcpy(S_ln.it + 1, r, k * sizeof *r);
+	free(r);
+	S_nseg = 0;
+}
+
 /* Emit the glyph run [a, b) of the line, drawn at S_wk.org; xnext is
  * where the character after it is drawn.  The run's spacing is cs after
  * each character, ws more after a space; where a character's place says
@@ -368,7 +412,7 @@ S_run(struct lay *L, const struct lay_para *p, size_t a, size_t b,
 	}
 	it = S_item(&S_ln, AREA_TEXT);
 	it->x = S_wk.org[a];
-	it->y = base;
+	it->y = base - st->shift;
 	it->w = xnext - S_wk.org[a];
 	it->color = st->color;
 	it->u.text.face = S_wk.face[a];
@@ -379,6 +423,7 @@ S_run(struct lay *L, const struct lay_para *p, size_t a, size_t b,
 	it->u.text.word_space = ws;
 	it->u.text.dx = dx;
 	it->u.text.fake_bold = st->fake_bold;
+	S_decorate(st, S_wk.org[a], base - st->shift, xnext - S_wk.org[a]);
 }
 
 /* Emit the object (leader, graphic) at i, drawn at x. */
@@ -391,7 +436,7 @@ S_object(const struct lay_para *p, size_t i, double x, double asc)
 
 	if (o->kind == LOBJ_LEADER && o->pattern != FO_LP_SPACE && w > EPS) {
 		struct area_item *it = S_item(&S_ln, AREA_RULE);
-		double y = asc + 0.15 * st->size;
+		double y = asc + 0.15 * st->size - st->shift;
 		it->x = x;
 		it->y = y;
 		it->u.rule.x2 = x + w;
@@ -405,7 +450,7 @@ S_object(const struct lay_para *p, size_t i, double x, double asc)
 		struct area_item *it = S_item(&S_ln,
 		    o->path ? AREA_IMAGE : AREA_BOX);
 		it->x = x;
-		it->y = asc - o->h;
+		it->y = asc - o->h - st->shift;
 		it->w = w;
 		it->h = o->h;
 		if (o->path)
@@ -415,13 +460,15 @@ S_object(const struct lay_para *p, size_t i, double x, double asc)
 			it->u.box.fo_line = p->line[i];
 		}
 	}
+	if (o->kind == LOBJ_LEADER)	/* a blank to fill in, a box */
+		S_decorate(st, x, asc - st->shift, w);
 }
 
 enum { RT_ANY, RT_CHAR, RT_WORD };
 
-/* A line whose glyphs stand where a reader's text extraction would not
- * expect them (compressed marks closer than half an em, CJK-Latin spaces
- * it would read as spaces) says its text: each stretch of runs between
+/* A line with compressed marks or CJK-Latin spaces says its text: glyph
+ * origins less than half an em apart (”（) make pdftotext split the line,
+ * and a CJK-Latin space reads as a space.  Each stretch of runs between
  * objects becomes one span whose text the PDF gives as ActualText. */
 static void
 S_spans(struct lay *L)
@@ -570,15 +617,18 @@ S_compose(struct lay *L, const struct lay_para *p, const struct lay_parfmt *f,
 		const struct font_face *pf = font_set_primary(st->set);
 		double a = font_ascent(pf, st->size), d = font_descent(pf, st->size);
 		double hl = (st->lh - (a + d)) / 2;
-		asc = fmax(asc, a + hl);
-		desc = fmax(desc, d + hl);
+		/* a shifted baseline makes room for itself (XSL
+		 * line-height-shift-adjustment="consider-shifts") */
+		asc = fmax(asc, a + hl + st->shift);
+		desc = fmax(desc, d + hl - st->shift);
 		if (p->obj[i] >= 0 && p->objs[p->obj[i]].kind == LOBJ_IMAGE)
-			asc = fmax(asc, p->objs[p->obj[i]].h);
+			asc = fmax(asc, p->objs[p->obj[i]].h + st->shift);
 	}
 	if (asc + desc <= 0)
 		desc = 0, asc = 0;
 
 	S_ln.n = 0;
+	S_nseg = 0;
 	struct area_item *lb = S_item(&S_ln, AREA_LINEBOX);
 	lb->x = x0 + off;
 	lb->y = 0;
@@ -622,6 +672,7 @@ S_compose(struct lay *L, const struct lay_para *p, const struct lay_parfmt *f,
 	if (adjusted)
 		S_spans(L);
 
+	S_boxes();
 	bx = LAY_NEW(L, struct lay_box);
 	bx->kind = BX_LINE;
 	bx->h = asc + desc;

@@ -58,6 +58,22 @@ S_extent(const struct fo_node *r, double page, double max)
 	    r->u.region->extent_pct * page / 100.0, 0), max);
 }
 
+/* Borders and padding of regions are not drawn: said once. */
+static void
+S_region_frame(struct lay *L, const struct fo_node *r)
+{
+	if (r == NULL || L->warned_frame)
+		return;
+	for (int i = 0; i < 4; i++)
+		if (r->box->border[i].width > 0 ||
+		    fo_len_resolve(r->box->padding[i], 100) > 0) {
+			LAY_DIAG(L, W_LAY_REGION_FRAME, lay_file(L), r->line, 0,
+			    fo_kind_name(r->kind));
+			L->warned_frame = 1;
+			return;
+		}
+}
+
 void
 lay_geometry(struct lay *L, const struct fo_node *m, const struct fo_node *seq,
     struct lay_geom *g)
@@ -77,6 +93,7 @@ lay_geometry(struct lay *L, const struct fo_node *m, const struct fo_node *seq,
 		return;
 	const struct fo_node *rb = fo_master_region(m, FO_REGION_BODY);
 	g->body = rb;
+	S_region_frame(L, rb);
 	if (rb != NULL && rb->u.region != NULL) {
 		const struct fo_region *r = rb->u.region;
 		double ms = fo_len_resolve(r->margin[FO_START], cw);
@@ -109,6 +126,7 @@ lay_geometry(struct lay *L, const struct fo_node *m, const struct fo_node *seq,
 	for (int i = 0; i < 4; i++) {
 		struct lay_rect *R = &g->reg[i];
 		R->node = rg[i];
+		S_region_frame(L, rg[i]);
 		if (i < 2) {
 			R->x = cx + (prec[i] ? 0 : ext[2]);
 			R->w = cw - (prec[i] ? 0 : ext[2] + ext[3]);

@@ -206,7 +206,7 @@ pdf_out_finish(struct pdf_out *o, const struct area_doc *info,
 	if (S_finish(o, info) == -1 || (data = S_bytes(o, &len)) == NULL)
 		return -1;
 	if (file_write_atomic(path, data, len) == -1) {
-		diag(F_IO_WRITE, NULL, 0, 0, path, errno_text(errno));
+		diag(F_IO_WRITE, NULL, 0, 0, path, errno_text_write(errno));
 		rc = -1;
 	}
 	free(data);

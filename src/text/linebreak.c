@@ -142,6 +142,9 @@ S_url_breaks(const uint32_t *text, size_t n, char *brk)
 {
 	for (size_t i = 0; i < n; i++) {
 		size_t body;
+		uint32_t c = text[i] | 0x20;	/* ASCII lower case */
+		if (c != 'h' && c != 'f' && c != 'w')
+			continue;
 		if (i > 0 && S_urlchar(text[i - 1]))
 			continue;	/* a URL starts a word */
 		if (S_starts(text, n, i, "https://"))

@@ -6,7 +6,9 @@
 # - static content for a region without extent is a warning, not dropped
 #   silently;
 # - an unknown master name gives pages of the first simple-page-master and
-#   a warning, never no PDF.
+#   a warning, never no PDF;
+# - a border or padding on a region is not drawn, and said;
+# - a refused value says the real reason (font-size="0").
 set -u
 fails=0
 bad() { echo "FAIL $1: $2"; fails=$((fails + 1)); }
@@ -42,6 +44,17 @@ doc master q "$BODY"
 "$WSDOC" fo "$T/master.fo" -o "$T/master.pdf" 2> "$T/master.err" || bad master "exit $?"
 grep -q 'W-LAY-MASTER' "$T/master.err" || bad master "no warning: $(cat "$T/master.err")"
 head -c 5 "$T/master.pdf" 2>/dev/null | grep -q '%PDF-' || bad master "no PDF"
+
+# 4. A border on a region, which is not drawn: said.
+sed 's|<fo:region-body margin-top="20pt"/>|<fo:region-body margin-top="20pt" border="1pt solid black"/>|' "$T/ext.fo" > "$T/frame.fo"
+"$WSDOC" fo "$T/frame.fo" -o "$T/frame.pdf" 2> "$T/frame.err" || bad frame "exit $?"
+grep -q 'W-LAY-REGION-FRAME' "$T/frame.err" || bad frame "no warning: $(cat "$T/frame.err")"
+
+# 5. font-size="0" is refused for what it is (it said "between 0 and
+#    1000pt", which 0 is).
+doc zero p '<fo:flow flow-name="xsl-region-body"><fo:block font-size="0">零</fo:block></fo:flow>'
+"$WSDOC" fo "$T/zero.fo" -o "$T/zero.pdf" 2> "$T/zero.err" || bad zero "exit $?"
+grep -q '字号应大于 0' "$T/zero.err" || bad zero "not the reason: $(cat "$T/zero.err")"
 
 [ "$fails" -eq 0 ] && echo "every deviation done or said"
 [ "$fails" -eq 0 ]

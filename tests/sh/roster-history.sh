@@ -101,6 +101,14 @@ app 6
 "$WSDOC" approve --roster "$R" "$T/app6.xml" >/dev/null 2>&1 || fail "approve 6"
 [ "$(stat -c %a "$R")" = 600 ] || fail "mode of the roster: $(stat -c %a "$R"), want 600"
 [ "$(stat -c %a "$R.1")" = 600 ] || fail "mode of roster.xml.1: $(stat -c %a "$R.1")"
+# and its owner (only root may give a file away)
+if [ "$(id -u)" = 0 ]; then
+	chown 65534:65534 "$R"
+	app 8
+	"$WSDOC" approve --roster "$R" "$T/app8.xml" >/dev/null 2>&1 || fail "approve 8"
+	[ "$(stat -c %u:%g "$R")" = 65534:65534 ] || fail "owner of the roster: $(stat -c %u:%g "$R")"
+	chown 0:0 "$R"
+fi
 
 # 5. A roster that is a link is written where it points.
 mkdir -p "$T/real" "$T/via"
