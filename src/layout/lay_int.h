@@ -229,6 +229,7 @@ struct lay_row {
 	int		 keep_together, keep_prev, keep_next;
 	uint32_t	 bg;		/* FO_TRANSPARENT for none */
 	struct lay_idref *ids;		/* the row's id (both parts of a split row) */
+	int		 break_before, break_after;	/* enum fo_break */
 };
 
 /* Rows joined by row spans: a unit of pagination. */
@@ -237,6 +238,7 @@ struct lay_group {
 	size_t		 nrows;
 	double		 h;
 	int		 keep_prev, keep_next;
+	int		 break_before, break_after;	/* first and last row's */
 };
 
 struct lay_table {
@@ -304,6 +306,7 @@ struct lay {
 	size_t		 nwarned, warncap;
 	int		 warned_deep, warned_tall;
 	int		 warned_extent, warned_width, warned_frame;
+	int		 warned_cell_break;
 	/* the forced break lay_split cut at (enum fo_break), 0 for none */
 	int		 forced_break;
 	/* markers drawn so far in this pass (lay_marker.c) */
@@ -432,6 +435,7 @@ int		 lay_cell_place(const struct fo_node *n, int *busy, int ncols,
 struct lay_box	*lay_measure_table(struct lay *L, const struct fo_node *t,
 		    double ref_x, double ref_w, double base, double base_end);
 void		 lay_group_heights(struct lay_group *g);
+size_t		 lay_table_break(const struct lay_box *b, int *kind);
 int		 lay_split_table(struct lay *L, struct lay_box *b, double avail,
 		    int force, struct lay_box **first, struct lay_box **rest);
 void		 lay_draw_table(struct lay *L, const struct lay_box *b, double y);
