@@ -81,6 +81,8 @@ struct lay_obj {
 	double		 thickness;
 	enum area_rule_style rstyle;
 	const char	*path;		/* IMAGE: file, NULL when unusable */
+	const char	*content;	/* LEADER use-content: the text repeated */
+	double		 content_w;	/* its width */
 };
 
 /* A paragraph being collected: one entry per character.  Objects are
@@ -364,6 +366,14 @@ struct lay_seg {
  * background and borders of the pieces, merged by inline, into out (at
  * most 5 items a piece); returns how many. */
 const struct fo_node *lay_inline_box_of(const struct fo_node *n);
+/* leader-pattern="use-content": the leader's text and its width into o
+ * (the pattern falls back to space without any); and the text item
+ * filling w with whole copies of it at x on baseline base (0: none). */
+void		 lay_leader_content(struct lay *L, const struct fo_node *n,
+		    const struct lay_style *st, struct lay_obj *o);
+int		 lay_leader_fill(struct lay *L, const struct lay_obj *o,
+		    const struct lay_style *st, double x, double base, double w,
+		    struct area_item *it);
 double		 lay_inline_edge(const struct fo_node *n, int side,
 		    double ref_w);
 size_t		 lay_inline_boxes(const struct lay_seg *seg, size_t n,
