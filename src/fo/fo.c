@@ -111,7 +111,8 @@ S_once_free(struct fo_ctx *c)
 #define BLOCKISH (K(FO_FLOW) | K(FO_STATIC_CONTENT) | K(FO_BLOCK) | K(FO_MARKER) | \
 	K(FO_FOOTNOTE_BODY) | \
 	K(FO_BLOCK_CONTAINER) | K(FO_TABLE_CELL) | K(FO_INLINE) | \
-	K(FO_WRAPPER) | K(FO_BASIC_LINK))
+	K(FO_WRAPPER) | K(FO_BASIC_LINK) | K(FO_LIST_ITEM_LABEL) | \
+	K(FO_LIST_ITEM_BODY))
 #define INLINEISH (K(FO_BLOCK) | K(FO_INLINE) | K(FO_WRAPPER) | K(FO_MARKER) | \
 	K(FO_FOOTNOTE) | \
 	K(FO_BASIC_LINK) | K(FO_LEADER))
@@ -170,6 +171,10 @@ static const struct {
 	[FO_BOOKMARK_TREE] =		{ "bookmark-tree", K(FO_ROOT) },
 	[FO_BOOKMARK] =			{ "bookmark", K(FO_BOOKMARK_TREE) | K(FO_BOOKMARK) },
 	[FO_BOOKMARK_TITLE] =		{ "bookmark-title", K(FO_BOOKMARK) },
+	[FO_LIST_BLOCK] =		{ "list-block", BLOCKISH },
+	[FO_LIST_ITEM] =		{ "list-item", K(FO_LIST_BLOCK) },
+	[FO_LIST_ITEM_LABEL] =		{ "list-item-label", K(FO_LIST_ITEM) },
+	[FO_LIST_ITEM_BODY] =		{ "list-item-body", K(FO_LIST_ITEM) },
 };
 
 const char *
@@ -580,7 +585,9 @@ static int
 S_boundary(int kind)
 {
 	return kind == FO_BLOCK || kind == FO_BLOCK_CONTAINER ||
-	    kind == FO_TABLE || kind == FO_BOOKMARK_TITLE;
+	    kind == FO_TABLE || kind == FO_BOOKMARK_TITLE ||
+	    kind == FO_LIST_BLOCK || kind == FO_LIST_ITEM_LABEL ||
+	    kind == FO_LIST_ITEM_BODY;
 }
 
 /* Remove the trailing spaces of the last text (before a linefeed or a

@@ -101,6 +101,10 @@ enum fo_kind {
 	FO_BOOKMARK_TREE,
 	FO_BOOKMARK,			/* u.link (internal-destination) */
 	FO_BOOKMARK_TITLE,
+	FO_LIST_BLOCK,
+	FO_LIST_ITEM,
+	FO_LIST_ITEM_LABEL,
+	FO_LIST_ITEM_BODY,
 	FO_KIND__COUNT
 };
 
@@ -205,6 +209,13 @@ struct fo_inh {
 					   the ancestors included, XSL §5.3.2) */
 	struct fo_len	 end_indent;
 	struct fo_range	 leader_length;	/* initial 0pt / 12pt / 100% */
+	/* list-block: provisional-distance-between-starts (initial 24pt) and
+	 * provisional-label-separation (6pt); label-end() and body-start()
+	 * are computed from them by the reader */
+	struct fo_len	 pdbs, pls;
+	/* baseline-shift of the text, cumulated over the nested inlines (pt,
+	 * up is positive); 0 again in every block */
+	double		 baseline_shift;
 	struct fo_keep	 keep_together;	/* inherited in XSL 1.1 */
 	uint32_t	 color;
 	uint16_t	 font_weight;	/* 100 … 900; bold = 700 */
@@ -220,10 +231,19 @@ struct fo_inh {
 	uint8_t		 border_collapse; /* 1 = collapse (initial), 0 = separate */
 	uint8_t		 leader_pattern;	/* enum fo_leader_pattern */
 	uint8_t		 rule_style;	/* leader: enum fo_border_style, solid */
+	/* text-decoration: FO_TD_* bits, propagated to the inline content
+	 * (XSL 7.17.4: not inherited, but applies to all the descendants'
+	 * text); no-underline … clear a bit */
+	uint8_t		 text_decoration;
 	uint8_t		 autospace;	/* ws:text-autospace: the space between a
 					   hanzi and a Latin letter or digit, in
 					   240ths of an em; 0 none, initial 60 */
+	uint8_t		 pad_[7];
 };
+
+#define FO_TD_UNDERLINE		0x01
+#define FO_TD_OVERLINE		0x02
+#define FO_TD_LINE_THROUGH	0x04
 
 /* The computed text-align-last of a node. */
 static inline int
@@ -307,6 +327,18 @@ struct fo_graphic {
 	uint8_t		 uniform;	/* scaling="uniform" (initial) */
 };
 
+/* block-container: how it is positioned and turned.  Set on every
+ * block-container (fo_container_initial when nothing is said). */
+enum fo_abs { FO_ABS_AUTO = 0, FO_ABS_ABSOLUTE, FO_ABS_FIXED };
+struct fo_container {
+	struct fo_len	 top, left, bottom, right;	/* FO_AUTO if not given;
+					   pct of the containing area */
+	uint8_t		 abs;		/* enum fo_abs */
+	uint8_t		 turns;		/* reference-orientation / 90, 0–3
+					   counter-clockwise (90 = 1) */
+};
+extern const struct fo_container fo_container_initial;
+
 struct fo_node {
 	struct fo_node	*parent, *first, *last, *next;	/* children in order */
 	const struct fo_inh *inh;	/* never NULL */
@@ -342,6 +374,8 @@ struct fo_node {
 		} table;
 		struct {
 			struct fo_len width;	/* column-width; FO_AUTO if none */
+			double	 fixed;		/* FO_PROPORTIONAL: the length
+						   added to it, pt ("…(1) + 2pt") */
 			int32_t	 number;	/* column-number, resolved here */
 			int32_t	 repeated;	/* number-columns-repeated >= 1 */
 		} column;
@@ -360,6 +394,8 @@ struct fo_node {
 		} cell;
 		const char	*ref_id;	/* page-number-citation(-last) */
 		const struct fo_graphic *graphic;
+		/* block-container: absolute-position and reference-orientation */
+		const struct fo_container *container;
 		struct {			/* marker, retrieve-marker */
 			const char *cls;	/* (retrieve-)marker-class-name */
 			uint8_t	 position;	/* enum fo_retrieve_position */

@@ -57,6 +57,10 @@ void	*fo_alloc(struct fo_tree *t, size_t n);	/* zeroed */
 int	fo_once(struct fo_ctx *c, const char *a, const char *b, const char *d);
 const char *fo_strdup(struct fo_tree *t, const char *s, size_t n);
 
+/* fo_color.c: a CSS colour keyword (case-insensitive) → 0xRRGGBB; -1 if
+ * it is none. */
+int	fo_color_name(const char *s, uint32_t *rgb);
+
 /* Compute the properties of element el (an FO element of kind n->kind)
  * into n: n->inh, n->box and the kind's part of n->u.  parent is NULL for
  * fo:root. */

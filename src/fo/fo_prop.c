@@ -8,14 +8,15 @@
 
 #include "../diag/diag.h"
 #include "../util/util.h"
+#include "fo_expr.h"
 #include "fo_int.h"
 
 /* Groups are compared bytewise: they must have no implicit padding. */
 _Static_assert(sizeof(struct fo_len) == 16, "fo_len padding");
 _Static_assert(sizeof(struct fo_border) == 16, "fo_border padding");
 _Static_assert(sizeof(struct fo_space) == 56, "fo_space padding");
-_Static_assert(sizeof(struct fo_inh) == 2 * sizeof(char *) + 6 * 8 + 3 * 16 +
-    48 + 12 + 4 + 2 + 14, "fo_inh padding");
+_Static_assert(sizeof(struct fo_inh) == 2 * sizeof(char *) + 7 * 8 + 5 * 16 +
+    48 + 12 + 4 + 2 + 15 + 7, "fo_inh padding");
 _Static_assert(sizeof(struct fo_box) == 2 * 56 + 4 * 16 + 4 * 16 + 2 * 48 +
     2 * 12 + 4 + 4 + 2 + 6, "fo_box padding");
 
@@ -23,6 +24,10 @@ _Static_assert(sizeof(struct fo_box) == 2 * 56 + 4 * 16 + 4 * 16 + 2 * 48 +
 #define LAUTO	{ 0, 0, FO_AUTO }
 #define SPACE0	{ { L0, L0, L0 }, 0, 0 }
 #define BORDER0	{ 0, 0x000000, FO_BS_NONE, 0 }
+
+const struct fo_container fo_container_initial = {
+	.top = LAUTO, .left = LAUTO, .bottom = LAUTO, .right = LAUTO,
+};
 
 const struct fo_box fo_box_initial = {
 	.space_before = SPACE0,
@@ -44,6 +49,8 @@ static const struct fo_inh S_inh_initial = {
 	.start_indent = L0,
 	.end_indent = L0,
 	.leader_length = { L0, { 12, 0, FO_LEN }, { 0, 100, FO_LEN } },
+	.pdbs = { 24, 0, FO_LEN },
+	.pls = { 6, 0, FO_LEN },
 	.color = 0x000000,
 	.font_weight = 400,
 	.text_align = FO_ALIGN_START,
@@ -222,6 +229,8 @@ enum pid {
 	P_SCALING, P_SPACE, P_SPACE_COMP, P_SRC, P_START_INDENT, P_TABLE_LAYOUT,
 	P_TEXT_ALIGN, P_TEXT_ALIGN_LAST, P_TEXT_INDENT, P_WHITE_SPACE,
 	P_WS_COLLAPSE, P_WS_TREATMENT, P_WIDOWS, P_WIDTH, P_WRAP_OPTION,
+	P_PDBS, P_PLS, P_TEXT_DECORATION, P_BASELINE_SHIFT, P_VERTICAL_ALIGN,
+	P_ABSOLUTE_POSITION, P_OFFSET, P_REF_ORIENTATION,
 	P_WS_AUTOSPACE,		/* wsdoc's ws:text-autospace */
 	/* page masters, page-sequences, regions (the page level) */
 	P_PAGE_POSITION, P_ODD_OR_EVEN, P_BLANK_OR_NOT_BLANK, P_MAXIMUM_REPEATS,
@@ -253,10 +262,11 @@ struct pdef {
 
 /* Sorted by name at start-up. */
 static struct pdef S_props[] = {
-	DEF("absolute-position", "auto"),
+	S_("absolute-position", P_ABSOLUTE_POSITION, PR_ABS),
 	DEF("alignment-baseline", "auto"),
 	S_("background-color", P_BACKGROUND_COLOR, PR_ABS),
-	DEF("baseline-shift", "baseline"),
+	S_("baseline-shift", P_BASELINE_SHIFT, PR_REL),
+	SD("bottom", P_OFFSET, PR_ABS, FO_AFTER),
 	S_("block-progression-dimension", P_BLOCK_PROGRESSION_DIMENSION, PR_REL),
 	SC("block-progression-dimension.maximum", P_BPD_MAX, PR_COMP, -1, C_MAX),
 	SC("block-progression-dimension.minimum", P_BPD_MIN, PR_COMP, -1, C_MIN),
@@ -359,6 +369,7 @@ static struct pdef S_props[] = {
 	SC("leader-length.optimum", P_LEADER_LENGTH_COMP, PR_COMP, -1, C_OPT),
 	DEF("leader-pattern-width", "use-font-metrics"),
 	S_("leader-pattern", P_LEADER_PATTERN, PR_ABS),
+	SD("left", P_OFFSET, PR_ABS, FO_START),
 	S_("letter-spacing", P_LETTER_SPACING, PR_ABS),
 	S_("line-height", P_LINE_HEIGHT, PR_ABS),
 	DEF("line-height-shift-adjustment", "consider-shifts"),
@@ -397,11 +408,14 @@ static struct pdef S_props[] = {
 	S_("page-height", P_PAGE_HEIGHT, PR_ABS),
 	S_("page-width", P_PAGE_WIDTH, PR_ABS),
 	S_("precedence", P_PRECEDENCE, PR_ABS),
+	S_("provisional-distance-between-starts", P_PDBS, PR_ABS),
+	S_("provisional-label-separation", P_PLS, PR_ABS),
 	S_("ref-id", P_REF_ID, PR_ABS),
-	DEF("reference-orientation", "0"),
+	S_("reference-orientation", P_REF_ORIENTATION, PR_ABS),
 	S_("region-name", P_REGION_NAME, PR_ABS),
 	DEF("relative-align", "before"),
 	DEF("relative-position", "static"),
+	SD("right", P_OFFSET, PR_ABS, FO_END),
 	IGN("role"),
 	S_("rule-style", P_RULE_STYLE, PR_ABS),
 	S_("rule-thickness", P_RULE_THICKNESS, PR_ABS),
@@ -431,10 +445,11 @@ static struct pdef S_props[] = {
 	DEF("table-omit-header-at-break", "false"),
 	S_("text-align", P_TEXT_ALIGN, PR_ABS),
 	S_("text-align-last", P_TEXT_ALIGN_LAST, PR_ABS),
-	DEF("text-decoration", "none"),
+	S_("text-decoration", P_TEXT_DECORATION, PR_ABS),
 	S_("text-indent", P_TEXT_INDENT, PR_ABS),
 	DEF("text-transform", "none"),
-	DEF("vertical-align", "baseline"),
+	SD("top", P_OFFSET, PR_ABS, FO_BEFORE),
+	S_("vertical-align", P_VERTICAL_ALIGN, PR_SHORT),
 	DEF("visibility", "visible"),
 	S_("white-space", P_WHITE_SPACE, PR_SHORT),
 	S_("white-space-collapse", P_WS_COLLAPSE, PR_ABS),
@@ -499,6 +514,9 @@ struct ps {
 	struct fo_master m;
 	struct fo_region r;
 	struct fo_graphic g;
+	struct fo_container ct;
+	double		 shift;		/* this element's own baseline-shift */
+	int		 shift_set;
 };
 
 static void
@@ -549,18 +567,6 @@ S_number(const char **sp, double *v)
 	return 0;
 }
 
-/* 1 if s continues a number with an exponent ("e5", "E-3"). */
-static int
-S_exponent(const char *s)
-{
-	if (*s != 'e' && *s != 'E')
-		return 0;
-	s++;
-	if (*s == '+' || *s == '-')
-		s++;
-	return *s >= '0' && *s <= '9';
-}
-
 /* Flags for S_length. */
 #define LA_PCT	0x01	/* a percentage is allowed */
 #define LA_AUTO	0x02	/* "auto" */
@@ -569,17 +575,21 @@ S_exponent(const char *s)
 #define LA_FIT	0x10	/* scale-to-fit (and scale-down/up-to-fit) */
 #define LA_NUM	0x20	/* a bare number is allowed (returned in pt) */
 
-/* Parse a length expression: terms joined by + and -; a term is a number
- * with a unit, a percentage, auto, proportional-column-width(N).  em is
- * relative to em_base.  Returns NULL if fine, else why not. */
+/* Parse a length: auto, scale-to-fit, or an expression (fo_expr.c: + - *
+ * div mod, parentheses, abs() min() max() … proportional-column-width()
+ * and, with list, label-end() and body-start()).  em is relative to
+ * em_base.  For proportional-column-width(N) + L the fixed part L goes to
+ * *fixed when it is not NULL (else it must be 0).  Returns NULL if fine,
+ * else why not. */
 static const char *
-S_length(const char *s, double em_base, unsigned allow, struct fo_len *out)
+S_length_ex(const char *s, double em_base, unsigned allow,
+    const struct fo_expr_env *list, struct fo_len *out, double *fixed)
 {
+	struct fo_expr_env env;
+	struct fo_num v;
 	struct fo_len l;
-	int sign = 1, nterms = 0;
+	const char *why;
 
-	memset(&l, 0, sizeof l);
-	l.kind = FO_LEN;
 	s = S_skip(s);
 	if (strcmp(s, "auto") == 0 || strncmp(s, "auto ", 5) == 0) {
 		if (!(allow & LA_AUTO) || *S_skip(s + 4))
@@ -596,65 +606,36 @@ S_length(const char *s, double em_base, unsigned allow, struct fo_len *out)
 		out->kind = FO_SCALE_TO_FIT;
 		return NULL;
 	}
-	for (;;) {
-		double v, mul;
-
-		s = S_skip(s);
-		if (strncmp(s, "proportional-column-width(", 26) == 0) {
-			if (!(allow & LA_PROP) || nterms > 0)
-				return "proportional-column-width() 只能用于 column-width";
-			s = S_skip(s + 26);
-			if (S_number(&s, &v) < 0 || S_exponent(s) || v <= 0 ||
-			    v > 1e6)
-				return "比例应为不大于 1000000 的正数";
-			s = S_skip(s);
-			if (*s != ')' || *S_skip(s + 1))
-				return "括号不完整";
-			memset(out, 0, sizeof *out);
-			out->kind = FO_PROPORTIONAL;
-			out->pt = v;
-			return NULL;
-		}
-		if (S_number(&s, &v) < 0)
-			return "不是长度";
-		if (S_exponent(s))
-			return "数字不能用 1e5 这样的写法";
-		if (*s == '%') {
-			if (!(allow & LA_PCT))
-				return "此处不能用百分比";
-			l.pct += (float)(sign * v);
-			s++;
-		} else {
-			if (!strncmp(s, "pt", 2)) mul = 1, s += 2;
-			else if (!strncmp(s, "mm", 2)) mul = 72 / 25.4, s += 2;
-			else if (!strncmp(s, "cm", 2)) mul = 72 / 2.54, s += 2;
-			else if (!strncmp(s, "in", 2)) mul = 72, s += 2;
-			else if (!strncmp(s, "pc", 2)) mul = 12, s += 2;
-			else if (!strncmp(s, "px", 2)) mul = 0.75, s += 2;
-			else if (!strncmp(s, "em", 2)) mul = em_base, s += 2;
-			else if ((*s == '\0' || *s == ' ' || *s == '+' ||
-			    *s == '-') && (v == 0 || (allow & LA_NUM)))
-				mul = 1;
-			else if (*s == '\0' || *s == ' ')
-				return "缺少单位，mm、cm、in、pt、pc、px、em";
-			else
-				return "单位不明，可用 mm、cm、in、pt、pc、px、em";
-			l.pt += sign * v * mul;
-		}
-		nterms++;
-		s = S_skip(s);
-		if (*s == '\0')
-			break;
-		if (*s == '+')
-			sign = 1;
-		else if (*s == '-')
-			sign = -1;
-		else
-			return "不是长度";
-		s++;
+	memset(&env, 0, sizeof env);
+	if (list != NULL)
+		env = *list;
+	env.em = em_base;
+	env.allow = (list != NULL ? FO_EX_LIST : 0) |
+	    (allow & LA_PCT ? FO_EX_PCT : 0) | (allow & LA_PROP ? FO_EX_PROP : 0);
+	if ((why = fo_expr(s, &env, &v)) != NULL)
+		return why;
+	memset(&l, 0, sizeof l);
+	l.kind = FO_LEN;
+	if (v.prop != 0) {
+		if (v.prop < 0 || v.pct != 0)
+			return "proportional-column-width() 只能加减长度";
+		if (v.v != 0 && fixed == NULL)
+			return "proportional-column-width() 只能用于 column-width";
+		if (fixed != NULL)
+			*fixed = v.v;
+		if (fabs(v.v) > MAX_PT || v.v < 0)
+			return "超出合理范围";
+		l.kind = FO_PROPORTIONAL;
+		l.pt = v.prop;
+		*out = l;
+		return NULL;
 	}
-	if (!isfinite(l.pt) || fabs(l.pt) > MAX_PT || fabs(l.pct) > MAX_PCT)
+	if (!v.is_len && v.v != 0 && !(allow & LA_NUM))
+		return "缺少单位，mm、cm、in、pt、pc、px、em";
+	if (fabs(v.v) > MAX_PT || fabs(v.pct) > MAX_PCT)
 		return "超出合理范围";
+	l.pt = v.v;
+	l.pct = (float)v.pct;
 	/* "100% - 10pt" is fine; only a length that is negative whatever
 	 * the base is refused */
 	if (!(allow & LA_NEG) && ((l.pt < 0 && l.pct <= 0) ||
@@ -662,6 +643,12 @@ S_length(const char *s, double em_base, unsigned allow, struct fo_len *out)
 		return "不能为负";
 	*out = l;
 	return NULL;
+}
+
+static const char *
+S_length(const char *s, double em_base, unsigned allow, struct fo_len *out)
+{
+	return S_length_ex(s, em_base, allow, NULL, out, NULL);
 }
 
 /* Split a shorthand value into at most 4 space-separated words (outside
@@ -708,15 +695,6 @@ S_four(int n, int idx[4])
 	for (int i = 0; i < 4; i++)
 		idx[i] = map[n][i];
 }
-
-static const struct { const char *name; uint32_t rgb; } S_colors[] = {
-	{ "aqua", 0x00FFFF }, { "black", 0x000000 }, { "blue", 0x0000FF },
-	{ "fuchsia", 0xFF00FF }, { "gray", 0x808080 }, { "green", 0x008000 },
-	{ "grey", 0x808080 }, { "lime", 0x00FF00 }, { "maroon", 0x800000 },
-	{ "navy", 0x000080 }, { "olive", 0x808000 }, { "orange", 0xFFA500 },
-	{ "purple", 0x800080 }, { "red", 0xFF0000 }, { "silver", 0xC0C0C0 },
-	{ "teal", 0x008080 }, { "white", 0xFFFFFF }, { "yellow", 0xFFFF00 },
-};
 
 static int
 S_hex(int c)
@@ -773,12 +751,7 @@ S_color(const char *s, uint32_t *out)
 		*out = v;
 		return 0;
 	}
-	for (size_t i = 0; i < sizeof S_colors / sizeof S_colors[0]; i++)
-		if (strcasecmp(s, S_colors[i].name) == 0) {
-			*out = S_colors[i].rgb;
-			return 0;
-		}
-	return -1;
+	return fo_color_name(s, out);
 }
 
 /* Index of s in a NULL-terminated list of keywords, or -1. */
@@ -999,6 +972,108 @@ static const double S_font_kw[] = { 6.944, 8.333, 10, 12, 14.4, 17.28, 20.736 };
 static const char *const S_font_kws[] = { "xx-small", "x-small", "small",
 	"medium", "large", "x-large", "xx-large", NULL };
 
+/* label-end() and body-start() (XSL 1.1 §5.10.4) for an element inside
+ * a list-block, from the closest one: body-start() = its start-indent +
+ * provisional-distance-between-starts; label-end() = the reference
+ * area's width - (start-indent + distance - separation).  NULL outside a
+ * list. */
+static const struct fo_expr_env *
+S_list_env(struct ps *p, struct fo_expr_env *env)
+{
+	const struct fo_node *lb = p->n->parent;
+
+	while (lb != NULL && lb->kind != FO_LIST_BLOCK)
+		lb = lb->parent;
+	if (lb == NULL)
+		return NULL;
+	const struct fo_inh *in = lb->inh;
+	memset(env, 0, sizeof *env);
+	env->body_start.kind = env->label_end.kind = FO_LEN;
+	env->body_start.pt = in->start_indent.pt + in->pdbs.pt;
+	env->body_start.pct = in->start_indent.pct + in->pdbs.pct;
+	env->label_end.pt = -(in->start_indent.pt + in->pdbs.pt - in->pls.pt);
+	env->label_end.pct = 100 - (in->start_indent.pct + in->pdbs.pct -
+	    in->pls.pct);
+	return env;
+}
+
+/* text-decoration: none, or any of [no-]underline, [no-]overline,
+ * [no-]line-through, [no-]blink (blink is accepted and not drawn). */
+static const char *
+S_text_decoration(const char *v, uint8_t *bits)
+{
+	static const char *const kw[] = { "underline", "no-underline",
+		"overline", "no-overline", "line-through", "no-line-through",
+		"blink", "no-blink", NULL };
+	static const uint8_t bit[] = { FO_TD_UNDERLINE, FO_TD_OVERLINE,
+		FO_TD_LINE_THROUGH, 0 };
+	char w[4][64];
+	int n = S_words(v, w), k;
+	uint8_t b = *bits;
+
+	if (n == 1 && !strcmp(w[0], "none")) {
+		*bits = 0;
+		return NULL;
+	}
+	if (n <= 0)
+		return "应为 none、underline、overline、line-through";
+	for (int i = 0; i < n; i++) {
+		if ((k = S_kw(w[i], kw)) < 0)
+			return "应为 none、underline、overline、line-through";
+		if (k % 2 == 0)
+			b |= bit[k / 2];
+		else
+			b &= (uint8_t)~bit[k / 2];
+	}
+	*bits = b;
+	return NULL;
+}
+
+/* baseline-shift (baseline, sub, super, a length, a percentage of the
+ * parent's line-height) and the vertical-align shorthand, which also maps
+ * top/middle/bottom on a table-cell onto display-align (XSL 1.1
+ * §7.31.22).  super raises by a third of the parent's font-size, sub
+ * lowers by a fifth. */
+static const char *
+S_shift(struct ps *p, int valign, const char *v)
+{
+	double pfs = p->pin ? p->pin->font_size : 12;
+	double plh = p->pin ? p->pin->line_height : 14.4;
+	struct fo_len l;
+	const char *why;
+
+	if (valign && p->n->kind == FO_TABLE_CELL) {
+		static const char *const kw[] = { "top", "middle", "bottom",
+			"baseline", NULL };
+		static const uint8_t da[] = { FO_DALIGN_BEFORE, FO_DALIGN_CENTER,
+			FO_DALIGN_AFTER, FO_DALIGN_AUTO };
+		int k = S_kw(v, kw);
+		if (k < 0)
+			return "table-cell 上应为 top、middle、bottom 或 baseline";
+		p->in.display_align = da[k];
+		return NULL;
+	}
+	if (!strcmp(v, "baseline"))
+		p->shift = 0;
+	else if (!strcmp(v, "super"))
+		p->shift = pfs / 3;
+	else if (!strcmp(v, "sub"))
+		p->shift = -pfs / 5;
+	else if (valign && (!strcmp(v, "top") || !strcmp(v, "text-top") ||
+	    !strcmp(v, "middle") || !strcmp(v, "bottom") ||
+	    !strcmp(v, "text-bottom")))
+		return "只支持 baseline、sub、super、长度和百分比（top、middle、bottom 只用于 table-cell）";
+	else {
+		if ((why = S_length(v, p->in.font_size, LA_PCT | LA_NEG, &l)) != NULL)
+			return why;
+		p->shift = l.pt + l.pct * plh / 100;
+		if (fabs(p->shift) > 1000)
+			return "超出合理范围";
+	}
+	p->shift_set = 1;
+	return NULL;
+}
+
 /* The page level: conditions of a conditional-page-master-reference,
  * maximum-repeats, force-page-count, columns of a region-body, span. */
 static const char *
@@ -1110,6 +1185,7 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 	struct fo_box *bx = &p->bx;
 	double em = in->font_size;
 	struct fo_len l;
+	struct fo_expr_env env;
 	const char *why;
 	char w[4][64];
 	int k, idx[4], nw;
@@ -1245,13 +1321,15 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 		in->text_indent = l;
 		return NULL;
 	case P_START_INDENT:
-		if ((why = S_length(v, em, LA_PCT | LA_NEG, &l)) != NULL)
+		if ((why = S_length_ex(v, em, LA_PCT | LA_NEG, S_list_env(p, &env),
+		    &l, NULL)) != NULL)
 			return why;
 		in->start_indent = l;
 		p->start_set = 1;
 		return NULL;
 	case P_END_INDENT:
-		if ((why = S_length(v, em, LA_PCT | LA_NEG, &l)) != NULL)
+		if ((why = S_length_ex(v, em, LA_PCT | LA_NEG, S_list_env(p, &env),
+		    &l, NULL)) != NULL)
 			return why;
 		in->end_indent = l;
 		p->end_set = 1;
@@ -1318,8 +1396,8 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 		return NULL;
 	case P_WIDOWS:
 	case P_ORPHANS:
-		if (S_int(v, 1, 255, &k) < 0)
-			return "应为 1 到 255 的整数";
+		if (S_int(v, 0, 255, &k) < 0)
+			return "应为 0 到 255 的整数";
 		if (d->id == P_WIDOWS)
 			in->widows = (uint8_t)k;
 		else
@@ -1698,10 +1776,14 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 		}
 		return "应为 fixed 或 auto";
 	case P_COLUMN_WIDTH:
-		if ((why = S_length(v, em, LA_PCT | LA_AUTO | LA_PROP, &l)) != NULL)
+		x = 0;
+		if ((why = S_length_ex(v, em, LA_PCT | LA_AUTO | LA_PROP, NULL,
+		    &l, &x)) != NULL)
 			return why;
-		if (p->n->kind == FO_TABLE_COLUMN)
+		if (p->n->kind == FO_TABLE_COLUMN) {
 			p->n->u.column.width = l;
+			p->n->u.column.fixed = l.kind == FO_PROPORTIONAL ? x : 0;
+		}
 		return NULL;
 	case P_COLUMN_NUMBER:
 		if (S_int(v, 1, MAX_COUNT, &k) < 0)
@@ -1727,6 +1809,50 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 			else
 				p->n->u.cell.rows_spanned = k;
 		}
+		return NULL;
+
+	/* lists, decorations, shifts, positions */
+	case P_PDBS:
+	case P_PLS:
+		if ((why = S_length(v, em, LA_PCT | LA_NEG, &l)) != NULL)
+			return why;
+		if (d->id == P_PDBS)
+			in->pdbs = l;
+		else
+			in->pls = l;
+		return NULL;
+	case P_TEXT_DECORATION:
+		return S_text_decoration(v, &in->text_decoration);
+	case P_BASELINE_SHIFT:
+	case P_VERTICAL_ALIGN:
+		return S_shift(p, d->id == P_VERTICAL_ALIGN, v);
+	case P_ABSOLUTE_POSITION: {
+		static const char *const kw[] = { "auto", "absolute", "fixed",
+			NULL };
+		if ((k = S_kw(v, kw)) < 0)
+			return "应为 auto、absolute 或 fixed";
+		if (k != FO_ABS_AUTO && p->n->kind != FO_BLOCK_CONTAINER)
+			return "只用于 fo:block-container";
+		if (k != FO_ABS_AUTO)
+			return "";	/* the layout does not place it yet */
+		p->ct.abs = (uint8_t)k;
+		return NULL;
+	}
+	case P_OFFSET: {
+		struct fo_len *o = d->side == FO_BEFORE ? &p->ct.top :
+		    d->side == FO_AFTER ? &p->ct.bottom :
+		    d->side == FO_START ? &p->ct.left : &p->ct.right;
+		if ((why = S_length(v, em, LA_PCT | LA_NEG | LA_AUTO, &l)) != NULL)
+			return why;
+		*o = l;
+		return NULL;
+	}
+	case P_REF_ORIENTATION:
+		if (S_int(v, -270, 270, &k) < 0 || k % 90 != 0)
+			return "应为 0、90、180、270、-90、-180 或 -270";
+		if (k != 0)
+			return "";	/* the layout does not turn it yet */
+		p->ct.turns = (uint8_t)(((k / 90) % 4 + 4) % 4);
 		return NULL;
 
 	/* graphics */
@@ -1766,7 +1892,8 @@ static int
 S_block_level(int kind)
 {
 	return kind == FO_BLOCK || kind == FO_BLOCK_CONTAINER ||
-	    kind == FO_TABLE || kind == FO_TABLE_CELL;
+	    kind == FO_TABLE || kind == FO_TABLE_CELL ||
+	    kind == FO_LIST_BLOCK || kind == FO_LIST_ITEM;
 }
 
 static struct fo_len
@@ -1839,6 +1966,9 @@ fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
 	p->m.page_height = A4_H;
 	p->g.uniform = 1;
 	p->g.content_width.kind = p->g.content_height.kind = FO_AUTO;
+	p->ct = fo_container_initial;
+	p->shift = 0;
+	p->shift_set = 0;
 	switch (kind) {
 	case FO_TABLE_COLUMN:
 		n->u.column.width.kind = FO_AUTO;
@@ -1943,6 +2073,11 @@ fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
 	}
 
 	/* Dependent values. */
+	if (S_block_level(kind) || kind == FO_LIST_ITEM_LABEL ||
+	    kind == FO_LIST_ITEM_BODY)
+		p->in.baseline_shift = 0;	/* a new line area */
+	if (p->shift_set)
+		p->in.baseline_shift += p->shift;
 	if (p->in.line_height_factor > 0)
 		p->in.line_height = p->in.line_height_factor * p->in.font_size;
 	for (int i = 0; i < 4; i++) {
@@ -2091,6 +2226,15 @@ fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
 				if (s->kind == FO_TABLE_COLUMN)
 					next = s->u.column.number + s->u.column.repeated;
 			n->u.column.number = next;
+		}
+		break;
+	case FO_BLOCK_CONTAINER:
+		if (memcmp(&p->ct, &fo_container_initial, sizeof p->ct) == 0)
+			n->u.container = &fo_container_initial;
+		else {
+			struct fo_container *ct = fo_alloc(c->tree, sizeof *ct);
+			*ct = p->ct;
+			n->u.container = ct;
 		}
 		break;
 	default:

@@ -488,6 +488,7 @@ S_colw(struct S_mm *M, const struct fo_node *t, int ncols,
 		if (w->kind == FO_PROPORTIONAL && w->pt > 0) {
 			C[i].kind = CK_PROP;
 			C[i].units = w->pt;
+			C[i].min = fmax(C[i].min, cols[i].fixed);
 		} else if (w->kind == FO_LEN) {
 			double v = fo_len_resolve(*w, tw);
 			if (!isfinite(v) || v < 0)

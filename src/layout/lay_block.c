@@ -70,6 +70,8 @@ lay_style_of(const struct fo_node *n, struct lay_style *st)
 	st->letter_spacing = in->letter_spacing;
 	st->color = in->color;
 	st->fake_bold = in->font_weight >= 600 && font_set_fake_bold(st->set);
+	st->shift = in->baseline_shift;
+	st->deco = in->text_decoration;
 	st->autospace = in->autospace;
 	st->keep = in->keep_together.line != FO_KEEP_AUTO ? lay_keep_of(n) : NULL;
 }
@@ -322,7 +324,8 @@ S_flatten(struct S_ctx *c, const struct fo_node *top)
 static int
 S_is_block(int kind)
 {
-	return kind == FO_BLOCK || kind == FO_BLOCK_CONTAINER || kind == FO_TABLE;
+	return kind == FO_BLOCK || kind == FO_BLOCK_CONTAINER ||
+	    kind == FO_TABLE || kind == FO_LIST_BLOCK;
 }
 
 static void
@@ -378,6 +381,7 @@ S_child(struct S_ctx *c, const struct fo_node *n)
 	case FO_BLOCK:
 	case FO_BLOCK_CONTAINER:
 	case FO_TABLE:
+	case FO_LIST_BLOCK:
 		if (L->depth >= MAX_DEPTH) {
 			if (!L->warned_deep)
 				LAY_DIAG(L, W_LAY_DEEP, lay_file(L), n->line, 0, MAX_DEPTH);
@@ -545,6 +549,9 @@ S_block(struct lay *L, const struct fo_node *n, const struct S_ctx *ref)
 
 	if (n->kind == FO_TABLE)
 		return lay_measure_table(L, n, ref->refx, ref->ref_w, ref->base,
+		    ref->base_end);
+	if (n->kind == FO_LIST_BLOCK)
+		return lay_measure_list(L, n, ref->refx, ref->ref_w, ref->base,
 		    ref->base_end);
 	b = LAY_NEW(L, struct lay_box);
 	b->kind = BX_BLOCK;

@@ -25,6 +25,7 @@
  *   lay_box.c    any measured box drawn or split at a page's foot
  *   lay_block.c  measuring blocks        lay_table.c  tables (measure,
  *   lay_line.c   paragraphs into lines                split, draw)
+ *   lay_list.c   lists, as two-column rows of lay_table.c
  *   lay_image.c  image sizes
  *   lay_base.c   below them all: arena, ids and citations, putting boxes,
  *                rules and ids on the page being drawn
@@ -60,6 +61,8 @@ struct lay_style {
 	double		 letter_spacing;
 	uint32_t	 color;
 	int		 fake_bold;
+	double		 shift;		/* baseline-shift, pt up */
+	unsigned	 deco;		/* FO_TD_* text-decoration */
 	int		 autospace;	/* CJK-Latin space, 1/240 em (fo_inh) */
 	const void	*keep;		/* keep-together.within-line: the kept
 					   inline (lay_keep_of), or NULL */
@@ -205,6 +208,7 @@ struct lay_cell {
 	int		 valign;	/* enum fo_display_align */
 	struct lay_box	*content;	/* a BX_BLOCK at the content width */
 	int		 fo_line;
+	const char	*what;		/* for the dump; NULL: "cell" */
 	int		 split;		/* cut at a page edge: align before */
 	/* ws:continued-label: the stand-in shown on later pages, and where
 	 * to measure it (see fo.h) */
@@ -325,6 +329,14 @@ void		 lay_para_lines(struct lay *L, struct lay_para *p,
 		    const struct lay_parfmt *f, struct lay_box ***out,
 		    size_t *n, size_t *cap);
 void		 lay_warn_char(struct lay *L, uint32_t cp, int line);
+/* lay_inline.c: the text-decoration lines of a run of width w whose
+ * (shifted) baseline is at base, into out; returns how many. */
+size_t		 lay_deco_rules(const struct lay_style *st, double x,
+		    double base, double w, struct area_item out[3]);
+
+/* lay_list.c: a list-block as a two-column table of label and body */
+struct lay_box	*lay_measure_list(struct lay *L, const struct fo_node *lb,
+		    double ref_x, double ref_w, double base, double base_end);
 
 /* lay_block.c: the style an inline-level node's text is drawn with. */
 void		 lay_style_of(const struct fo_node *n, struct lay_style *st);
@@ -338,6 +350,7 @@ void		 lay_breaks(const struct lay_para *p, const char *lang, char *brk);
 /* A table-column's width as written (set: column-width given). */
 struct lay_colspec {
 	struct fo_len	 w;
+	double		 fixed;		/* proportional-column-width(N) + fixed */
 	int		 set;
 };
 

@@ -48,7 +48,8 @@ lay_para_style(struct lay_para *p, const struct lay_style *s)
 		if (t->set == s->set && t->size == s->size && t->lh == s->lh &&
 		    t->color == s->color && t->fake_bold == s->fake_bold &&
 		    t->letter_spacing == s->letter_spacing &&
-		    t->autospace == s->autospace && t->keep == s->keep)
+		    t->autospace == s->autospace && t->keep == s->keep &&
+		    t->shift == s->shift && t->deco == s->deco)
 			return (int)i;
 	}
 	if (p->nstyles == p->stycap) {
@@ -338,6 +339,17 @@ S_item(struct S_line *ln, enum area_kind k)
 static struct S_line S_ln;
 static struct buf S_txt;
 
+/* The run's text-decoration lines (lay_inline.c). */
+static void
+S_decorate(const struct lay_style *st, double x, double base, double w)
+{
+	struct area_item r[3];
+	size_t n = lay_deco_rules(st, x, base, w, r);
+
+	for (size_t i = 0; i < n; i++)
+		*S_item(&S_ln, AREA_RULE) = r[i];
+}
+
 /* Emit the glyph run [a, b) of the line, drawn at S_wk.org; xnext is
  * where the character after it is drawn.  The run's spacing is cs after
  * each character, ws more after a space; where a character's place says
@@ -368,7 +380,7 @@ S_run(struct lay *L, const struct lay_para *p, size_t a, size_t b,
 	}
 	it = S_item(&S_ln, AREA_TEXT);
 	it->x = S_wk.org[a];
-	it->y = base;
+	it->y = base - st->shift;
 	it->w = xnext - S_wk.org[a];
 	it->color = st->color;
 	it->u.text.face = S_wk.face[a];
@@ -379,6 +391,7 @@ S_run(struct lay *L, const struct lay_para *p, size_t a, size_t b,
 	it->u.text.word_space = ws;
 	it->u.text.dx = dx;
 	it->u.text.fake_bold = st->fake_bold;
+	S_decorate(st, S_wk.org[a], base - st->shift, xnext - S_wk.org[a]);
 }
 
 /* Emit the object (leader, graphic) at i, drawn at x. */
@@ -391,7 +404,7 @@ S_object(const struct lay_para *p, size_t i, double x, double asc)
 
 	if (o->kind == LOBJ_LEADER && o->pattern != FO_LP_SPACE && w > EPS) {
 		struct area_item *it = S_item(&S_ln, AREA_RULE);
-		double y = asc + 0.15 * st->size;
+		double y = asc + 0.15 * st->size - st->shift;
 		it->x = x;
 		it->y = y;
 		it->u.rule.x2 = x + w;
@@ -405,7 +418,7 @@ S_object(const struct lay_para *p, size_t i, double x, double asc)
 		struct area_item *it = S_item(&S_ln,
 		    o->path ? AREA_IMAGE : AREA_BOX);
 		it->x = x;
-		it->y = asc - o->h;
+		it->y = asc - o->h - st->shift;
 		it->w = w;
 		it->h = o->h;
 		if (o->path)
@@ -415,6 +428,8 @@ S_object(const struct lay_para *p, size_t i, double x, double asc)
 			it->u.box.fo_line = p->line[i];
 		}
 	}
+	if (o->kind == LOBJ_LEADER)	/* a blank to fill in */
+		S_decorate(st, x, asc - st->shift, w);
 }
 
 enum { RT_ANY, RT_CHAR, RT_WORD };
@@ -570,10 +585,12 @@ S_compose(struct lay *L, const struct lay_para *p, const struct lay_parfmt *f,
 		const struct font_face *pf = font_set_primary(st->set);
 		double a = font_ascent(pf, st->size), d = font_descent(pf, st->size);
 		double hl = (st->lh - (a + d)) / 2;
-		asc = fmax(asc, a + hl);
-		desc = fmax(desc, d + hl);
+		/* a shifted baseline makes room for itself (XSL
+		 * line-height-shift-adjustment="consider-shifts") */
+		asc = fmax(asc, a + hl + st->shift);
+		desc = fmax(desc, d + hl - st->shift);
 		if (p->obj[i] >= 0 && p->objs[p->obj[i]].kind == LOBJ_IMAGE)
-			asc = fmax(asc, p->objs[p->obj[i]].h);
+			asc = fmax(asc, p->objs[p->obj[i]].h + st->shift);
 	}
 	if (asc + desc <= 0)
 		desc = 0, asc = 0;

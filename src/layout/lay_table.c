@@ -30,9 +30,11 @@ S_columns(struct lay *L, const struct fo_node *t, struct lay_table *tab,
 			if (!isfinite(cw[i]) || cw[i] < 0)
 				cw[i] = 0;
 			fixed += cw[i];
-		} else
+		} else {
 			units += cols[i].set && cols[i].w.kind == FO_PROPORTIONAL &&
 			    cols[i].w.pt > 0 ? cols[i].w.pt : 1;
+			fixed += cols[i].fixed;
+		}
 	}
 	double left = w - fixed;
 	if (left < -EPS || (units == 0 && fixed > w + EPS)) {
@@ -46,7 +48,7 @@ S_columns(struct lay *L, const struct fo_node *t, struct lay_table *tab,
 		if (!(cols[i].set && cols[i].w.kind == FO_LEN)) {
 			double u = cols[i].set && cols[i].w.kind == FO_PROPORTIONAL &&
 			    cols[i].w.pt > 0 ? cols[i].w.pt : 1;
-			cw[i] = units > 0 ? left * u / units : 0;
+			cw[i] = cols[i].fixed + (units > 0 ? left * u / units : 0);
 		}
 	tab->colx = LAY_NEWN(L, double, (size_t)n + 1);
 	tab->colx[0] = x;
@@ -376,6 +378,7 @@ lay_table_columns(struct lay *L, const struct fo_node *t,
 			if (i < 0 || i >= ncols)
 				continue;
 			cols[i].w = n->u.column.width;
+			cols[i].fixed = n->u.column.fixed;
 			cols[i].set = n->u.column.width.kind != FO_AUTO;
 		}
 	}
@@ -869,7 +872,7 @@ lay_draw_table(struct lay *L, const struct lay_box *b, double y0)
 	it->y = top[0];
 	it->w = tab->colx[nc] - tab->colx[0];
 	it->h = top[R] - top[0];
-	it->u.box.what = "table";
+	it->u.box.what = b->what ? b->what : "table";
 	it->u.box.fo_line = tab->fo_line;
 	if (b->bg != FO_TRANSPARENT) {
 		it = area_item_add(L->page, AREA_RECT);
@@ -904,7 +907,7 @@ lay_draw_table(struct lay *L, const struct lay_box *b, double y0)
 			it->y = top[r];
 			it->w = x2 - x1;
 			it->h = h;
-			it->u.box.what = "cell";
+			it->u.box.what = c->what ? c->what : "cell";
 			it->u.box.fo_line = c->fo_line;
 			if (c->bg != FO_TRANSPARENT) {
 				it = area_item_add(L->page, AREA_RECT);

@@ -15,7 +15,7 @@ cat > h.fo <<'FO'
 <fo:layout-master-set><fo:simple-page-master master-name="p" page-width="1e400mm" page-height="-297mm" margin="99999999999999999999pt"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>
 <fo:page-sequence master-reference="p" initial-page-number="99999999999"><fo:flow flow-name="xsl-region-body">
 <fo:table width="100%"><fo:table-column column-width="proportional-column-width(1e9)" number-columns-repeated="2000000000"/>
-<fo:table-body><fo:table-row height="-5mm"><fo:table-cell number-columns-spanned="2147483648" number-rows-spanned="-1" padding="1e308pt"><fo:block font-size="100000pt" line-height="-2" widows="0">正文</fo:block></fo:table-cell></fo:table-row></fo:table-body></fo:table>
+<fo:table-body><fo:table-row height="-5mm"><fo:table-cell number-columns-spanned="2147483648" number-rows-spanned="-1" padding="1e308pt"><fo:block font-size="100000pt" line-height="-2" widows="-1">正文</fo:block></fo:table-cell></fo:table-row></fo:table-body></fo:table>
 </fo:flow></fo:page-sequence></fo:root>
 FO
 start=$(date +%s%N)

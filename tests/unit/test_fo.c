@@ -413,7 +413,7 @@ bad_values_warn(void **state)
 	    "<fo:block font-size='-3pt' padding='-1pt' color='#12345'"
 	    " space-before='1e9pt' width='99999cm' text-indent='2'"
 	    " keep-with-next='sometimes' bogus='1' text-align='middle'"
-	    " start-indent='12 pt' border='1pt wavy red' widows='0'/></fo:block>");
+	    " start-indent='12 pt' border='1pt wavy red' widows='-1'/></fo:block>");
 	b = S_nth(t, 1);
 	assert_near(b->inh->font_size, 14);
 	assert_near(b->box->padding[FO_BEFORE].pt, 0);
@@ -462,7 +462,7 @@ unknown_elements_and_namespaces(void **state)
 
 	(void)state;
 	t = S_parse("<fo:block xmlns:x='urn:x' x:attr='1'>a<x:foo>hidden</x:foo>"
-	    "<x:bar/><fo:list-block><fo:list-item/></fo:list-block>b</fo:block>\n"
+	    "<x:bar/><fo:multi-switch><fo:multi-case/></fo:multi-switch>b</fo:block>\n"
 	    "<fo:table-row/><fo:inline>inline in flow</fo:inline>\n"
 	    "<fo:wrapper font-size='9pt'>loose<fo:block>ok</fo:block>"
 	    "<fo:inline>no</fo:inline></fo:wrapper>");
@@ -471,7 +471,7 @@ unknown_elements_and_namespaces(void **state)
 	assert_memory_equal(b->first->u.text.s, "a", 1);
 	assert_memory_equal(b->first->next->u.text.s, "b", 1);
 	assert_null(b->first->next->next);
-	/* once per namespace; the list is skipped with its content; a row
+	/* once per namespace; the multi-switch is skipped with its content; a row
 	 * outside a table is misplaced; an inline directly in a flow is
 	 * not supported here */
 	assert_string_equal(S_warnings(), "1:W-FO-NAMESPACE|1:W-FO-ELEMENT|"
