@@ -193,6 +193,25 @@ S_face_load(const char *file, int index, const char *family, int weight)
 /* Resolve one family through fontconfig.  fontconfig returns its best
  * match for any name, so the match counts only if one of its family
  * names is the one asked for. */
+/* fontconfig does not survive running out of memory: a half-read
+ * configuration, or a failed allocation while it substitutes, crashes it
+ * (FcConfigSubstituteWithPat).  Call it only with room for what it does,
+ * else say out of memory.  What it needs to load its configuration and
+ * caches is about 6 MB on Debian 12 with the fonts wsdoc uses; a match,
+ * far less. */
+#define S_FC_ROOM	(24u << 20)
+#define S_FC_MATCH_ROOM	(4u << 20)
+
+static void
+S_fc_room(size_t n)
+{
+	void *room = malloc(n);
+
+	if (room == NULL)
+		util_oom();
+	free(room);
+}
+
 static struct font_face *
 S_resolve(const char *family, int bold, int italic)
 {
@@ -204,6 +223,7 @@ S_resolve(const char *family, int bold, int italic)
 
 	/* fontconfig fails only for want of memory here: say so, rather
 	 * than crash inside it or call a font missing. */
+	S_fc_room(S_FC_MATCH_ROOM);
 	if ((pat = FcPatternCreate()) == NULL ||
 	    !FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family) ||
 	    !FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR) ||
@@ -333,9 +353,6 @@ S_silent(const char *fmt, ...)
 	return 0;
 }
 
-/* What fontconfig needs to load its configuration and caches (about 6 MB
- * on Debian 12 with the fonts wsdoc uses), with a margin. */
-#define S_FC_ROOM	(24u << 20)
 
 int
 fonts_init(void)
@@ -345,13 +362,7 @@ fonts_init(void)
 
 	if (S_inited)
 		return S_inited > 0 ? 0 : -1;
-	/* fontconfig does not survive running out of memory while it loads
-	 * its configuration (a half-read configuration crashes it later):
-	 * begin only with room for it, else say out of memory. */
-	void *room = malloc(S_FC_ROOM);
-	if (room == NULL)
-		util_oom();
-	free(room);
+	S_fc_room(S_FC_ROOM);
 	if (!FcInit()) {
 		diag(F_SYS_FONT_FC, NULL, 0, 0);
 		S_inited = -1;
@@ -725,10 +736,11 @@ S_subset(hb_face_t *face, const char *family, const uint32_t *cps,
 	unsigned n = 0;
 	const char *data;
 
-	if ((in = hb_subset_input_create_or_fail()) == NULL) {
-		diag(F_SYS_FONT_SUBSET, NULL, 0, 0, family);
-		return NULL;
-	}
+	/* HarfBuzz has no allocator to hook: a failure with errno ENOMEM
+	 * (set by malloc) is out of memory, not a bad font. */
+	errno = 0;
+	if ((in = hb_subset_input_create_or_fail()) == NULL)
+		util_oom();
 	hb_set_t *u = hb_subset_input_unicode_set(in);
 	for (size_t i = 0; i < ncps; i++)
 		hb_set_add(u, cps[i]);
@@ -743,10 +755,15 @@ S_subset(hb_face_t *face, const char *family, const uint32_t *cps,
 	};
 	for (size_t i = 0; i < sizeof dropped / sizeof dropped[0]; i++)
 		hb_set_add(drop, hb_tag_from_string(dropped[i], 4));
+	/* A set that could not grow drops characters without a word. */
+	if (!hb_set_allocation_successful(u) || !hb_set_allocation_successful(drop))
+		util_oom();
 	/* Hinting is for screens at small sizes and an eighth of the bytes. */
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
 	sub = hb_subset_or_fail(face, in);
 	hb_subset_input_destroy(in);
+	if (sub == NULL && errno == ENOMEM)
+		util_oom();
 	if (sub == NULL) {
 		diag(F_SYS_FONT_SUBSET, NULL, 0, 0, family);
 		return NULL;
@@ -760,6 +777,8 @@ S_subset(hb_face_t *face, const char *family, const uint32_t *cps,
 	}
 	hb_blob_destroy(blob);
 	hb_face_destroy(sub);
+	if (out == NULL && errno == ENOMEM)
+		util_oom();
 	if (out == NULL) {
 		diag(F_SYS_FONT_SUBSET, NULL, 0, 0, family);
 		return NULL;
