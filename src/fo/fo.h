@@ -201,7 +201,10 @@ struct fo_inh {
 	double		 line_height_factor; /* > 0 if given as a number (or
 					   normal): descendants recompute */
 	double		 letter_spacing; /* pt, "normal" = 0 */
-	double		 border_separation; /* pt (separate model) */
+	double		 border_separation; /* pt (separate model), between
+					   columns; border_separation_bpd
+					   between rows */
+	double		 border_separation_bpd;
 	double		 rule_thickness;	/* leader: pt, initial 1 */
 	struct fo_len	 text_indent;	/* pct of the containing block */
 	struct fo_len	 start_indent;	/* from the start edge of the reference

@@ -15,7 +15,7 @@
 _Static_assert(sizeof(struct fo_len) == 16, "fo_len padding");
 _Static_assert(sizeof(struct fo_border) == 16, "fo_border padding");
 _Static_assert(sizeof(struct fo_space) == 56, "fo_space padding");
-_Static_assert(sizeof(struct fo_inh) == 2 * sizeof(char *) + 7 * 8 + 5 * 16 +
+_Static_assert(sizeof(struct fo_inh) == 2 * sizeof(char *) + 8 * 8 + 5 * 16 +
     48 + 12 + 4 + 2 + 15 + 7, "fo_inh padding");
 _Static_assert(sizeof(struct fo_box) == 2 * 56 + 4 * 16 + 4 * 16 + 2 * 48 +
     2 * 12 + 4 + 4 + 2 + 6, "fo_box padding");
@@ -301,7 +301,9 @@ static struct pdef S_props[] = {
 	SD("border-right-color", P_BORDER_SIDE_COLOR, PR_ABS, FO_END),
 	SD("border-right-style", P_BORDER_SIDE_STYLE, PR_ABS, FO_END),
 	SD("border-right-width", P_BORDER_SIDE_WIDTH, PR_ABS, FO_END),
-	S_("border-separation", P_BORDER_SEPARATION, PR_ABS),
+	S_("border-separation", P_BORDER_SEPARATION, PR_SIDE),
+	SC("border-separation.block-progression-direction", P_BORDER_SEPARATION, PR_COMP, -1, C_MAX),
+	SC("border-separation.inline-progression-direction", P_BORDER_SEPARATION, PR_COMP, -1, C_MIN),
 	SD("border-start-color", P_BORDER_SIDE_COLOR, PR_REL, FO_START),
 	SD("border-start-style", P_BORDER_SIDE_STYLE, PR_REL, FO_START),
 	SD("border-start-width", P_BORDER_SIDE_WIDTH, PR_REL, FO_START),
@@ -1566,11 +1568,25 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 			return "应为 collapse 或 separate";
 		return NULL;
 	case P_BORDER_SEPARATION:
+		if (d->arg != 0) {	/* .inline-/.block-progression-direction */
+			if ((why = S_length(v, em, 0, &l)) != NULL)
+				return why;
+			if (d->arg == C_MIN)
+				in->border_separation = l.pt;
+			else
+				in->border_separation_bpd = l.pt;
+			return NULL;
+		}
 		if ((nw = S_words(v, w)) < 1 || nw > 2)
 			return "应为一个或两个长度";
 		if ((why = S_length(w[0], em, 0, &l)) != NULL)
 			return why;
-		in->border_separation = l.pt;
+		in->border_separation = in->border_separation_bpd = l.pt;
+		if (nw == 2) {
+			if ((why = S_length(w[1], em, 0, &l)) != NULL)
+				return why;
+			in->border_separation_bpd = l.pt;
+		}
 		return NULL;
 
 	/* dimensions */

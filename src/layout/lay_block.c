@@ -74,6 +74,7 @@ lay_style_of(const struct fo_node *n, struct lay_style *st)
 	st->deco = in->text_decoration;
 	st->autospace = in->autospace;
 	st->keep = in->keep_together.line != FO_KEEP_AUTO ? lay_keep_of(n) : NULL;
+	st->box = lay_inline_box_of(n);
 }
 
 static enum area_rule_style
@@ -168,6 +169,25 @@ S_text(struct S_ctx *c, const struct fo_node *n, const char *s, size_t len)
 	lay_style_of(n, &st);
 	lay_para_text(&c->L->para, s, len, lay_para_style(&c->L->para, &st),
 	    n->line);
+}
+
+/* An inline's start or end padding and border: a fixed space in its
+ * box (lay_inline.c draws the box around it). */
+static void
+S_inline_edge(struct S_ctx *c, const struct fo_node *n, int side)
+{
+	double w = n->kind == FO_WRAPPER ? 0 : lay_inline_edge(n, side, c->cw);
+	struct lay_style st;
+	struct lay_obj o;
+
+	if (w <= 0)
+		return;
+	memset(&o, 0, sizeof o);
+	o.kind = LOBJ_LEADER;
+	o.pattern = FO_LP_SPACE;
+	o.w = o.wmin = o.wmax = fmin(w, c->cw);
+	lay_style_of(n, &st);
+	lay_para_obj(&c->L->para, &o, lay_para_style(&c->L->para, &st), n->line);
 }
 
 static void
@@ -347,7 +367,9 @@ S_child(struct S_ctx *c, const struct fo_node *n)
 			break;
 		}
 		L->depth++;
+		S_inline_edge(c, n, FO_START);
 		S_content(c, n);
+		S_inline_edge(c, n, FO_END);
 		L->depth--;
 		break;
 	case FO_LEADER:

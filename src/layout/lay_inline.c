@@ -1,10 +1,14 @@
 /* lay_inline.c — what an inline's style adds to its glyph runs:
  * text-decoration lines (underline, overline, line-through: a fill-in line
- * under a name on a form) at the run's shifted baseline.  The line builder
- * (lay_line.c) calls it for each run it emits. */
+ * under a name on a form) at the run's shifted baseline, and the
+ * background, borders and padding of an fo:inline, fo:basic-link or
+ * fo:leader.  The line builder (lay_line.c) calls it for each run it
+ * emits; the block measurer puts an inline's start and end padding and
+ * border in the text as fixed spaces (lay_inline_edge). */
 #include <string.h>
 
 #include "lay_int.h"
+#include "../font/font.h"
 
 /* Positions and thickness in em of the run's font size: an underline just
  * below the baseline (clear of Latin descenders' middle, as word
@@ -43,4 +47,117 @@ lay_deco_rules(const struct lay_style *st, double x, double base, double w,
 		it->color = st->color;
 	}
 	return n;
+}
+
+/* ---- backgrounds, borders and padding of inlines ---- */
+
+static int
+S_inline_kind(int kind)
+{
+	return kind == FO_INLINE || kind == FO_BASIC_LINK || kind == FO_LEADER ||
+	    kind == FO_PAGE_NUMBER || kind == FO_PAGE_NUMBER_CITATION ||
+	    kind == FO_PAGE_NUMBER_CITATION_LAST || kind == FO_WRAPPER;
+}
+
+static int
+S_has_box(const struct fo_box *bx)
+{
+	if (bx->background != FO_TRANSPARENT)
+		return 1;
+	for (int s = 0; s < 4; s++)
+		if (bx->border[s].width > 0 || bx->padding[s].pt > 0 ||
+		    bx->padding[s].pct > 0)
+			return 1;
+	return 0;
+}
+
+const struct fo_node *
+lay_inline_box_of(const struct fo_node *n)
+{
+	for (; n != NULL && (n->kind == FO_TEXT || S_inline_kind(n->kind));
+	    n = n->parent)
+		if (n->kind != FO_TEXT && S_has_box(n->box))
+			return n;
+	return NULL;
+}
+
+double
+lay_inline_edge(const struct fo_node *n, int side, double ref_w)
+{
+	const struct fo_box *bx = n->box;
+	double w = fo_len_resolve(bx->padding[side], ref_w) + bx->border[side].width;
+
+	return w > 0 && w < 1000 ? w : 0;
+}
+
+static enum area_rule_style
+S_rule(int bs)
+{
+	return bs == FO_BS_DOTTED ? RULE_DOTTED : bs == FO_BS_DASHED ?
+	    RULE_DASHED : bs == FO_BS_DOUBLE ? RULE_DOUBLE : RULE_SOLID;
+}
+
+/* The items of one inline's part of a line, x1..x2, around the baseline:
+ * its background, then its borders, the content area being the font's
+ * ascent and descent, with the padding and borders outside it (XSL
+ * 4.6: they do not change the line's height). */
+static size_t
+S_box_items(const struct lay_seg *sg, double x1, double x2,
+    struct area_item *out)
+{
+	const struct fo_node *n = sg->box;
+	const struct fo_box *bx = n->box;
+	const struct font_face *pf = font_set_primary(sg->st->set);
+	double top = sg->base - font_ascent(pf, sg->st->size) -
+	    fo_len_resolve(bx->padding[FO_BEFORE], 0) - bx->border[FO_BEFORE].width;
+	double bot = sg->base + font_descent(pf, sg->st->size) +
+	    fo_len_resolve(bx->padding[FO_AFTER], 0) + bx->border[FO_AFTER].width;
+	size_t k = 0;
+
+	if (bx->background != FO_TRANSPARENT) {
+		memset(&out[k], 0, sizeof out[k]);
+		out[k].kind = AREA_RECT;
+		out[k].x = x1;
+		out[k].y = top;
+		out[k].w = x2 - x1;
+		out[k].h = bot - top;
+		out[k].color = bx->background;
+		k++;
+	}
+	for (int s = 0; s < 4; s++) {
+		const struct fo_border *b = &bx->border[s];
+		double h = b->width / 2;
+		if (!(b->width > 0) || b->width > 72)
+			continue;
+		struct area_item *it = &out[k++];
+		memset(it, 0, sizeof *it);
+		it->kind = AREA_RULE;
+		it->color = b->color;
+		it->u.rule.thickness = b->width;
+		it->u.rule.style = S_rule(b->style);
+		it->x = s == FO_END ? x2 - h : x1 + (s == FO_START ? h : 0);
+		it->u.rule.x2 = s == FO_START ? x1 + h : x2 - (s == FO_END ? h : 0);
+		it->y = s == FO_AFTER ? bot - h : top + (s == FO_BEFORE ? h : 0);
+		it->u.rule.y2 = s == FO_BEFORE ? top + h : bot - (s == FO_AFTER ? h : 0);
+	}
+	return k;
+}
+
+size_t
+lay_inline_boxes(const struct lay_seg *seg, size_t n, struct area_item *out)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; ) {
+		size_t j = i + 1;
+		double x2 = seg[i].x2;
+		/* one inline's consecutive pieces on the line are one box */
+		while (j < n && seg[j].box == seg[i].box) {
+			x2 = seg[j].x2 > x2 ? seg[j].x2 : x2;
+			j++;
+		}
+		k += S_box_items(&seg[i], seg[i].x1, x2, out + k);
+		i = j;
+	}
+	return k;
 }

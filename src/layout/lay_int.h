@@ -64,6 +64,8 @@ struct lay_style {
 	double		 shift;		/* baseline-shift, pt up */
 	unsigned	 deco;		/* FO_TD_* text-decoration */
 	int		 autospace;	/* CJK-Latin space, 1/240 em (fo_inh) */
+	const struct fo_node *box;	/* the inline whose background and
+					   borders it is drawn in, or NULL */
 	const void	*keep;		/* keep-together.within-line: the kept
 					   inline (lay_keep_of), or NULL */
 };
@@ -240,6 +242,14 @@ struct lay_table {
 	struct lay_group *header;	/* repeated on every page, or NULL */
 	struct lay_group *footer;	/* likewise, or NULL */
 	int		 fo_line;
+	int		 separate;	/* border-collapse="separate" */
+	double		 sep, sep_b;	/* its border-separation, pt:
+					   inline- and block-progression */
+	double		 trail;		/* right of the last column's spacing:
+					   the table's padding and border */
+	double		 frame[2];	/* above the first row and below the
+					   last: the separated model's table
+					   border, padding and half spacing */
 };
 
 /* ---- the engine's state ---- */
@@ -333,6 +343,21 @@ void		 lay_warn_char(struct lay *L, uint32_t cp, int line);
  * (shifted) baseline is at base, into out; returns how many. */
 size_t		 lay_deco_rules(const struct lay_style *st, double x,
 		    double base, double w, struct area_item out[3]);
+/* A piece of a line drawn in an inline's box (lay_style.box), in order. */
+struct lay_seg {
+	const struct fo_node *box;
+	const struct lay_style *st;
+	double		 x1, x2, base;
+};
+/* The innermost inline around n (n included) with a background, border
+ * or padding, or NULL; the padding and border width of its side; the
+ * background and borders of the pieces, merged by inline, into out (at
+ * most 5 items a piece); returns how many. */
+const struct fo_node *lay_inline_box_of(const struct fo_node *n);
+double		 lay_inline_edge(const struct fo_node *n, int side,
+		    double ref_w);
+size_t		 lay_inline_boxes(const struct lay_seg *seg, size_t n,
+		    struct area_item *out);
 
 /* lay_list.c: a list-block as a two-column table of label and body */
 struct lay_box	*lay_measure_list(struct lay *L, const struct fo_node *lb,
@@ -360,6 +385,25 @@ struct lay_colspec {
 double		 lay_auto_columns(struct lay *L, const struct fo_node *t,
 		    struct lay_table *tab, const struct lay_colspec *cols,
 		    double x, double w);
+
+/* lay_table_sep.c: the separated border model.  setup: the x and width
+ * the columns share inside the table's border and spacing; spread: the
+ * spacing put between the columns (colx[i+1] - sep is column i's right
+ * edge), and the table's width from them; cell: a cell's insets (whole
+ * borders, half the spacing above and below) and content x and width;
+ * cell_rect: its border box between y1 and y2 (x1 y1 x2 y2). */
+void		 lay_sep_setup(const struct fo_node *t, struct lay_table *tab,
+		    double *x, double *w);
+void		 lay_sep_spread(struct lay_table *tab, double *table_w,
+		    double x0);
+void		 lay_sep_cell(const struct lay_table *tab, struct lay_cell *c,
+		    double *x, double *w);
+void		 lay_sep_cell_rect(const struct lay_table *tab,
+		    const struct lay_cell *c, double y1, double y2, double r[4]);
+void		 lay_sep_draw_cell(struct lay *L, const struct lay_table *tab,
+		    const struct lay_cell *c, double y1, double y2);
+void		 lay_sep_draw_table(struct lay *L, const struct lay_table *tab,
+		    double x1, double x2, double y1, double y2);
 
 /* lay_table.c */
 /* The table's column count and its table-columns (*cols, freed by the

@@ -49,7 +49,7 @@ lay_para_style(struct lay_para *p, const struct lay_style *s)
 		    t->color == s->color && t->fake_bold == s->fake_bold &&
 		    t->letter_spacing == s->letter_spacing &&
 		    t->autospace == s->autospace && t->keep == s->keep &&
-		    t->shift == s->shift && t->deco == s->deco)
+		    t->shift == s->shift && t->deco == s->deco && t->box == s->box)
 			return (int)i;
 	}
 	if (p->nstyles == p->stycap) {
@@ -339,7 +339,12 @@ S_item(struct S_line *ln, enum area_kind k)
 static struct S_line S_ln;
 static struct buf S_txt;
 
-/* The run's text-decoration lines (lay_inline.c). */
+/* The pieces of the line in an inline's box, for S_boxes. */
+static struct lay_seg *S_seg;
+static size_t S_nseg, S_segcap;
+
+/* The run's text-decoration lines, and its piece of an inline's box
+ * (lay_inline.c). */
 static void
 S_decorate(const struct lay_style *st, double x, double base, double w)
 {
@@ -348,6 +353,33 @@ S_decorate(const struct lay_style *st, double x, double base, double w)
 
 	for (size_t i = 0; i < n; i++)
 		*S_item(&S_ln, AREA_RULE) = r[i];
+	if (st->box == NULL)
+		return;
+	if (S_nseg == S_segcap) {
+		S_segcap = S_segcap ? S_segcap * 2 : 16;
+		S_seg = xreallocarray(S_seg, S_segcap, sizeof *S_seg);
+	}
+	S_seg[S_nseg++] = (struct lay_seg){ st->box, st, x, x + w, base };
+}
+
+/* The inlines' backgrounds and borders, under the line's text: put
+ * after the line box, before everything else. */
+static void
+S_boxes(void)
+{
+	size_t k;
+	struct area_item *r;
+
+	if (S_nseg == 0)
+		return;
+	r = xreallocarray(NULL, 5 * S_nseg, sizeof *r);
+	k = lay_inline_boxes(S_seg, S_nseg, r);
+	for (size_t i = 0; i < k; i++)
+		S_item(&S_ln, AREA_RECT);	/* room */
+	memmove(S_ln.it + 1 + k, S_ln.it + 1, (S_ln.n - 1 - k) * sizeof *S_ln.it);
+	memcpy(S_ln.it + 1, r, k * sizeof *r);
+	free(r);
+	S_nseg = 0;
 }
 
 /* Emit the glyph run [a, b) of the line, drawn at S_wk.org; xnext is
@@ -428,7 +460,7 @@ S_object(const struct lay_para *p, size_t i, double x, double asc)
 			it->u.box.fo_line = p->line[i];
 		}
 	}
-	if (o->kind == LOBJ_LEADER)	/* a blank to fill in */
+	if (o->kind == LOBJ_LEADER)	/* a blank to fill in, a box */
 		S_decorate(st, x, asc - st->shift, w);
 }
 
@@ -596,6 +628,7 @@ S_compose(struct lay *L, const struct lay_para *p, const struct lay_parfmt *f,
 		desc = 0, asc = 0;
 
 	S_ln.n = 0;
+	S_nseg = 0;
 	struct area_item *lb = S_item(&S_ln, AREA_LINEBOX);
 	lb->x = x0 + off;
 	lb->y = 0;
@@ -639,6 +672,7 @@ S_compose(struct lay *L, const struct lay_para *p, const struct lay_parfmt *f,
 	if (adjusted)
 		S_spans(L);
 
+	S_boxes();
 	bx = LAY_NEW(L, struct lay_box);
 	bx->kind = BX_LINE;
 	bx->h = asc + desc;

@@ -189,13 +189,18 @@ S_cell(struct S_grid *G, const struct fo_node *n, int col, int span)
 		r = c->bd[FO_END].w / 2;
 		inner = fmax(cw - l - r, 1);
 	}
+	double cx = tab->colx[col] + l;
+	if (tab->separate) {
+		lay_sep_cell(tab, c, &cx, &inner);
+		inner = fmax(inner, 1);
+	}
 	/* The cell's blocks measure their indents from its content edge
 	 * and inherit the indent of the block around the table, as in every
 	 * conforming formatter (docs/fo-subset.md). */
-	c->content = lay_measure_blocks(L, n, tab->colx[col] + l, inner, 0, 0);
+	c->content = lay_measure_blocks(L, n, cx, inner, 0, 0);
 	c->content->what = NULL;	/* the table draws the cell box */
 	c->cont = n->u.cell.continued;
-	c->cx = tab->colx[col] + l;
+	c->cx = cx;
 	c->cw = inner;
 	c->base = 0;
 	c->base_end = 0;
@@ -406,10 +411,15 @@ lay_measure_table(struct lay *L, const struct fo_node *t, double ref_x,
 
 	ncols = lay_table_columns(L, t, &cols);
 	tab->ncols = ncols;
+	double colx0 = b->x, colw = b->w;
+	if (!t->inh->border_collapse)
+		lay_sep_setup(t, tab, &colx0, &colw);
 	if (t->u.table.fixed)
-		S_columns(L, t, tab, b->x, b->w, cols);
+		S_columns(L, t, tab, colx0, colw, cols);
 	else
-		b->w = lay_auto_columns(L, t, tab, cols, b->x, b->w);
+		b->w = lay_auto_columns(L, t, tab, cols, colx0, colw);
+	if (tab->separate)
+		lay_sep_spread(tab, &b->w, b->x);
 	free(cols);
 
 	memset(&G, 0, sizeof G);
@@ -458,7 +468,8 @@ lay_measure_table(struct lay *L, const struct fo_node *t, double ref_x,
 	b->content_h = c;
 	b->fixed_h = -1;
 	b->h = b->sb + (tab->header ? tab->header->h : 0) + c +
-	    (tab->footer ? tab->footer->h : 0) + b->sa;
+	    (tab->footer ? tab->footer->h : 0) + tab->frame[0] + tab->frame[1] +
+	    b->sa;
 	return b;
 }
 
@@ -678,7 +689,7 @@ lay_split_table(struct lay *L, struct lay_box *b, double avail, int force,
 {
 	const struct lay_table *tab = b->tab;
 	double hf = (tab->header ? tab->header->h : 0) +
-	    (tab->footer ? tab->footer->h : 0);
+	    (tab->footer ? tab->footer->h : 0) + tab->frame[0] + tab->frame[1];
 	double body = avail - b->sb - hf, cum = 0;
 	size_t g, n = b->ngroups;
 	struct lay_group *gf = NULL, *gr = NULL;
@@ -851,7 +862,7 @@ lay_draw_table(struct lay *L, const struct lay_box *b, double y0)
 	size_t R = F.n;
 	top = xcalloc(R + 1, sizeof *top);
 	own = xcalloc(R * (size_t)nc + 1, sizeof *own);
-	double y = y0 + b->sb;
+	double y = y0 + b->sb + tab->frame[0];
 	for (size_t r = 0; r < R; r++) {
 		top[r] = y;
 		y += F.rows[r]->h;
@@ -867,19 +878,22 @@ lay_draw_table(struct lay *L, const struct lay_box *b, double y0)
 					own[q * (size_t)nc + (size_t)k] = c;
 		}
 
+	/* the separated model's table box holds its border and spacing */
+	double tx1 = tab->separate ? b->x : tab->colx[0];
+	double tx2 = tab->separate ? b->x + b->w : tab->colx[nc];
 	struct area_item *it = lay_box_item(L);
-	it->x = tab->colx[0];
-	it->y = top[0];
-	it->w = tab->colx[nc] - tab->colx[0];
-	it->h = top[R] - top[0];
+	it->x = tx1;
+	it->y = top[0] - tab->frame[0];
+	it->w = tx2 - tx1;
+	it->h = top[R] + tab->frame[1] - it->y;
 	it->u.box.what = b->what ? b->what : "table";
 	it->u.box.fo_line = tab->fo_line;
 	if (b->bg != FO_TRANSPARENT) {
 		it = area_item_add(L->page, AREA_RECT);
-		it->x = tab->colx[0];
-		it->y = top[0];
-		it->w = tab->colx[nc] - tab->colx[0];
-		it->h = top[R] - top[0];
+		it->x = tx1;
+		it->y = top[0] - tab->frame[0];
+		it->w = tx2 - tx1;
+		it->h = top[R] + tab->frame[1] - it->y;
 		it->color = b->bg;
 	}
 	/* Row backgrounds under the cells'. */
@@ -901,10 +915,17 @@ lay_draw_table(struct lay *L, const struct lay_box *b, double y0)
 			if (end > R)
 				end = R;
 			double x1 = tab->colx[c->col], x2 = tab->colx[c->col + c->ncols];
-			double h = top[end] - top[r];
+			double h = top[end] - top[r], y1 = top[r];
+			if (tab->separate) {
+				double rc[4];
+				lay_sep_cell_rect(tab, c, top[r], top[end], rc);
+				x2 = rc[2];
+				y1 = rc[1];
+				h = rc[3] - rc[1];
+			}
 			it = lay_box_item(L);
 			it->x = x1;
-			it->y = top[r];
+			it->y = y1;
 			it->w = x2 - x1;
 			it->h = h;
 			it->u.box.what = c->what ? c->what : "cell";
@@ -912,12 +933,13 @@ lay_draw_table(struct lay *L, const struct lay_box *b, double y0)
 			if (c->bg != FO_TRANSPARENT) {
 				it = area_item_add(L->page, AREA_RECT);
 				it->x = x1;
-				it->y = top[r];
+				it->y = y1;
 				it->w = x2 - x1;
 				it->h = h;
 				it->color = c->bg;
 			}
-			double free_h = h - c->top - c->bot - c->content->h, off = 0;
+			double free_h = top[end] - top[r] - c->top - c->bot -
+			    c->content->h, off = 0;
 			if (free_h > 0 && !c->split) {
 				if (c->valign == FO_DALIGN_CENTER)
 					off = free_h / 2;
@@ -925,7 +947,14 @@ lay_draw_table(struct lay *L, const struct lay_box *b, double y0)
 					off = free_h;
 			}
 			lay_draw(L, c->content, top[r] + c->top + off);
+			if (tab->separate)
+				lay_sep_draw_cell(L, tab, c, top[r], top[end]);
 		}
+	if (tab->separate) {
+		lay_sep_draw_table(L, tab, b->x, b->x + b->w, top[0] - tab->frame[0],
+		    top[R] + tab->frame[1]);
+		goto done;
+	}
 	/* Horizontal edges, merged along each line. */
 	for (size_t r = 0; r <= R; r++) {
 		const struct lay_border *run = NULL;
@@ -982,6 +1011,7 @@ lay_draw_table(struct lay *L, const struct lay_box *b, double y0)
 			}
 		}
 	}
+done:
 	free(top);
 	free(own);
 	free(F.rows);
