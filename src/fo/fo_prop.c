@@ -1849,8 +1849,6 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 			return "应为 auto、absolute 或 fixed";
 		if (k != FO_ABS_AUTO && p->n->kind != FO_BLOCK_CONTAINER)
 			return "只用于 fo:block-container";
-		if (k != FO_ABS_AUTO)
-			return "";	/* the layout does not place it yet */
 		p->ct.abs = (uint8_t)k;
 		return NULL;
 	}

@@ -575,6 +575,9 @@ S_block(struct lay *L, const struct fo_node *n, const struct S_ctx *ref)
 	if (n->kind == FO_LIST_BLOCK)
 		return lay_measure_list(L, n, ref->refx, ref->ref_w, ref->base,
 		    ref->base_end);
+	if (n->kind == FO_BLOCK_CONTAINER && n->u.container != NULL &&
+	    n->u.container->abs != FO_ABS_AUTO)
+		return lay_measure_abs(L, n, ref->refx, ref->ref_w);
 	b = LAY_NEW(L, struct lay_box);
 	b->kind = BX_BLOCK;
 	b->what = n->kind == FO_BLOCK ? "block" : "block-container";

@@ -33,6 +33,10 @@ lay_draw(struct lay *L, const struct lay_box *b, double y)
 		lay_draw_table(L, b, y);
 		return;
 	case BX_BLOCK:
+		if (b->abs != NULL) {
+			lay_abs_draw(L, b, y);
+			return;
+		}
 		break;
 	}
 	double top = y + b->sb;

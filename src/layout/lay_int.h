@@ -190,6 +190,10 @@ struct lay_box {
 	int		 valign;	/* block-container display-align */
 	int		 cont;		/* a continuation: no space before */
 	int		 standin;	/* a cell's ws:continued-label */
+	/* a placeholder of height 0 for an absolutely positioned
+	 * block-container (lay_abs.c): the container and its offsets */
+	const struct lay_box *abs;
+	const struct fo_container *abs_ct;
 
 	/* BX_TABLE */
 	struct lay_table *tab;
@@ -307,6 +311,9 @@ struct lay {
 	struct lay_mark	*marks;
 	size_t		 nmarks, markcap;
 	struct lay_fnset fnset;		/* a column's footnotes (reused) */
+	/* region-body on the page being drawn: what absolute-position
+	 * offsets count from (lay_abs.c) */
+	double		 area_y, area_h;
 };
 
 static inline struct lay_box *
@@ -358,6 +365,13 @@ double		 lay_inline_edge(const struct fo_node *n, int side,
 		    double ref_w);
 size_t		 lay_inline_boxes(const struct lay_seg *seg, size_t n,
 		    struct area_item *out);
+
+/* lay_abs.c: an absolutely positioned block-container measured in the
+ * reference area [ref_x, ref_x + ref_w), as the placeholder the flow
+ * holds; and drawing it when the flow reaches the placeholder at y. */
+struct lay_box	*lay_measure_abs(struct lay *L, const struct fo_node *n,
+		    double ref_x, double ref_w);
+void		 lay_abs_draw(struct lay *L, const struct lay_box *ph, double y);
 
 /* lay_list.c: a list-block as a two-column table of label and body */
 struct lay_box	*lay_measure_list(struct lay *L, const struct fo_node *lb,

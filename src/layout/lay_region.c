@@ -177,6 +177,8 @@ void
 lay_region_body(struct lay *L, const struct lay_geom *g, int line)
 {
 	S_box(L, "region-body", g->bx, g->by, g->bw, g->bh, line);
+	L->area_y = g->by;	/* for absolute-position (lay_abs.c) */
+	L->area_h = g->bh;
 	S_background(L, g->body, g->bx, g->by, g->bw, g->bh);
 }
 
