@@ -1,7 +1,8 @@
 #!/bin/sh
 # demo.sh WSDOC — what `make demo` does with samples/2026: check every input,
 # render every form, admit the applications to a fresh roster, publish the
-# list, evaluate the year and write its report — all into out/ — then list
+# list, evaluate the year and write its report — all into out/ — then two
+# years of the office's work (tests/scenario.sh, into out/两年), and list
 # what was written.
 WSDOC=${1:-build/wsdoc}
 S=samples/2026
@@ -31,6 +32,9 @@ echo "== 4. 公布名单（wsdoc publish）"
 echo "== 5. 年度评估（wsdoc evaluate --apply）"
 "$WSDOC" evaluate --roster "$OUT/roster.xml" --year 2026 \
 	--decisions $S/评估结论.xml $evals -o "$OUT/2026年度评估报告.pdf" --apply
+
+echo "== 6. 两年情景：评估、暂缓期满确定、次年立项与评估、由名册重印报告（tests/scenario.sh）"
+sh tests/scenario.sh "$WSDOC" "$OUT/两年"
 
 echo "== 写出的文件"
 find "$OUT" -type f | sort | while read -r f; do

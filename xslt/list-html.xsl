@@ -10,6 +10,9 @@
   <xsl:param name="year" select="''"/>
   <xsl:param name="date" select="''"/>
   <xsl:param name="office" select="'党委学生工作部'"/>
+  <!-- 'admitted': a year's notice as issued (revoked ones included);
+       'current': the workshops under construction now, of any year. -->
+  <xsl:param name="mode" select="'admitted'"/>
   <!-- A long list is made a slice at a time (wsdoc publish): part 'frame'
        is the page with a comment "wsdoc:rows" where the rows go, part
        'rows' a tbody of one slice's rows, the first numbered first; count
@@ -45,10 +48,11 @@
     <xsl:variable name="total">
       <xsl:choose>
         <xsl:when test="string($count)"><xsl:value-of select="$count"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="count(workshop[@year = $y][not(status/@state = '已撤销')])"/></xsl:otherwise>
+        <xsl:otherwise><xsl:value-of select="count(workshop[$mode = 'admitted' and @year = $y] | workshop[$mode = 'current' and not(status/@state = '已撤销')])"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:variable name="title">关于公布<xsl:value-of select="$y"/>年度杭州师范大学辅导员工作坊名单的通知</xsl:variable>
+    <xsl:variable name="title"><xsl:choose><xsl:when test="$mode = 'current'">杭州师范大学在建辅导员工作坊名单</xsl:when><xsl:otherwise>关于公布<xsl:value-of select="$y"/>年度杭州师范大学辅导员工作坊名单的通知</xsl:otherwise></xsl:choose></xsl:variable>
+    <xsl:variable name="cn-date"><xsl:if test="string($date)"><xsl:value-of select="substring($date, 1, 4)"/>年<xsl:value-of select="number(substring($date, 6, 2))"/>月<xsl:value-of select="number(substring($date, 9, 2))"/>日</xsl:if></xsl:variable>
     <html lang="zh-CN">
       <head>
         <meta charset="UTF-8"/>
@@ -85,18 +89,25 @@ td.n { text-align: center; }
       <body>
         <main>
           <h1><xsl:value-of select="$title"/></h1>
+          <xsl:choose>
+            <xsl:when test="$mode = 'current'">
+          <p>截至<xsl:value-of select="$cn-date"/>，按《杭州师范大学辅导员工作坊建设与管理办法（试行）》立项、目前在建的辅导员工作坊共<xsl:value-of select="$total"/>个（含暂缓通过、处于半年继续建设期的工作坊；经评估撤销的不列入），名单如下。</p>
+            </xsl:when>
+            <xsl:otherwise>
           <p class="to">各学院（部）：</p>
           <p>根据《杭州师范大学辅导员工作坊建设与管理办法（试行）》，经主理人申报、成员申报和选择、建设方案优化及学工部审核，确定<xsl:value-of select="$y"/>年度杭州师范大学辅导员工作坊<xsl:value-of select="$total"/>个，现予以公布（名单见下表）。</p>
           <p>请各工作坊主理人及成员根据工作坊建设目标有序开展工作。工作坊每年接受一次评估，评估内容为建设方案的实施情况和建设成效，以及下一阶段工作计划。</p>
+            </xsl:otherwise>
+          </xsl:choose>
           <table>
-            <caption><xsl:value-of select="$y"/>年度杭州师范大学辅导员工作坊名单</caption>
+            <caption><xsl:choose><xsl:when test="$mode = 'current'">在建辅导员工作坊名单</xsl:when><xsl:otherwise><xsl:value-of select="$y"/>年度杭州师范大学辅导员工作坊名单</xsl:otherwise></xsl:choose></caption>
             <thead>
               <tr><th scope="col" class="nw">序号</th><th scope="col">工作坊名称</th><th scope="col" class="nw">主理人</th><th scope="col">所在单位</th><th scope="col">成员</th><th scope="col">辅导方向</th></tr>
             </thead>
             <tbody>
               <xsl:choose>
                 <xsl:when test="$total = 0">
-                  <tr><td colspan="6" style="text-align: center">本年度暂无工作坊</td></tr>
+                  <tr><td colspan="6" style="text-align: center"><xsl:choose><xsl:when test="$mode = 'current'">目前没有在建的工作坊</xsl:when><xsl:otherwise>本年度暂无工作坊</xsl:otherwise></xsl:choose></td></tr>
                 </xsl:when>
                 <xsl:when test="$part = 'frame'"><xsl:comment>wsdoc:rows</xsl:comment></xsl:when>
                 <xsl:otherwise><xsl:apply-templates select="." mode="rows"/></xsl:otherwise>
@@ -104,7 +115,7 @@ td.n { text-align: center; }
             </tbody>
           </table>
           <p class="sign"><xsl:value-of select="$office"/><br/>
-            <xsl:if test="string($date)"><xsl:value-of select="substring($date, 1, 4)"/>年<xsl:value-of select="number(substring($date, 6, 2))"/>月<xsl:value-of select="number(substring($date, 9, 2))"/>日</xsl:if></p>
+            <xsl:value-of select="$cn-date"/></p>
         </main>
       </body>
     </html>
@@ -112,11 +123,11 @@ td.n { text-align: center; }
 
   <!-- The rows of the workshops in this document, in id order. -->
   <xsl:template match="/roster" mode="rows">
-    <xsl:for-each select="workshop[@year = $y][not(status/@state = '已撤销')]">
+    <xsl:for-each select="workshop[$mode = 'admitted' and @year = $y] | workshop[$mode = 'current' and not(status/@state = '已撤销')]">
       <xsl:sort select="@id"/>
       <tr id="{@id}">
         <td class="n nw" data-label="序号"><xsl:value-of select="$first + position() - 1"/></td>
-        <th scope="row" data-label="工作坊名称" style="font-family: inherit; background: none; text-align: left"><xsl:value-of select="normalize-space(name)"/></th>
+        <th scope="row" data-label="工作坊名称" style="font-family: inherit; background: none; text-align: left"><xsl:value-of select="normalize-space(name)"/><xsl:if test="$mode = 'current'"><br/><small><xsl:value-of select="@year"/>年度立项<xsl:if test="status/@state = '暂缓'">，暂缓通过，继续建设期至<xsl:value-of select="status/@until"/></xsl:if></small></xsl:if></th>
         <td class="nw" data-label="主理人"><xsl:value-of select="normalize-space(leader/name)"/></td>
         <td data-label="所在单位"><xsl:value-of select="normalize-space(leader/unit)"/></td>
         <td data-label="成员"><xsl:for-each select="members/member"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="normalize-space(name)"/></xsl:for-each></td>

@@ -1,10 +1,13 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- report.xsl — the annual evaluation report (第六条) from
-       <report year date><outcomes …/><evaluation …/>…</report>
-     (the outcomes of wsdoc evaluate and the year's evaluation forms) to
-     XSL-FO: counts per grade with a bar chart, every workshop's result, the
-     revocations with their causes, the probations with their deadlines, and
-     the year's achievements. -->
+       <report><outcomes year date>outcome…</outcomes></report>
+     (a year's outcomes: as the roster records them once written, so that
+     wsdoc report makes the same report again; each outcome holds its
+     reasons, approved changes and the year's achievements) to XSL-FO:
+     counts per grade with a bar chart, every workshop's result under its
+     registered name, the revocations with their causes (each once), the
+     probations with their deadlines, and the year's achievements.  Dates,
+     names and the short phrases of a 说明 are kept within a line. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
@@ -19,12 +22,6 @@
     <ws:g color="#2E7D32">优秀通过</ws:g><ws:g color="#1565C0">通过</ws:g>
     <ws:g color="#EF8F00">暂缓通过</ws:g><ws:g color="#C62828">撤销</ws:g>
   </ws:grades>
-  <ws:causes>
-    <ws:c n="1" clause="第六条第1项">无故不参加评估</ws:c>
-    <ws:c n="2" clause="第六条第2项">擅自变更或调整工作坊名称、主理人或建设方案</ws:c>
-    <ws:c n="3" clause="第六条第3项">工作坊成果存在学术不端或其他违规行为</ws:c>
-    <ws:c n="评估" clause="第六条">评估结论为撤销</ws:c>
-  </ws:causes>
   <ws:types><ws:t>论文</ws:t><ws:t>课题</ws:t><ws:t>获奖</ws:t><ws:t>学历提升</ws:t><ws:t>学生辅导</ws:t><ws:t>其他</ws:t></ws:types>
 
   <!-- The tallest bar is 45 mm. -->
@@ -35,9 +32,78 @@
     </xsl:for-each>
   </xsl:variable>
 
+  <!-- A date in Chinese, never split across lines. -->
   <xsl:template name="cn-date">
     <xsl:param name="d"/>
-    <xsl:if test="string-length($d) = 10"><xsl:value-of select="substring($d, 1, 4)"/>年<xsl:value-of select="number(substring($d, 6, 2))"/>月<xsl:value-of select="number(substring($d, 9, 2))"/>日</xsl:if>
+    <xsl:if test="string-length($d) = 10"><fo:inline keep-together.within-line="always"><xsl:value-of select="substring($d, 1, 4)"/>年<xsl:value-of select="number(substring($d, 6, 2))"/>月<xsl:value-of select="number(substring($d, 9, 2))"/>日</fo:inline></xsl:if>
+  </xsl:template>
+
+  <!-- Text cut after ， ； ： 、 and before （ into phrases, each kept within
+       a line when it is short enough (ten characters) to fit the narrowest
+       column it is used in; a longer one may break. -->
+  <xsl:template name="phrases">
+    <xsl:param name="t"/>
+    <xsl:if test="string-length($t) > 0">
+      <xsl:variable name="cut">
+        <xsl:call-template name="first-cut"><xsl:with-param name="t" select="$t"/></xsl:call-template>
+      </xsl:variable>
+      <xsl:variable name="n" select="number($cut)"/>
+      <xsl:variable name="seg" select="substring($t, 1, $n)"/>
+      <xsl:choose>
+        <xsl:when test="string-length($seg) &lt;= 10"><fo:inline keep-together.within-line="always"><xsl:value-of select="$seg"/></fo:inline></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$seg"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:call-template name="phrases"><xsl:with-param name="t" select="substring($t, $n + 1)"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+  <!-- The length of the first phrase of t: through the first ，；：、 or
+       up to the first （ (through its ） when t starts with it); all of t
+       when there is none. -->
+  <xsl:template name="first-cut">
+    <xsl:param name="t"/>
+    <xsl:param name="ds" select="'，；：、（'"/>
+    <xsl:param name="best" select="string-length($t)"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($t, '（') and contains($t, '）')"><xsl:value-of select="string-length(substring-before($t, '）')) + 1"/></xsl:when>
+      <xsl:when test="$ds = ''"><xsl:value-of select="$best"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="d" select="substring($ds, 1, 1)"/>
+        <xsl:variable name="k">
+          <xsl:choose>
+            <xsl:when test="not(contains($t, $d))"><xsl:value-of select="$best"/></xsl:when>
+            <xsl:when test="$d = '（'"><xsl:value-of select="string-length(substring-before($t, $d))"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="string-length(substring-before($t, $d)) + 1"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:call-template name="first-cut">
+          <xsl:with-param name="t" select="$t"/>
+          <xsl:with-param name="ds" select="substring($ds, 2)"/>
+          <xsl:with-param name="best" select="$best * ($best &lt;= $k) + $k * ($k &lt; $best)"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- What an approved change was, in words. -->
+  <xsl:template match="change">
+    <xsl:choose>
+      <xsl:when test="@field = 'name'">经批准更名（原名“<xsl:value-of select="@from"/>”<xsl:if test="@date">，<xsl:call-template name="cn-date"><xsl:with-param name="d" select="@date"/></xsl:call-template></xsl:if>）</xsl:when>
+      <xsl:when test="@field = 'leader'">经批准更换主理人（原为<xsl:value-of select="@from"/><xsl:if test="@date">，<xsl:call-template name="cn-date"><xsl:with-param name="d" select="@date"/></xsl:call-template></xsl:if>）</xsl:when>
+      <xsl:otherwise>经批准修订建设方案（第五条第4款<xsl:if test="@date">，<xsl:call-template name="cn-date"><xsl:with-param name="d" select="@date"/></xsl:call-template></xsl:if>）<xsl:if test="normalize-space(.)">：<xsl:value-of select="normalize-space(.)"/></xsl:if></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- An outcome's 说明: its reasons, then its approved changes. -->
+  <xsl:template name="why">
+    <xsl:param name="keep" select="true()"/>   <!-- phrases kept within a line: a narrow column -->
+    <xsl:for-each select="reason | change">
+      <xsl:if test="position() > 1">；</xsl:if>
+      <xsl:choose>
+        <xsl:when test="self::reason and not($keep)"><xsl:value-of select="normalize-space(.)"/></xsl:when>
+        <xsl:when test="self::reason"><xsl:call-template name="phrases"><xsl:with-param name="t" select="normalize-space(.)"/></xsl:call-template></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template name="h2">
@@ -71,10 +137,13 @@
           <xsl:call-template name="title">
             <xsl:with-param name="text">杭州师范大学辅导员工作坊<xsl:value-of select="$y"/>年度评估报告</xsl:with-param>
           </xsl:call-template>
+          <xsl:if test="outcomes/@date">
+            <fo:block text-align="center" font-size="{$size-small}" space-after="4mm">（评估结论日期：<xsl:call-template name="cn-date"><xsl:with-param name="d" select="outcomes/@date"/></xsl:call-template>）</fo:block>
+          </xsl:if>
           <xsl:if test="outcomes/@provisional = 'yes'">
             <fo:block text-align="center" font-family="{$hei}" color="#C62828" space-after="3mm">（预览：尚未收到学工部评估结论，以下按自评情况列出）</fo:block>
           </xsl:if>
-          <fo:block line-height="1.5" text-indent="2em" text-align="justify">根据《杭州师范大学辅导员工作坊建设与管理办法（试行）》第六条，辅导员工作坊每年接受一次评估，评估内容主要为建设方案的实施情况和建设成效，以及下一阶段工作计划，结果分为优秀通过、通过、暂缓通过和撤销四个等级。<xsl:value-of select="$y"/>年度应参加评估的工作坊共<xsl:value-of select="count($o)"/>个，其中<xsl:for-each select="$grades"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="."/><xsl:value-of select="count($o[@result = current()])"/>个</xsl:for-each>。<xsl:if test="outcomes/@date">评估结论日期：<xsl:call-template name="cn-date"><xsl:with-param name="d" select="outcomes/@date"/></xsl:call-template>。</xsl:if></fo:block>
+          <fo:block line-height="1.5" text-indent="2em" text-align="justify">根据《杭州师范大学辅导员工作坊建设与管理办法（试行）》第六条，辅导员工作坊每年接受一次评估，评估内容主要为建设方案的实施情况和建设成效，以及下一阶段工作计划，结果分为优秀通过、通过、暂缓通过和撤销四个等级。<xsl:value-of select="$y"/>年度应参加评估的工作坊共<xsl:value-of select="count($o)"/>个，其中<xsl:for-each select="$grades"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="."/><xsl:value-of select="count($o[@result = current()])"/>个</xsl:for-each>。</fo:block>
 
           <xsl:call-template name="h2"><xsl:with-param name="text">一、评估结果统计</xsl:with-param></xsl:call-template>
           <xsl:call-template name="chart"/>
@@ -83,8 +152,7 @@
           <fo:table table-layout="fixed" width="100%" border-collapse="collapse" font-size="{$size-small}">
             <fo:table-column column-width="10.5mm"/>
             <fo:table-column column-width="36mm"/>
-            <fo:table-column column-width="proportional-column-width(3)"/>
-            <fo:table-column column-width="15mm"/>
+            <fo:table-column column-width="proportional-column-width(2)"/>
             <fo:table-column column-width="17mm"/>
             <fo:table-column column-width="17mm"/>
             <fo:table-column column-width="proportional-column-width(3)"/>
@@ -92,8 +160,7 @@
               <fo:table-row>
                 <xsl:call-template name="head-cell"><xsl:with-param name="text">序号</xsl:with-param></xsl:call-template>
                 <xsl:call-template name="head-cell"><xsl:with-param name="text">编号</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="head-cell"><xsl:with-param name="text">工作坊名称</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="head-cell"><xsl:with-param name="text">主理人</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="head-cell"><xsl:with-param name="text">工作坊名称、主理人</xsl:with-param></xsl:call-template>
                 <xsl:call-template name="head-cell"><xsl:with-param name="text">自评</xsl:with-param></xsl:call-template>
                 <xsl:call-template name="head-cell"><xsl:with-param name="text">结论</xsl:with-param></xsl:call-template>
                 <xsl:call-template name="head-cell"><xsl:with-param name="text">说明</xsl:with-param></xsl:call-template>
@@ -102,20 +169,22 @@
             <fo:table-body>
               <xsl:for-each select="$o">
                 <xsl:sort select="@workshop"/>
-                <fo:table-row>
+                <fo:table-row keep-together.within-page="always">
                   <xsl:call-template name="cell"><xsl:with-param name="text" select="position()"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
                   <xsl:call-template name="cell"><xsl:with-param name="text" select="@workshop"/></xsl:call-template>
-                  <xsl:call-template name="cell"><xsl:with-param name="text" select="@name"/></xsl:call-template>
-                  <xsl:call-template name="cell"><xsl:with-param name="text" select="@leader"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
+                  <fo:table-cell border="0.5pt solid black" padding="1.2mm 1mm" display-align="center">
+                    <fo:block><xsl:value-of select="@name"/></fo:block>
+                    <fo:block>主理人：<fo:inline keep-together.within-line="always"><xsl:value-of select="@leader"/></fo:inline></fo:block>
+                  </fo:table-cell>
                   <xsl:call-template name="cell"><xsl:with-param name="text" select="@self"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
                   <xsl:call-template name="cell"><xsl:with-param name="text" select="@result"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
                   <fo:table-cell border="0.5pt solid black" padding="1.2mm 1mm" display-align="center">
-                    <fo:block><xsl:for-each select="reason"><xsl:if test="position() > 1">；</xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each></fo:block>
+                    <fo:block><xsl:call-template name="why"/></fo:block>
                   </fo:table-cell>
                 </fo:table-row>
               </xsl:for-each>
               <xsl:if test="not($o)">
-                <fo:table-row><fo:table-cell number-columns-spanned="7" border="0.5pt solid black" padding="1.2mm"><fo:block text-align="center">本年度没有应评估的工作坊</fo:block></fo:table-cell></fo:table-row>
+                <fo:table-row><fo:table-cell number-columns-spanned="6" border="0.5pt solid black" padding="1.2mm"><fo:block text-align="center">本年度没有应评估的工作坊</fo:block></fo:table-cell></fo:table-row>
               </xsl:if>
             </fo:table-body>
           </fo:table>
@@ -125,8 +194,7 @@
             <xsl:when test="$o[@result = '撤销']">
               <xsl:for-each select="$o[@result = '撤销']">
                 <xsl:sort select="@workshop"/>
-                <xsl:variable name="c" select="document('')/*/ws:causes/ws:c[@n = current()/@cause]"/>
-                <fo:block line-height="1.5" text-indent="2em" text-align="justify" space-after="1mm"><xsl:value-of select="position()"/>. <xsl:value-of select="@name"/>（<xsl:value-of select="@workshop"/>，主理人<xsl:value-of select="@leader"/>）：<xsl:choose><xsl:when test="$c"><xsl:value-of select="$c"/>〔<xsl:value-of select="$c/@clause"/>〕</xsl:when><xsl:otherwise>评估结论为撤销〔第六条〕</xsl:otherwise></xsl:choose><xsl:for-each select="reason">；<xsl:value-of select="normalize-space(.)"/></xsl:for-each><xsl:for-each select="change">；<xsl:value-of select="@field"/>由“<xsl:value-of select="@from"/>”改为“<xsl:value-of select="normalize-space(.)"/>”</xsl:for-each>。</fo:block>
+                <fo:block line-height="1.5" text-indent="2em" text-align="justify" space-after="1mm"><xsl:value-of select="position()"/>. <xsl:value-of select="@name"/>（<xsl:value-of select="@workshop"/>，主理人<xsl:value-of select="@leader"/>）：<xsl:call-template name="why"><xsl:with-param name="keep" select="false()"/></xsl:call-template>。</fo:block>
               </xsl:for-each>
             </xsl:when>
             <xsl:otherwise><fo:block text-indent="2em" line-height="1.5">本年度无撤销的工作坊。</fo:block></xsl:otherwise>
@@ -189,9 +257,12 @@
   <!-- Achievements per workshop and in total, by type (附件2 建设成效). -->
   <xsl:template name="achievements">
     <xsl:variable name="types" select="document('')/*/ws:types/ws:t"/>
-    <xsl:variable name="ev" select="/report/evaluation"/>
+    <xsl:variable name="ev" select="$o[achievement]"/>
+    <xsl:choose>
+      <xsl:when test="not($ev)"><fo:block text-indent="2em" line-height="1.5">本年度的评估表中没有列出成果。</fo:block></xsl:when>
+      <xsl:otherwise>
     <fo:table table-layout="fixed" width="100%" border-collapse="collapse" font-size="{$size-small}">
-      <fo:table-column column-width="proportional-column-width(2.6)"/>
+      <fo:table-column column-width="40mm"/>
       <xsl:for-each select="$types"><fo:table-column column-width="proportional-column-width(1)"/></xsl:for-each>
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-header>
@@ -205,29 +276,33 @@
         <xsl:for-each select="$ev">
           <xsl:sort select="@workshop"/>
           <xsl:variable name="e" select="."/>
-          <fo:table-row>
-            <xsl:call-template name="cell"><xsl:with-param name="text" select="normalize-space(workshop-name)"/></xsl:call-template>
+          <fo:table-row keep-together.within-page="always">
+            <fo:table-cell border="0.5pt solid black" padding="1.2mm 1mm" display-align="center">
+              <fo:block><xsl:value-of select="@name"/></fo:block>
+            </fo:table-cell>
             <xsl:for-each select="$types">
-              <xsl:call-template name="cell"><xsl:with-param name="text" select="count($e/outcomes/achievement[@type = current()])"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="count($e/achievement[@type = current()])"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
             </xsl:for-each>
-            <xsl:call-template name="cell"><xsl:with-param name="text" select="count($e/outcomes/achievement)"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
+            <xsl:call-template name="cell"><xsl:with-param name="text" select="count($e/achievement)"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
           </fo:table-row>
         </xsl:for-each>
         <fo:table-row font-family="{$hei}">
           <xsl:call-template name="cell"><xsl:with-param name="text">合计</xsl:with-param><xsl:with-param name="align" select="'center'"/></xsl:call-template>
           <xsl:for-each select="$types">
-            <xsl:call-template name="cell"><xsl:with-param name="text" select="count($ev/outcomes/achievement[@type = current()])"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
+            <xsl:call-template name="cell"><xsl:with-param name="text" select="count($ev/achievement[@type = current()])"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
           </xsl:for-each>
-          <xsl:call-template name="cell"><xsl:with-param name="text" select="count($ev/outcomes/achievement)"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
+          <xsl:call-template name="cell"><xsl:with-param name="text" select="count($ev/achievement)"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
         </fo:table-row>
       </fo:table-body>
     </fo:table>
-    <xsl:for-each select="$ev[outcomes/achievement]">
+    <xsl:for-each select="$ev">
       <xsl:sort select="@workshop"/>
-      <fo:block font-family="{$hei}" space-before="3mm" keep-with-next="always" line-height="1.5"><xsl:value-of select="normalize-space(workshop-name)"/></fo:block>
-      <xsl:for-each select="outcomes/achievement">
-        <fo:block line-height="1.5" start-indent="2em" text-indent="-1em" font-size="{$size-small}">·<xsl:value-of select="@type"/>：<xsl:value-of select="normalize-space(.)"/><xsl:if test="@date">（<xsl:value-of select="@date"/>）</xsl:if></fo:block>
+      <fo:block font-family="{$hei}" space-before="3mm" keep-with-next="always" line-height="1.5"><xsl:value-of select="@name"/></fo:block>
+      <xsl:for-each select="achievement">
+        <fo:block line-height="1.5" start-indent="2em" text-indent="-1em" font-size="{$size-small}">·<xsl:value-of select="@type"/>：<xsl:value-of select="normalize-space(.)"/><xsl:if test="@date">（<xsl:call-template name="cn-date"><xsl:with-param name="d" select="@date"/></xsl:call-template>）</xsl:if></fo:block>
       </xsl:for-each>
     </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>

@@ -10,6 +10,7 @@
 	X(approve,  "把通过审核的申报登记到名册") \
 	X(publish,  "生成工作坊名单（PDF、网页、CSV）") \
 	X(evaluate, "按第六条作出年度评估结论并生成评估报告") \
+	X(report,   "由名册重新生成某年度的评估报告") \
 	X(fo,       "把 XSL-FO 文件排成 PDF") \
 	X(convert,  "把 INI 文件转换成等价的 XML") \
 	X(template, "打印一份带说明的待填模板") \

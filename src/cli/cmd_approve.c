@@ -16,7 +16,8 @@
 static const char S_usage[] =
     "用法: wsdoc approve --roster 名册.xml [--date 日期] [--policy 规则.ini] 申报表...\n"
     "把检查无误的主理人申报表登记到名册，按年度分配编号 HZNU-GZF-年度-序号，\n"
-    "记录核准的名称、主理人、成员、辅导方向和建设方案摘要；有错误的申报表不登记。\n"
+    "记录核准的名称、主理人、成员、辅导方向和建设方案原文；有错误的申报表不登记。\n"
+    "工号在名册和全部申报表中只指一个人：同一工号两个姓名、同一人两个工号都是错误。\n"
     "  --roster 文件  名册（不存在时新建）\n"
     "  --date 日期    登记日期 YYYY-MM-DD，默认今天\n"
     "  --policy 文件  规则参数文件，默认安装目录的 forms/policy.ini\n"
@@ -124,6 +125,102 @@ S_roster_rules(const struct roster *r, xmlNode *app)
 	return bad;
 }
 
+/* One person as named somewhere: a roster's workshop or an input. */
+struct who {
+	char		*id;	/* 工号, "" if not given */
+	char		*name;
+	char		*unit;
+	char		*place;	/* for messages: file:line or 名册 ID */
+	const xmlNode	*node;	/* where it is said */
+	int		 doc;	/* index of the input, -1 for the roster */
+};
+
+static void
+S_who(struct who **v, size_t *n, const xmlNode *person, char *place, int doc)
+{
+	struct who *w;
+
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	w = &(*v)[(*n)++];
+	w->id = rules_text(rules_child(person, "staff-id"));
+	w->name = rules_text(rules_child(person, "name"));
+	w->unit = rules_text(rules_child(person, "unit"));
+	w->place = place;
+	w->node = person;
+	w->doc = doc;
+}
+
+/* The leader and members of a workshop or an application. */
+static void
+S_people(struct who **v, size_t *n, const xmlNode *leader,
+    const xmlNode *members, const char *where, int doc)
+{
+	if (leader)
+		S_who(v, n, leader, doc < 0 ? xstrdup(where) :
+		    xasprintf("%s:%ld", where, xmlGetLineNo(leader)), doc);
+	for (xmlNode *m = members ? members->children : NULL; m; m = m->next)
+		if (m->type == XML_ELEMENT_NODE)
+			S_who(v, n, m, doc < 0 ? xstrdup(where) :
+			    xasprintf("%s:%ld", where, xmlGetLineNo(m)), doc);
+}
+
+/* Identity: a 工号 names one person across the roster and the inputs
+ * (the same 工号 under another name is an error), and one person (the same
+ * name in the same unit) has one 工号.  Each error names both places and
+ * counts against the input it is found in. */
+static void
+S_identity(const struct roster *r, xmlDoc **docs, int nfiles,
+    char **paths, int *errs)
+{
+	xmlNode *root = xmlDocGetRootElement(r->doc);
+	struct who *v = NULL;
+	size_t n = 0, first;
+
+	for (xmlNode *w = root ? root->children : NULL; w; w = w->next) {
+		if (w->type != XML_ELEMENT_NODE)
+			continue;
+		char *id = rules_attr(w, "id"), *where = xasprintf("名册的 %s", id);
+		S_people(&v, &n, rules_child(w, "leader"), rules_child(w, "members"),
+		    where, -1);
+		free(where);
+		free(id);
+	}
+	first = n;
+	for (int k = 0; k < nfiles; k++) {
+		xmlNode *app = docs[k] ? xmlDocGetRootElement(docs[k]) : NULL;
+		if (app)
+			S_people(&v, &n, rules_child(app, "leader"),
+			    rules_child(app, "members"), paths[k], k);
+	}
+	for (size_t i = first; i < n; i++) {
+		for (size_t j = 0; j < i; j++) {
+			struct who *a = &v[j], *b = &v[i];
+			int clash = *a->id && strcmp(a->id, b->id) == 0 &&
+			    strcmp(a->name, b->name) != 0;
+			int twice = *a->id && *b->id && strcmp(a->id, b->id) != 0 &&
+			    strcmp(a->name, b->name) == 0 && *a->unit &&
+			    strcmp(a->unit, b->unit) == 0;
+			if (!clash && !twice)
+				continue;
+			if (clash)
+				diag_node(E_ID_NAME, b->node, b->id, b->name,
+				    a->place, a->name);
+			else
+				diag_node(E_ID_TWO, b->node, b->name, b->unit,
+				    b->id, a->place, a->id);
+			errs[b->doc]++;
+			break;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].id);
+		free(v[i].name);
+		free(v[i].unit);
+		free(v[i].place);
+	}
+	free(v);
+}
+
 int
 cmd_approve(int argc, char **argv)
 {
@@ -184,6 +281,7 @@ cmd_approve(int argc, char **argv)
 		rc = diag_exit_status() == 3 ? 3 : 1;
 		goto out;
 	}
+	S_identity(r, docs, nfiles, argv + i, errs);
 	char *today = date ? xstrdup(date) : roster_today();
 	cells = xreallocarray(NULL, 3, sizeof *cells);
 	cells[0] = xstrdup("编号");

@@ -19,16 +19,25 @@
 
 static const char S_usage[] =
     "用法: wsdoc evaluate --roster 名册.xml --year 年度 [--decisions 结论文件]\n"
-    "                     [--apply] [-o 报告.pdf] [--outcomes 结论.xml] 评估表...\n"
-    "按第六条对名册中每个在建、暂缓的工作坊作出年度结论：无故不参加评估、擅自变更\n"
-    "名称/主理人/建设方案、学术不端或违规的撤销；暂缓通过给予半年继续建设期。\n"
-    "评估表之外也可给出申报表（现行建设方案），与登记时的方案比较。\n"
+    "                     [--apply] [-o 报告.pdf] [--csv 结论.csv] [--outcomes 结论.xml]\n"
+    "                     评估表...\n"
+    "      wsdoc evaluate --follow-up --roster 名册.xml --decisions 结论文件 [--apply]\n"
+    "按第六条对名册中该年度应评估的每个工作坊作出年度结论。无故不参加评估、擅自变更\n"
+    "名称/主理人/建设方案、学术不端或违规的，列为拟撤销并给出依据；只有学工部的\n"
+    "结论确认（等级“撤销”）时才写入名册，未确认也未推翻时 --apply 拒绝写入。\n"
+    "暂缓通过给予半年继续建设期。评估表之外也可给出申报表（现行建设方案），与登记\n"
+    "时的方案逐段比较。结论日期早于该年度的评估起始月份（policy.ini）时拒绝。\n"
+    "  --follow-up       暂缓期满的确定：只处理结论文件中列出的暂缓通过的工作坊，\n"
+    "                    每个须已期满（结论日期或 decision 的 date 不早于期满日），\n"
+    "                    名册中的其他工作坊不变；不需要 --year\n"
     "  --roster 文件     名册\n"
     "  --year 年度       评估的年度\n"
     "  --decisions 文件  学工部的评估结论（等级、缺席说明、批准的变更、违规认定）\n"
     "  --apply           把结论写入名册（需要 --decisions，且没有错误）\n"
-    "  --outcomes 文件   把结论另存为 XML（年度报告的输入）\n"
-    "  -o 文件           年度评估报告 PDF\n"
+    "  --csv 文件        结论表的 CSV（终端上的表按100列折行，CSV 中每格完整）\n"
+    "  --outcomes 文件   把结论另存为 XML（供核对；年度报告由名册生成，见 wsdoc report）\n"
+    "  -o 文件           年度评估报告 PDF（加 --apply 时由写入后的名册生成，\n"
+    "                    与 wsdoc report 生成的相同）\n"
     "  --fo              -o 写出报告的 XSL-FO 而不是 PDF\n"
     "  --policy 文件     规则参数文件，默认安装目录的 forms/policy.ini\n"
     "  -h                显示本帮助\n";
@@ -37,7 +46,8 @@ int
 cmd_evaluate(int argc, char **argv)
 {
 	const char *rpath = NULL, *dpath = NULL, *report = NULL, *opath = NULL;
-	int year = 0, apply = 0, fo_only = 0, i, nfiles = 0, errors = 0, rc;
+	const char *csv = NULL;
+	int year = 0, apply = 0, fo_only = 0, followup = 0, i, nfiles = 0, errors = 0, rc;
 	char **files;
 	xmlDoc **docs, *dec = NULL, *out = NULL;
 	size_t ndocs = 0;
@@ -58,12 +68,16 @@ cmd_evaluate(int argc, char **argv)
 			dpath = argv[++i];
 		else if (strcmp(a, "--outcomes") == 0 && i + 1 < argc)
 			opath = argv[++i];
+		else if (strcmp(a, "--csv") == 0 && i + 1 < argc)
+			csv = argv[++i];
 		else if (strcmp(a, "-o") == 0 && i + 1 < argc)
 			report = argv[++i];
 		else if (strcmp(a, "--policy") == 0 && i + 1 < argc)
 			policy_set_path(argv[++i]);
 		else if (strcmp(a, "--apply") == 0)
 			apply = 1;
+		else if (strcmp(a, "--follow-up") == 0)
+			followup = 1;
 		else if (strcmp(a, "--fo") == 0)
 			fo_only = 1;
 		else if (a[0] == '-' && a[1] != '\0') {
@@ -74,7 +88,8 @@ cmd_evaluate(int argc, char **argv)
 		} else
 			files[nfiles++] = argv[i];
 	}
-	if (rpath == NULL || year < 1900 || year > 9999) {
+	if (rpath == NULL || (followup ? dpath == NULL || year != 0 :
+	    year < 1900 || year > 9999)) {
 		fputs(S_usage, stderr);
 		free(files);
 		return 2;
@@ -115,12 +130,20 @@ cmd_evaluate(int argc, char **argv)
 	if ((r = roster_open(rpath, apply)) == NULL)
 		goto done;
 	out = roster_evaluate(r, year, dec, dec ? docs + 1 : docs,
-	    dec ? ndocs - 1 : ndocs, &errors);
+	    dec ? ndocs - 1 : ndocs, (apply ? ROSTER_EV_APPLY : 0) |
+	    (followup ? ROSTER_EV_FOLLOWUP : 0), &errors);
 	roster_print_outcomes(stdout, out);
 	fflush(stdout);	/* the table before the notes that follow it */
 	/* The outcomes, the report and the roster: all written to temporary
 	 * files first, renamed only when all are whole, the roster last. */
 	out_begin();
+	if (csv && out) {	/* the table whole: the terminal's is cut to fit */
+		size_t len;
+		char *text = roster_outcomes_csv(out, &len);
+		if (file_write_atomic(csv, text, len) == -1)
+			diag(F_IO_WRITE, csv, 0, 0, csv, errno_text_write(errno));
+		free(text);
+	}
 	if (opath) {
 		xmlChar *mem = NULL;
 		int len = 0;
@@ -131,27 +154,32 @@ cmd_evaluate(int argc, char **argv)
 			diag(F_IO_WRITE, opath, 0, 0, opath, errno_text_write(errno));
 		xmlFree(mem);
 	}
-	if (report && out)
-		report_write(out, dec ? docs + 1 : docs, dec ? ndocs - 1 : ndocs,
-		    report, fo_only);
 	if (apply && dec == NULL)
 		diag(E_DEC_NEEDED, NULL, 0, 0);
 	int saved = 0;
 	if (apply && !diag_failed()) {
 		roster_apply(r, out);
+		/* The report of what is written, made as `wsdoc report`
+		 * makes it again: from the roster alone. */
+		xmlDoc *yo = report && !followup ? roster_year_outcomes(r, year) : NULL;
+		if (yo) {
+			report_write(yo, report, fo_only);
+			xmlFreeDoc(yo);
+		}
 		saved = roster_prepare(r);
-	}
+	} else if (!apply && report && out && !diag_failed() && !followup)
+		report_write(out, report, fo_only);	/* a preview */
 	if (diag_exit_status() == 3 || saved == -1) {
 		out_abort();
 		roster_discard(r);
 		if (apply)
-			printf("有错误，名册未改动%s。\n", opath || report ?
+			printf("有错误，名册未改动%s。\n", opath || report || csv ?
 			    "，也没有写出其他文件" : "");
 		goto done;
 	}
 	out_signals(1);
 	if (out_commit() == -1) {
-		diag(F_IO_WRITE, NULL, 0, 0, opath ? opath : report,
+		diag(F_IO_WRITE, NULL, 0, 0, opath ? opath : report ? report : csv,
 		    errno_text_write(errno));
 		roster_discard(r);
 	} else if (apply && !diag_failed()) {

@@ -25,14 +25,21 @@
 #include "publish.h"
 
 static const char S_synopsis[] =
-    "publish --roster 名册 [-o 名单.pdf] [--html 名单.html] [--csv 名单.csv] [--year 年度] [--date 日期]";
+    "publish --roster 名册 [-o 名单.pdf] [--html 名单.html] [--csv 名单.csv] [--year 年度] [--date 日期]\n"
+    "                     [--current] [--empty]";
 static const char S_options[] =
     "  --roster R   名册文件 roster.xml（只读）\n"
     "  -o F         通知 PDF\n"
     "  --html F     同一名单的网页（单个文件，手机可读，可打印）\n"
     "  --csv F      同一名单的 CSV（UTF-8 带 BOM，Excel、WPS 可直接打开）\n"
-    "  --year Y     公布哪一年度立项的工作坊（默认最近一年）\n"
-    "  --date D     通知落款日期 YYYY-MM-DD（默认今天，或 SOURCE_DATE_EPOCH）\n"
+    "  --year Y     公布哪一年度立项的工作坊（默认最近一年）：该年度的立项通知按发布时\n"
+    "               的样子重新生成——该年度登记的全部工作坊（其后撤销的也在内），\n"
+    "               登记时的名称和主理人，原来的编号和个数\n"
+    "  --date D     落款日期 YYYY-MM-DD（立项通知默认为该年度最后的登记日期；\n"
+    "               在建名单默认今天，或 SOURCE_DATE_EPOCH）\n"
+    "  --current    改为生成目前在建的工作坊名单（各年度立项、未撤销的，含暂缓通过的），\n"
+    "               不是立项通知\n"
+    "  --empty      名单为空时也生成（否则是错误 E-PUB-EMPTY，什么也不写）\n"
     "  未给出 -o、--html、--csv 时，把 CSV 写到标准输出。\n";
 
 /* One CSV field: quoted when it holds a comma, quote or line break.  A
@@ -405,7 +412,12 @@ publish_pdf(const struct roster_list *list, const char **params,
 			break;
 	}
 	if (rc == 0) {
-		char *title = xasprintf("关于公布%s年度杭州师范大学辅导员工作坊名单的通知", year);
+		int current = 0;
+		for (size_t i = 0; params[i] && params[i + 1]; i += 2)
+			current |= strcmp(params[i], "mode") == 0 &&
+			    strcmp(params[i + 1], "'current'") == 0;
+		char *title = current ? xstrdup("杭州师范大学在建辅导员工作坊名单") :
+		    xasprintf("关于公布%s年度杭州师范大学辅导员工作坊名单的通知", year);
 		info = area_doc_new();
 		info->title = area_strdup(info, title, strlen(title));
 		info->author = "党委学生工作部";
@@ -429,6 +441,8 @@ cmd_publish(int argc, char **argv)
 		{ "csv", required_argument, NULL, 'c' },
 		{ "year", required_argument, NULL, 'y' },
 		{ "date", required_argument, NULL, 'D' },
+		{ "current", no_argument, NULL, 'C' },
+		{ "empty", no_argument, NULL, 'E' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -436,9 +450,9 @@ cmd_publish(int argc, char **argv)
 	const char *rpath = NULL, *pdf = NULL, *html = NULL, *csv = NULL;
 	const char *year = NULL, *date = NULL;
 	char *today = NULL, *qyear, *qdate, *qcount;
-	const char *params[9];
+	const char *params[11];
 	struct roster_list *list;
-	int c, rc = 0;
+	int c, rc = 0, current = 0, empty = 0;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
@@ -449,6 +463,8 @@ cmd_publish(int argc, char **argv)
 		case 'c': csv = optarg; break;
 		case 'y': year = optarg; break;
 		case 'D': date = optarg; break;
+		case 'C': current = 1; break;
+		case 'E': empty = 1; break;
 		case 'h': cli_usage(S_synopsis, S_options, 1); return 0;
 		default: cli_usage(S_synopsis, S_options, 0); return 2;
 		}
@@ -465,11 +481,25 @@ cmd_publish(int argc, char **argv)
 		diag(E_PUB_YEAR, NULL, 0, 0, year);
 		return 2;
 	}
-	if ((list = roster_list_read(rpath, year)) == NULL)
+	if ((list = roster_list_read_mode(rpath, year, current ?
+	    ROSTER_LIST_CURRENT : ROSTER_LIST_ADMITTED)) == NULL)
 		return diag_exit_status() ? diag_exit_status() : 3;
 	year = roster_list_year(list);
-	if (roster_list_count(list) == 0)
+	/* An empty notice is never made unasked (第五条第5款 公布 what was
+	 * approved: a year with none has nothing to publish). */
+	if (roster_list_count(list) == 0) {
+		if (!empty) {
+			diag(E_PUB_EMPTY, rpath, 0, 0, *year ? year : "任何",
+			    current ? "在建" : "立项");
+			roster_list_free(list);
+			return 1;
+		}
 		diag(N_PUB_EMPTY, rpath, 0, 0, *year ? year : "任何");
+	}
+	/* The notice of a year is dated as it was issued: its last
+	 * admission; the list of those under construction, today. */
+	if (date == NULL && !current && *roster_list_date(list))
+		date = roster_list_date(list);
 	if (date == NULL)
 		date = today = roster_today();
 	if (!pdf && !html && !csv)
@@ -480,7 +510,8 @@ cmd_publish(int argc, char **argv)
 	params[0] = "year"; params[1] = qyear;
 	params[2] = "date"; params[3] = qdate;
 	params[4] = "count"; params[5] = qcount;
-	params[6] = NULL;
+	params[6] = "mode"; params[7] = current ? "'current'" : "'admitted'";
+	params[8] = NULL;
 
 	/* The CSV, the web page and the PDF: each written to a temporary
 	 * file, all renamed only when all are whole. */

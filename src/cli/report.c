@@ -1,4 +1,4 @@
-/* report.c — the annual evaluation report: outcomes and forms → report.xsl
+/* report.c — the annual evaluation report: a year's outcomes → report.xsl
  * → the engine → PDF. */
 #include "report.h"
 
@@ -16,26 +16,20 @@
 #include "../xslt/xslt.h"
 
 xmlDoc *
-report_doc(xmlDoc *outcomes, xmlDoc *const *forms, size_t nforms)
+report_doc(xmlDoc *outcomes)
 {
 	xmlDoc *doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNode *root = xmlNewNode(NULL, BAD_CAST "report");
 
 	xmlDocSetRootElement(doc, root);
 	xmlAddChild(root, xmlDocCopyNode(xmlDocGetRootElement(outcomes), doc, 1));
-	for (size_t i = 0; i < nforms; i++) {
-		xmlNode *r = xmlDocGetRootElement(forms[i]);
-		if (r && xmlStrEqual(r->name, BAD_CAST "evaluation"))
-			xmlAddChild(root, xmlDocCopyNode(r, doc, 1));
-	}
 	return doc;
 }
 
 int
-report_write(xmlDoc *outcomes, xmlDoc *const *forms, size_t nforms,
-    const char *path, int fo_only)
+report_write(xmlDoc *outcomes, const char *path, int fo_only)
 {
-	xmlDoc *in = report_doc(outcomes, forms, nforms), *fodoc;
+	xmlDoc *in = report_doc(outcomes), *fodoc;
 	struct fo_tree *tree = NULL;
 	struct area_doc *area = NULL;
 	int rc = 3;

@@ -605,7 +605,6 @@ roster_admit(struct roster *r, const xmlNode *app, const char *id,
 	xmlNode *ws = xmlNewChild(root, NULL, (const xmlChar *)"workshop", NULL);
 	xmlNode *n, *list;
 	char *year = rules_attr(app, "year");
-	char *digest = roster_plan_digest(app);
 
 	xmlSetProp(ws, (const xmlChar *)"id", (const xmlChar *)id);
 	if (strlen(year) != 4) {	/* the id's year, HZNU-GZF-YYYY-NN */
@@ -627,7 +626,7 @@ roster_admit(struct roster *r, const xmlNode *app, const char *id,
 		if (a->type == XML_ELEMENT_NODE && rules_count(a) > 0)
 			S_text_child(list, "area", a);
 	n = xmlNewChild(ws, NULL, (const xmlChar *)"plan", NULL);
-	xmlSetProp(n, (const xmlChar *)"digest", (const xmlChar *)digest);
+	roster_plan_store(n, app);	/* roster_plan.c: digest and text */
 	if (source)
 		xmlSetProp(n, (const xmlChar *)"source", (const xmlChar *)source);
 	n = xmlNewChild(ws, NULL, (const xmlChar *)"status", NULL);
@@ -636,7 +635,6 @@ roster_admit(struct roster *r, const xmlNode *app, const char *id,
 	roster_history(ws, "approved", NULL, "date", date,
 	    source ? "source" : NULL, source, (char *)NULL);
 	free(year);
-	free(digest);
 	return ws;
 }
 

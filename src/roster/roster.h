@@ -72,6 +72,17 @@ struct _xmlRelaxNG *roster_schema(void);
  * thousands of workshops never sits in memory whole.  year NULL or "":
  * the latest year of the roster.  NULL after E-ROSTER-READ or F-IO-OPEN. */
 struct roster_list *roster_list_read(const char *path, const char *year);
+/* The same in a mode: ROSTER_LIST_YEAR as above; ROSTER_LIST_ADMITTED the
+ * year's admission notice as issued (every workshop admitted that year,
+ * revoked or not, under the name and leader it was admitted with);
+ * ROSTER_LIST_CURRENT every workshop not revoked, of any year. */
+#define ROSTER_LIST_YEAR	0
+#define ROSTER_LIST_ADMITTED	1
+#define ROSTER_LIST_CURRENT	2
+struct roster_list *roster_list_read_mode(const char *path, const char *year,
+	    int mode);
+/* The latest admission date of the workshops listed, "" if none. */
+const char *roster_list_date(const struct roster_list *l);
 /* The year listed, "" when the roster has no workshop. */
 const char *roster_list_year(const struct roster_list *l);
 size_t	roster_list_count(const struct roster_list *l);
@@ -107,6 +118,14 @@ xmlNode	*roster_history(xmlNode *ws, const char *name, const char *text, ...);
  * one paragraph or several, give the same digest). */
 char	*roster_plan_digest(const xmlNode *application);
 
+/* Keep an application's plan in the roster's <plan>: its digest and its
+ * text part by part (roster_plan.c), replacing what it held. */
+void	roster_plan_store(xmlNode *plan, const xmlNode *application);
+/* How an application's plan differs from the roster's <plan>, in Chinese,
+ * part by part with the words that changed (第二年实施计划：“……为……”改为
+ * “……是……”); NULL when it is the same.  New string. */
+char	*roster_plan_compare(const xmlNode *plan, const xmlNode *application);
+
 /* SHA-256 (FIPS 180-4). */
 void	sha256(const void *data, size_t len, unsigned char out[32]);
 void	sha256_hex(const void *data, size_t len, char out[65]);
@@ -120,21 +139,49 @@ int	 roster_date_ok(const char *s);
 char	*roster_add_months(const char *date, int months);
 
 /* Print a table of rows × ncols cells (row 0 is the heading), columns
- * padded by display width (a Chinese character takes two). */
+ * padded by display width (a Chinese character takes two), at most
+ * ROSTER_TABLE_WIDTH columns wide: the widest columns are narrowed and
+ * their cells wrap onto the next lines, so that no word is lost. */
+#define ROSTER_TABLE_WIDTH	100
 void	roster_table(FILE *f, char *const *cells, size_t rows, size_t ncols);
+/* The same with notes: the last of the stride cells of a row is printed
+ * under it, from the second column on, wrapped at the same width. */
+void	roster_table_notes(FILE *f, char *const *cells, size_t rows,
+	    size_t stride, int notes);
+/* The same cells as CSV (UTF-8 with a BOM, CRLF), every text whole; new
+ * string of *len bytes. */
+char	*roster_csv(char *const *cells, size_t rows, size_t ncols, size_t *len);
 
 /* The annual evaluation (第六条): join the roster, the year's evaluation
- * forms (and any applications, whose plan is compared with the approved
- * one) and the office's decisions (may be NULL: a preview by the
- * self-assessments), and decide every workshop due.  Returns the outcomes
- * as a document (<outcomes>, one <outcome> per workshop, described in
- * roster_eval.c) for printing, applying and the annual report; *errors
- * receives the number of errors found. */
+ * forms (and any applications, whose plan is compared part by part with
+ * the approved one) and the office's decisions (may be NULL: a preview by
+ * the self-assessments), and decide every workshop due that year.  A cause
+ * of revocation is only proposed (kind "proposed", 拟撤销) until the
+ * decisions confirm it with the grade 撤销; with ROSTER_EV_APPLY that is an
+ * error.  Decisions dated before the year's first month of evaluation
+ * (policy.ini) are refused.  With ROSTER_EV_FOLLOWUP only the workshops
+ * on 暂缓 that the decisions name are decided, each at the end of its
+ * half-year.  Returns the outcomes as a document (<outcomes>, one
+ * <outcome> per workshop, described in roster_eval.c) for printing,
+ * applying and the annual report; *errors receives the number of errors
+ * found. */
+#define ROSTER_EV_APPLY		1	/* the outcomes are to be written */
+#define ROSTER_EV_FOLLOWUP	2	/* the end of probations only */
 xmlDoc	*roster_evaluate(struct roster *r, int year, xmlDoc *decisions,
-	    xmlDoc *const *forms, size_t nforms, int *errors);
+	    xmlDoc *const *forms, size_t nforms, int flags, int *errors);
 /* Write outcomes into the roster's statuses and histories (not saved). */
 void	roster_apply(struct roster *r, xmlDoc *outcomes);
-/* The outcomes as a table in Chinese. */
+/* A year's outcomes made from the roster alone (roster_report.c), for the
+ * annual report; NULL when the roster records nothing of that year. */
+xmlDoc	*roster_year_outcomes(const struct roster *r, int year);
+/* A workshop's record of a year (<evaluation> or <excused> in its
+ * history, the last), or NULL. */
+xmlNode	*roster_year_record(const xmlNode *ws, const char *year);
+/* Fill outcome o (its workshop attribute set) from a year's record. */
+void	roster_record_outcome(xmlNode *o, const xmlNode *ws, const xmlNode *rec);
+/* The outcomes as a table in Chinese, fit to a 100-column terminal. */
 void	roster_print_outcomes(FILE *f, xmlDoc *outcomes);
+/* The same table whole, as CSV; new string of *len bytes. */
+char	*roster_outcomes_csv(xmlDoc *outcomes, size_t *len);
 
 #endif

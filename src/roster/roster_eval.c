@@ -26,6 +26,8 @@
 #include "../rules/rules.h"
 #include "../util/util.h"
 
+#define NCOLS	7	/* the columns of the outcomes' table */
+
 struct ev {
 	struct roster		*r;
 	const struct policy	*pol;
@@ -34,6 +36,7 @@ struct ev {
 	xmlNode			*dec;		/* <decisions> or NULL */
 	xmlDoc *const		*forms;
 	size_t			 nforms;
+	int			 flags;		/* ROSTER_EV_APPLY, ROSTER_EV_FOLLOWUP */
 	int			 errors;
 };
 
@@ -190,8 +193,8 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 	xmlNode *o = xmlNewChild(out, NULL, (const xmlChar *)"outcome", NULL);
 	char *self = rules_text(rules_child(form, "self-assessment"));
 	char *grade = rules_attr(dec, "grade");
-	char year[8];
-	int cause = 0, ncauses = 0, done = 0;
+	char year[8], *plandiff = NULL;
+	int cause = 0, ncauses = 0;
 	int on_probation = strcmp(state, ROSTER_PROBATION) == 0;
 	int probation_over = on_probation && strcmp(until, ev->date) <= 0;
 
@@ -202,35 +205,24 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 	S_set(o, "self", self);
 	S_set(o, "grade", grade);
 
-	/* Decided already this year (a probation ending is decided anew). */
-	for (xmlNode *h = rules_child(ws, "history") ?
-	    rules_child(ws, "history")->children : NULL; h; h = h->next)
-		if (S_is(h, "evaluation") && S_attr_is(h, "year", year))
-			done = 1;
-	char *last = NULL, *when = NULL;
-	for (xmlNode *h = rules_child(ws, "history") ?
-	    rules_child(ws, "history")->children : NULL; h; h = h->next)
-		if (S_is(h, "evaluation") && S_attr_is(h, "year", year)) {
-			free(last);
-			free(when);
-			last = rules_attr(h, "result");
-			when = rules_attr(h, "date");
-		}
-	/* Decided this year already, unless a probation is being decided
-	 * anew (at its end, or by a later decision of the office). */
-	if (done && (!on_probation || (!probation_over && dec &&
-	    strcmp(when, ev->date) == 0))) {
+	/* Decided this year already: once a year (第六条).  A probation's end
+	 * is decided by its own act (--follow-up), not by this year again. */
+	xmlNode *rec = roster_year_record(ws, year);
+	if (rec) {
+		char *when = rules_attr(rec, "date");
 		if (dec || form) {
 			diag_node(E_ROSTER_DONE, dec ? dec : form, ev->year, id, when);
 			ev->errors++;
 		}
+		free(when);
+		/* as recorded: a preview shows what the report will */
+		xmlUnlinkNode(o);
+		xmlFreeNode(o);
+		o = xmlNewChild(out, NULL, BAD_CAST "outcome", NULL);
+		S_set(o, "workshop", id);
+		roster_record_outcome(o, ws, rec);
 		S_set(o, "kind", "done");
-		S_set(o, "result", last);
 		S_set(o, "state", state);
-		S_set(o, "until", until);
-		char *t = xasprintf("%s已作出本年度结论", when);
-		S_reason(o, t);
-		free(t);
 		goto out;
 	}
 
@@ -269,20 +261,14 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 			}
 	}
 	xmlNode *app = S_application(ev, ws);
-	if (app) {
-		char *now = roster_plan_digest(app);
-		char *was = rules_attr(rules_child(ws, "plan"), "digest");
-		if (strcmp(now, was) != 0 && !S_dec(ev, "approved-change", id, "plan")) {
-			char *t = xasprintf("建设方案与登记时不同（%s 的摘要 %.15s… ≠ 名册 %.15s…），未经批准（第六条第2项）",
-			    app->doc->URL ? (const char *)app->doc->URL : "申报表",
-			    now + 7, was + 7);
-			S_reason(o, t);
-			free(t);
-			cause = cause ? cause : 2;
-			ncauses++;
-		}
-		free(now);
-		free(was);
+	plandiff = app ? roster_plan_compare(rules_child(ws, "plan"), app) : NULL;
+	if (plandiff && !S_dec(ev, "approved-change", id, "plan")) {
+		char *t = xasprintf("建设方案与登记时不同（%s），未经批准（第六条第2项）",
+		    plandiff);
+		S_reason(o, t);
+		free(t);
+		cause = cause ? cause : 2;
+		ncauses++;
 	}
 	for (xmlNode *f = ev->dec ? ev->dec->children : NULL; f; f = f->next) {
 		if (!S_is(f, "finding") || !S_attr_is(f, "workshop", id))
@@ -313,9 +299,12 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 		else if (strcmp(field, "leader") == 0)
 			S_set(ch, "from", leader);
 		else if (strcmp(field, "plan") == 0 && app) {
-			char *d = roster_plan_digest(app);
-			S_set(ch, "digest", d);
-			free(d);
+			/* 第五条第4款: the revised plan, approved, becomes the
+			 * reference the next years are compared with. */
+			xmlNode *np = xmlNewChild(o, NULL, BAD_CAST "plan", NULL);
+			roster_plan_store(np, app);
+			if (*to == '\0' && plandiff)
+				xmlNodeSetContent(ch, BAD_CAST plandiff);
 		}
 		free(field);
 		free(date);
@@ -324,6 +313,8 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 
 	enum grade g = policy_grade(pol, grade);
 	if (ncauses > 0) {
+		char c[8];
+		snprintf(c, sizeof c, "%d", cause);
 		if (dec && g != GRADE_REVOKE && g != GRADE_NONE) {
 			for (xmlNode *r = o->children; r; r = r->next)
 				if (S_is(r, "reason")) {
@@ -337,8 +328,32 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 			S_set(o, "state", state);
 			goto out;
 		}
-		char c[8];
-		snprintf(c, sizeof c, "%d", cause);
+		if (dec == NULL || g != GRADE_REVOKE) {
+			/* Revocation is the office's act: proposed with its
+			 * evidence until the decisions confirm or overrule it. */
+			S_set(o, "kind", "proposed");
+			S_set(o, "result", "拟撤销");
+			S_set(o, "state", state);
+			S_set(o, "until", until);
+			S_set(o, "cause", c);
+			if (ev->dec) {
+				struct buf b;
+				buf_init(&b);
+				for (xmlNode *r = o->children; r; r = r->next)
+					if (S_is(r, "reason")) {
+						char *t = rules_text(r);
+						buf_printf(&b, "%s%s", b.len ? "；" : "", t);
+						free(t);
+					}
+				if (ev->flags & ROSTER_EV_APPLY) {
+					diag_node(E_DEC_REVOKE_UNCONFIRMED, ev->dec, id, b.data);
+					ev->errors++;
+				} else
+					diag_node(W_DEC_REVOKE_PROPOSED, ev->dec, id, b.data);
+				buf_free(&b);
+			}
+			goto out;
+		}
 		S_set(o, "kind", "decided");
 		S_set(o, "result", policy_grade_label(pol, GRADE_REVOKE));
 		S_set(o, "state", ROSTER_REVOKED);
@@ -415,8 +430,7 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 			S_reason(o, "暂缓期满，评估通过，继续建设");
 	}
 out:
-	free(last);
-	free(when);
+	free(plandiff);
 	free(id);
 	free(state);
 	free(until);
@@ -424,6 +438,121 @@ out:
 	free(leader);
 	free(self);
 	free(grade);
+}
+
+/* The year of the evaluation that put a workshop on probation: the last
+ * one in its history whose deadline is the status's. */
+static char *
+S_probation_year(xmlNode *ws, const char *until)
+{
+	char *y = xstrdup("");
+	xmlNode *h = rules_child(ws, "history");
+
+	for (xmlNode *e = h ? h->children : NULL; e; e = e->next)
+		if (S_is(e, "evaluation") && S_attr_is(e, "until", until)) {
+			free(y);
+			y = rules_attr(e, "year");
+		}
+	return y;
+}
+
+/* The end of a half-year of further building (第六条 暂缓通过 … 根据建设
+ *情况再予以确定), decided on its own: the workshop must be on 暂缓 and
+ * its deadline reached by the decision's date. */
+static void
+S_followup(struct ev *ev, xmlNode *ws, xmlNode *dec, xmlNode *out)
+{
+	const struct policy *pol = ev->pol;
+	char *id = rules_attr(ws, "id");
+	char *state = roster_status(ws, "state");
+	char *until = roster_status(ws, "until");
+	char *name = rules_text(rules_child(ws, "name"));
+	char *leader = rules_text(rules_path(ws, "leader/name"));
+	char *grade = rules_attr(dec, "grade");
+	char *date = rules_attr(dec, "date");
+	char *of = S_probation_year(ws, until);
+	xmlNode *o = xmlNewChild(out, NULL, (const xmlChar *)"outcome", NULL);
+	enum grade g = policy_grade(pol, grade);
+
+	if (!roster_date_ok(date)) {
+		free(date);
+		date = xstrdup(ev->date);
+	}
+	S_set(o, "workshop", id);
+	S_set(o, "name", name);
+	S_set(o, "leader", leader);
+	S_set(o, "grade", grade);
+	S_set(o, "date", date);
+	S_set(o, "of", of);
+	S_set(o, "until", until);
+	if (strcmp(state, ROSTER_PROBATION) != 0) {
+		diag_node(E_FOLLOWUP_STATE, dec, id, state);
+		g = GRADE_NONE;
+	} else if (strcmp(date, until) < 0) {
+		diag_node(E_FOLLOWUP_EARLY, dec, id, until, date);
+		g = GRADE_NONE;
+	} else if (g == GRADE_PROBATION) {
+		diag_node(E_DEC_PROBATION_TWICE, dec, id, until);
+		g = GRADE_NONE;
+	}
+	if (g == GRADE_NONE) {	/* said above, or by the rules */
+		S_set(o, "kind", "error");
+		S_set(o, "result", "—");
+		S_set(o, "state", state);
+		ev->errors++;
+	} else if (g == GRADE_REVOKE) {
+		S_set(o, "kind", "followup");
+		S_set(o, "result", policy_grade_label(pol, g));
+		S_set(o, "state", ROSTER_REVOKED);
+		S_set(o, "cause", "评估");
+		S_reason(o, "暂缓期满，评估结论为撤销（第六条）");
+	} else {
+		S_set(o, "kind", "followup");
+		S_set(o, "result", policy_grade_label(pol, g));
+		S_set(o, "state", ROSTER_ACTIVE);
+		S_reason(o, "暂缓期满，评估通过，继续建设");
+	}
+	free(id);
+	free(state);
+	free(until);
+	free(name);
+	free(leader);
+	free(grade);
+	free(date);
+	free(of);
+}
+
+/* The follow-up's decisions: only grades, each for a workshop of the
+ * roster; the workshops they name, in the roster's order. */
+static void
+S_followups(struct ev *ev, xmlNode *root)
+{
+	xmlNode *rr = xmlDocGetRootElement(ev->r->doc);
+
+	for (xmlNode *d = ev->dec ? ev->dec->children : NULL; d; d = d->next) {
+		if (d->type != XML_ELEMENT_NODE)
+			continue;
+		if (!S_is(d, "decision")) {
+			diag_node(E_FOLLOWUP_ENTRY, d, (const char *)d->name);
+			ev->errors++;
+			continue;
+		}
+		char *id = rules_attr(d, "workshop");
+		if (rules_is_id(id) && roster_workshop(ev->r, id) == NULL) {
+			diag_node(E_DEC_UNKNOWN, d, id);
+			ev->errors++;
+		}
+		free(id);
+	}
+	for (xmlNode *ws = rr ? rr->children : NULL; ws; ws = ws->next) {
+		if (!S_is(ws, "workshop"))
+			continue;
+		char *id = rules_attr(ws, "id");
+		xmlNode *dec = S_dec(ev, "decision", id, NULL);
+		if (dec)
+			S_followup(ev, ws, dec, root);
+		free(id);
+	}
 }
 
 /* Forms and decisions that name no workshop of the roster, or another
@@ -480,7 +609,7 @@ S_check_refs(struct ev *ev)
 
 xmlDoc *
 roster_evaluate(struct roster *r, int year, xmlDoc *decisions,
-    xmlDoc *const *forms, size_t nforms, int *errors)
+    xmlDoc *const *forms, size_t nforms, int flags, int *errors)
 {
 	struct ev ev;
 	xmlDoc *out = xmlNewDoc((const xmlChar *)"1.0");
@@ -495,6 +624,7 @@ roster_evaluate(struct roster *r, int year, xmlDoc *decisions,
 	ev.dec = decisions ? xmlDocGetRootElement(decisions) : NULL;
 	ev.forms = forms;
 	ev.nforms = nforms;
+	ev.flags = flags;
 	xmlDocSetRootElement(out, root);
 	if (ev.pol == NULL) {
 		*errors = 1;
@@ -511,7 +641,24 @@ roster_evaluate(struct roster *r, int year, xmlDoc *decisions,
 	S_set(root, "year", ys);
 	S_set(root, "date", date);
 	S_set(root, "provisional", ev.dec ? "no" : "yes");
-	S_set(root, "roster", r->path);
+	if (flags & ROSTER_EV_FOLLOWUP) {
+		S_set(root, "mode", "follow-up");
+		S_followups(&ev, root);
+		goto done;
+	}
+	/* A year is held from the month policy.ini names: the decisions of a
+	 * year dated before it are not that year's evaluation. */
+	if (ev.dec) {
+		char *from = xasprintf("%04d-%02d-01", year,
+		    policy_int(ev.pol, "评估", "年度评估起始月份"));
+		if (strcmp(date, from) < 0) {
+			diag_node(E_EVAL_NOT_HELD, ev.dec, year, date, from);
+			ev.errors++;
+			free(from);
+			goto done;
+		}
+		free(from);
+	}
 	S_check_refs(&ev);
 	for (xmlNode *ws = rr ? rr->children : NULL; ws; ws = ws->next) {
 		if (!S_is(ws, "workshop"))
@@ -527,6 +674,7 @@ roster_evaluate(struct roster *r, int year, xmlDoc *decisions,
 		if (due)
 			S_decide(&ev, ws, root);
 	}
+done:
 	free(date);
 	*errors = ev.errors;
 	return out;
@@ -554,30 +702,44 @@ roster_apply(struct roster *r, xmlDoc *outcomes)
 		if (ws && (strcmp(kind, "decided") == 0 || strcmp(kind, "excused") == 0)) {
 			/* Approved changes first: the record follows them. */
 			for (xmlNode *c = o->children; c; c = c->next) {
+				if (S_is(c, "plan")) {	/* the new reference */
+					xmlNode *np = xmlDocCopyNode(c, ws->doc, 1);
+					xmlNode *old = rules_child(ws, "plan");
+					char *src = rules_attr(old, "source");
+					S_set(np, "source", src);
+					free(src);
+					xmlReplaceNode(old, np);
+					xmlFreeNode(old);
+					continue;
+				}
 				if (!S_is(c, "change"))
 					continue;
 				char *f = rules_attr(c, "field"), *to = rules_text(c);
 				char *from = rules_attr(c, "from"), *cd = rules_attr(c, "date");
-				char *dg = rules_attr(c, "digest");
 				roster_history(ws, "change", to, "field", f, "date", cd,
-				    "from", from, (char *)NULL);
+				    "year", year, "from", from, (char *)NULL);
 				xmlNode *target = strcmp(f, "name") == 0 ? rules_child(ws, "name") :
 				    strcmp(f, "leader") == 0 ? rules_path(ws, "leader/name") : NULL;
 				if (target && *to)
 					xmlNodeSetContent(target, (const xmlChar *)to);
-				if (strcmp(f, "plan") == 0 && *dg)
-					xmlSetProp(rules_child(ws, "plan"), (const xmlChar *)"digest",
-					    (const xmlChar *)dg);
-				free(f); free(to); free(from); free(cd); free(dg);
+				free(f); free(to); free(from); free(cd);
 			}
 		}
+		char *rname = ws ? rules_text(rules_child(ws, "name")) : NULL;
+		char *rlead = ws ? rules_text(rules_path(ws, "leader/name")) : NULL;
 		if (ws && strcmp(kind, "decided") == 0) {
 			char *self = rules_attr(o, "self"), *grade = rules_attr(o, "grade");
 			char *result = rules_attr(o, "result"), *state = rules_attr(o, "state");
 			char *until = rules_attr(o, "until"), *cause = rules_attr(o, "cause");
-			roster_history(ws, "evaluation", why.data ? why.data : "",
-			    "year", year, "date", date, "self", self, "grade", grade,
+			/* what the annual report shows, so that it can be made
+			 * again from the roster */
+			xmlNode *h = roster_history(ws, "evaluation", NULL,
+			    "year", year, "date", date, "name", rname, "leader", rlead,
+			    "self", self, "grade", grade,
 			    "result", result, "until", until, "cause", cause, (char *)NULL);
+			for (xmlNode *x = o->children; x; x = x->next)
+				if (S_is(x, "reason") || S_is(x, "achievement"))
+					xmlAddChild(h, xmlDocCopyNode(x, ws->doc, 1));
 			if (strcmp(state, ROSTER_PROBATION) == 0)
 				roster_set_status(ws, state, NULL, "since", date,
 				    "until", until, (char *)NULL);
@@ -588,9 +750,27 @@ roster_apply(struct roster *r, xmlDoc *outcomes)
 				roster_set_status(ws, state, NULL, (char *)NULL);
 			free(self); free(grade); free(result); free(state);
 			free(until); free(cause);
+		} else if (ws && strcmp(kind, "followup") == 0) {
+			char *grade = rules_attr(o, "grade"), *result = rules_attr(o, "result");
+			char *state = rules_attr(o, "state"), *cause = rules_attr(o, "cause");
+			char *of = rules_attr(o, "of"), *fd = rules_attr(o, "date");
+			char *until = rules_attr(o, "until");
+			roster_history(ws, "followup", why.data ? why.data : "",
+			    "year", of, "date", fd, "until", until, "grade", grade,
+			    "result", result, "cause", cause, (char *)NULL);
+			if (strcmp(state, ROSTER_REVOKED) == 0)
+				roster_set_status(ws, state, why.data ? why.data : "",
+				    "date", fd, "cause", cause, (char *)NULL);
+			else
+				roster_set_status(ws, state, NULL, (char *)NULL);
+			free(grade); free(result); free(state); free(cause);
+			free(of); free(fd); free(until);
 		} else if (ws && strcmp(kind, "excused") == 0)
 			roster_history(ws, "excused", why.data ? why.data : "",
-			    "year", year, "date", date, (char *)NULL);
+			    "year", year, "date", date, "name", rname, "leader", rlead,
+			    (char *)NULL);
+		free(rname);
+		free(rlead);
 		buf_free(&why);
 		free(id);
 		free(kind);
@@ -599,33 +779,24 @@ roster_apply(struct roster *r, xmlDoc *outcomes)
 	free(date);
 }
 
-void
-roster_print_outcomes(FILE *f, xmlDoc *outcomes)
+/* The outcomes as table cells, row 0 the heading; *rows set. */
+static char **
+S_cells(xmlDoc *outcomes, size_t *nrows)
 {
 	static const char *head[] = { "编号", "工作坊", "主理人", "自评",
 		"结论", "名册状态", "说明" };
-	enum { NC = 7 };
 	xmlNode *root = xmlDocGetRootElement(outcomes);
-	char **cells = NULL;
-	size_t rows = 0;
-	char *year = rules_attr(root, "year"), *date = rules_attr(root, "date");
-	char *prov = rules_attr(root, "provisional");
+	char **cells = xreallocarray(NULL, NCOLS, sizeof *cells);
+	size_t rows = 1;
 
-	if (strcmp(prov, "yes") == 0)
-		fprintf(f, "%s年度评估结论预览（没有学工部结论文件，暂按自评等级）\n", year);
-	else
-		fprintf(f, "%s年度评估结论（学工部 %s）\n", year, date);
-	cells = xreallocarray(cells, NC, sizeof *cells);
-	for (int c = 0; c < NC; c++)
+	for (int c = 0; c < NCOLS; c++)
 		cells[c] = xstrdup(head[c]);
-	rows = 1;
 	for (xmlNode *o = root->children; o; o = o->next) {
 		if (!S_is(o, "outcome"))
 			continue;
-		cells = xreallocarray(cells, (rows + 1) * NC, sizeof *cells);
-		char **row = cells + rows * NC;
+		cells = xreallocarray(cells, (rows + 1) * NCOLS, sizeof *cells);
+		char **row = cells + rows * NCOLS;
 		char *state = rules_attr(o, "state"), *until = rules_attr(o, "until");
-		char *grade = rules_attr(o, "grade"), *result = rules_attr(o, "result");
 		struct buf why;
 		buf_init(&why);
 		for (xmlNode *x = o->children; x; x = x->next)
@@ -633,9 +804,13 @@ roster_print_outcomes(FILE *f, xmlDoc *outcomes)
 				char *t = rules_text(x);
 				if (S_is(x, "change")) {
 					char *fl = rules_attr(x, "field");
-					buf_printf(&why, "%s经批准变更%s为“%s”", why.len ? "；" : "",
-					    strcmp(fl, "name") == 0 ? "名称" :
-					    strcmp(fl, "leader") == 0 ? "主理人" : "建设方案", t);
+					if (strcmp(fl, "plan") == 0)
+						buf_printf(&why, "%s经批准修订建设方案%s%s",
+						    why.len ? "；" : "", *t ? "：" : "", t);
+					else
+						buf_printf(&why, "%s经批准变更%s为“%s”",
+						    why.len ? "；" : "", strcmp(fl, "name") == 0 ?
+						    "名称" : "主理人", t);
 					free(fl);
 				} else
 					buf_printf(&why, "%s%s", why.len ? "；" : "", t);
@@ -649,20 +824,62 @@ roster_print_outcomes(FILE *f, xmlDoc *outcomes)
 			free(row[3]);
 			row[3] = xstrdup("—");
 		}
-		row[4] = xstrdup(result);
+		row[4] = rules_attr(o, "result");
 		row[5] = strcmp(state, ROSTER_PROBATION) == 0 && *until ?
-		    xasprintf("%s（至%s）", state, until) : xstrdup(state);
+		    xasprintf("%s至%s", state, until) : xstrdup(state);
 		row[6] = buf_detach(&why);
-		free(state); free(until); free(grade); free(result);
+		free(state);
+		free(until);
 		rows++;
 	}
-	if (rows == 1)
-		fprintf(f, "名册中没有%s年度需要评估的工作坊。\n", year);
-	else
-		roster_table(f, cells, rows, NC);
-	for (size_t i = 0; i < rows * NC; i++)
+	*nrows = rows;
+	return cells;
+}
+
+static void
+S_cells_free(char **cells, size_t rows)
+{
+	for (size_t i = 0; i < rows * NCOLS; i++)
 		free(cells[i]);
 	free(cells);
+}
+
+char *
+roster_outcomes_csv(xmlDoc *outcomes, size_t *len)
+{
+	size_t rows;
+	char **cells = S_cells(outcomes, &rows);
+	char *csv = roster_csv(cells, rows, NCOLS, len);
+
+	S_cells_free(cells, rows);
+	return csv;
+}
+
+void
+roster_print_outcomes(FILE *f, xmlDoc *outcomes)
+{
+	xmlNode *root = xmlDocGetRootElement(outcomes);
+	size_t rows;
+	char *year = rules_attr(root, "year"), *date = rules_attr(root, "date");
+	char *prov = rules_attr(root, "provisional");
+	char *mode = rules_attr(root, "mode");
+	int fu = strcmp(mode, "follow-up") == 0;
+	char **cells = S_cells(outcomes, &rows);
+
+	free(mode);
+	if (fu)
+		fprintf(f, "暂缓期满的确定（学工部 %s）\n", date);
+	else if (strcmp(prov, "yes") == 0)
+		fprintf(f, "%s年度评估结论预览（没有学工部结论文件，暂按自评等级）\n", year);
+	else
+		fprintf(f, "%s年度评估结论（学工部 %s）\n", year, date);
+	if (rows == 1 && fu)
+		fprintf(f, "结论文件中没有名册里的工作坊。\n");
+	else if (rows == 1)
+		fprintf(f, "名册中没有%s年度需要评估的工作坊。\n", year);
+	else
+		roster_table_notes(f, cells, rows, NCOLS, 1);
+	S_cells_free(cells, rows);
 	free(year);
 	free(date);
 	free(prov);

@@ -32,6 +32,7 @@ struct S_row {
 
 struct roster_list {
 	char		 year[8];
+	char		 date[16];	/* the latest admission listed, "" if none */
 	char		*path;		/* the roster, for messages */
 	struct S_row	*rows;
 	size_t		 n, cap;
@@ -59,8 +60,26 @@ S_prune(const xmlNode *n, const char *const *names, xmlDoc *doc)
 /* The elements of a workshop the list prints (list.xsl, list-html.xsl,
  * the CSV): its name, the leader's name and unit, the members' names,
  * the areas and the status. */
+/* The value a field had when admitted: the "from" of its first approved
+ * change in the history, or NULL if it never changed. */
+static xmlChar *
+S_admitted(const xmlNode *ws, const char *field)
+{
+	xmlNode *h = rules_child(ws, "history");
+
+	for (xmlNode *c = h ? h->children : NULL; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, BAD_CAST "change")) {
+			xmlChar *f = xmlGetProp(c, BAD_CAST "field");
+			int hit = f && xmlStrEqual(f, BAD_CAST field);
+			xmlFree(f);
+			if (hit)
+				return xmlGetProp(c, BAD_CAST "from");
+		}
+	return NULL;
+}
+
 static char *
-S_row_xml(const xmlNode *ws, xmlDoc *scratch)
+S_row_xml(const xmlNode *ws, xmlDoc *scratch, int admitted)
 {
 	static const char *const top[] = { "name", "areas", "status", NULL };
 	static const char *const person[] = { "name", "unit", NULL };
@@ -72,6 +91,16 @@ S_row_xml(const xmlNode *ws, xmlDoc *scratch)
 
 	if (leader)
 		xmlAddChild(w, S_prune(leader, person, scratch));
+	/* The notice as issued: the name and leader it was admitted with. */
+	for (const char *const *f = admitted ? (const char *const[]){ "name",
+	    "leader", NULL } : (const char *const[]){ NULL }; *f; f++) {
+		xmlChar *was = S_admitted(ws, *f);
+		xmlNode *at = strcmp(*f, "name") == 0 ? rules_child(w, "name") :
+		    rules_path(w, "leader/name");
+		if (was && *was && at)
+			xmlNodeSetContent(at, was);
+		xmlFree(was);
+	}
 	if (members) {
 		m = xmlAddChild(w, xmlDocCopyNode(members, scratch, 2));
 		for (xmlNode *c = members->children; c; c = c->next)
@@ -232,6 +261,12 @@ S_blank(const xmlChar *s)
 struct roster_list *
 roster_list_read(const char *path, const char *year)
 {
+	return roster_list_read_mode(path, year, ROSTER_LIST_YEAR);
+}
+
+struct roster_list *
+roster_list_read_mode(const char *path, const char *year, int mode)
+{
 	struct roster_list *l = xcalloc(1, sizeof *l);
 	struct S_verr v;
 	xmlRelaxNGPtr schema = roster_schema();
@@ -331,12 +366,18 @@ roster_list_read(const char *path, const char *year)
 		int yi = y ? atoi((const char *)y) : 0;
 		/* Without a year asked for, the latest year's: rows of an
 		 * earlier year are dropped when a later one appears. */
-		if (!asked && yi > best) {
+		if (!asked && yi > best && mode != ROSTER_LIST_CURRENT) {
 			best = yi;
 			S_rows_clear(l);
+			l->date[0] = '\0';
 		}
-		if (id && yi == (asked ? want : best) &&
-		    strcmp(state, ROSTER_REVOKED) != 0) {
+		int listed = mode == ROSTER_LIST_CURRENT ?
+		    strcmp(state, ROSTER_REVOKED) != 0 :
+		    yi == (asked ? want : best) && (mode == ROSTER_LIST_ADMITTED ||
+		    strcmp(state, ROSTER_REVOKED) != 0);
+		if (mode == ROSTER_LIST_CURRENT && !asked && yi > best)
+			best = yi;	/* kept whatever the year */
+		if (id && listed) {
 			/* Ids run to 99 a year: a list past ROSTER_LIST_MAX
 			 * is not a roster wsdoc wrote, and must not take
 			 * all the memory there is. */
@@ -354,8 +395,13 @@ roster_list_read(const char *path, const char *year)
 				l->rows = xreallocarray(l->rows,
 				    l->cap = l->cap ? l->cap * 2 : 64, sizeof *l->rows);
 			l->rows[l->n].id = xstrdup((const char *)id);
-			l->rows[l->n].xml = S_row_xml(ws, scratch);
+			l->rows[l->n].xml = S_row_xml(ws, scratch,
+			    mode == ROSTER_LIST_ADMITTED);
 			l->n++;
+			char *ad = rules_attr(rules_path(ws, "history/approved"), "date");
+			if (strlen(ad) < sizeof l->date && strcmp(ad, l->date) > 0)
+				strcpy(l->date, ad);
+			free(ad);
 		}
 		xmlFree(y);
 		xmlFree(id);
@@ -408,6 +454,12 @@ const char *
 roster_list_year(const struct roster_list *l)
 {
 	return l->year;
+}
+
+const char *
+roster_list_date(const struct roster_list *l)
+{
+	return l->date;
 }
 
 const char *

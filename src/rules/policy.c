@@ -41,6 +41,7 @@ static const struct pol_decl {
 	{ "评估", "等级", POL_LIST },
 	{ "评估", "每年评估次数", POL_INT },
 	{ "评估", "暂缓期月数", POL_INT },
+	{ "评估", "年度评估起始月份", POL_INT },
 	{ "评估", "开展工作情况最少字数", POL_INT },
 	{ "评估", "建设成效最少字数", POL_INT },
 	{ "评估", "工作目标最少字数", POL_INT },
@@ -318,6 +319,12 @@ S_finish(struct policy *pol, int *bad)
 	if (m->i < 1 || m->i > 24) {
 		diag(E_POL_VALUE, pol->path, m->line, m->col, "暂缓期月数",
 		    "", "应为 1 到 24 之间的月数");
+		*bad = 1;
+	}
+	m = &pol->v[S_find("评估", "年度评估起始月份")];
+	if (m->i < 1 || m->i > 12) {
+		diag(E_POL_VALUE, pol->path, m->line, m->col, "年度评估起始月份",
+		    "", "应为 1 到 12 之间的月份");
 		*bad = 1;
 	}
 	m = &pol->v[S_find("评估", "每年评估次数")];

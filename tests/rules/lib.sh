@@ -30,3 +30,9 @@ valid_roster() {
 xpath() {
 	xmllint --xpath "string($2)" "$1" 2>/dev/null
 }
+# joined FILE: evaluate's table with each row's 说明 (printed under the row,
+# indented) joined to the row's line, two spaces between.
+joined() {
+	awk '/^ / { sub(/^ +/, ""); printf "%s%s", (first ? "  " : ""), $0; first = 0; next }
+	     { if (NR > 1) print ""; printf "%s", $0; first = 1 } END { print "" }' "$1"
+}

@@ -71,8 +71,10 @@ left=$(ls -A "$T/q" | grep '^\.' || true)
 # 4. evaluate --apply -o report --outcomes: killed, the roster is never
 #    newer than the report and outcomes written with it.
 cp "$T/r.xml" "$T/e0.xml"
+# (no forms: both absent, the office confirms both revocations)
 cat > "$T/dec.xml" <<'X'
-<decisions year="2026" date="2026-12-15"></decisions>
+<decisions year="2026" date="2026-12-15"><decision workshop="HZNU-GZF-2026-01" grade="撤销"/>
+<decision workshop="HZNU-GZF-2026-02" grade="撤销"/></decisions>
 X
 mkdir -p "$T/e"
 ev() { "$WSDOC" evaluate --roster "$T/e/roster.xml" --year 2026 --decisions "$T/dec.xml" --apply \

@@ -42,20 +42,20 @@ awk '/<\/table>/ { t = 1 } t && /党委学生工作部/ && /2026年11月23日/ {
 	fail "the office and the date do not follow the table"
 [ "$(tail -n 1 "$T/page.html")" = "</html>" ] || fail "the page does not end with </html>"
 
-# An empty list: the latest year's only workshop is revoked (the year
-# before has one listed).  No rows, but a table that says so, and a count
-# of 0 for that year.
+# An empty list, asked for (--empty): a year with no workshop (the roster
+# has 2025 and 2026).  No rows, but a table that says so, and a count of 0
+# for that year.
 sh "$SRCDIR/tests/bench/genroster.sh" 2 | awk '
 	/<workshop id="HZNU-GZF-2026-01"/ { sub(/2026-01" year="2026"/, "2025-01\" year=\"2025\"") }
 	/<workshop id="HZNU-GZF-2026-02"/ { w = 1 }
 	w && /<status / { sub(/<status state="在建"\/>/, "<status state=\"已撤销\" date=\"2026-12-15\" cause=\"1\">无故不参加评估</status>"); w = 0 }
 	{ print }' > "$T/empty.xml"
 grep -q 'year="2025"' "$T/empty.xml" && grep -q '已撤销' "$T/empty.xml" || fail "could not make the empty list's roster"
-"$WSDOC" publish --roster "$T/empty.xml" --date 2026-11-23 --html "$T/empty.html" 2>"$T/err" ||
+"$WSDOC" publish --roster "$T/empty.xml" --year 2024 --empty --date 2026-11-23 --html "$T/empty.html" 2>"$T/err" ||
 	{ cat "$T/err"; fail "publish of an empty list"; }
 unref "$T/empty.html" > "$T/empty-page.html"
 grep -q '<tbody><tr><td colspan="6"[^>]*>本年度暂无工作坊</td></tr></tbody>' "$T/empty-page.html" ||
 	fail "the empty list's table does not say 本年度暂无工作坊"
 grep -q '<tr id=' "$T/empty-page.html" && fail "the empty list has rows"
-grep -q '确定2026年度杭州师范大学辅导员工作坊0个' "$T/empty-page.html" || fail "the empty list's count"
+grep -q '确定2024年度杭州师范大学辅导员工作坊0个' "$T/empty-page.html" || fail "the empty list's count"
 exit 0

@@ -1,7 +1,7 @@
 # The published list from the samples' roster: the PDF notice's title, text
 # order and table; the CSV (BOM, one row per workshop, quoting); the web page
 # in headless Chromium (every workshop, no console errors, a screenshot);
-# revoked workshops left out.
+# revoked workshops left out of the list of those under construction.
 set -u
 fail() { echo "FAIL: $*"; exit 1; }
 S=samples/2026
@@ -39,9 +39,14 @@ awk '/id="HZNU-GZF-2026-03"/ { w = 1 }
      w && /<status / { sub(/<status state="在建"\/>/, "<status state=\"已撤销\" date=\"2026-12-15\" cause=\"1\">无故不参加评估</status>"); w = 0 }
      { print }' "$T/roster.xml" > "$T/revoked.xml"
 grep -q '已撤销' "$T/revoked.xml" || fail "could not revoke 03 in the test roster"
+# The year's notice is the one issued: 03 stays, with its number.
 "$WSDOC" publish --roster "$T/revoked.xml" --csv "$T/rev.csv" 2>"$T/err" || { cat "$T/err"; fail "publish revoked"; }
-grep -q 'HZNU-GZF-2026-03' "$T/rev.csv" && fail "a revoked workshop is listed"
-[ "$(wc -l < "$T/rev.csv")" -eq 6 ] || fail "revoked list rows: $(wc -l < "$T/rev.csv")"
+grep -q '^3,HZNU-GZF-2026-03,' "$T/rev.csv" || fail "the notice as issued lost 03"
+[ "$(wc -l < "$T/rev.csv")" -eq 7 ] || fail "notice rows: $(wc -l < "$T/rev.csv")"
+# The list of those under construction leaves it out.
+"$WSDOC" publish --roster "$T/revoked.xml" --current --csv "$T/rev.csv" 2>"$T/err" || { cat "$T/err"; fail "publish --current"; }
+grep -q 'HZNU-GZF-2026-03' "$T/rev.csv" && fail "a revoked workshop is listed as under construction"
+[ "$(wc -l < "$T/rev.csv")" -eq 6 ] || fail "current list rows: $(wc -l < "$T/rev.csv")"
 
 # HTML: self-contained; in Chromium every workshop is in the table.
 grep -qiE '<(link|script|img)[^>]+(src|href)=' "$T/list.html" && fail "the page loads external resources"

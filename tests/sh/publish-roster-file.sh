@@ -25,7 +25,7 @@ grep -q 'E-ROSTER-READ' "$T/err" || { cat "$T/err"; fail "a gzip roster is not E
 [ -e "$T/gz.csv" ] && fail "a gzip roster was published"
 
 # The year asked for is the year listed, even 0000 (not "the latest").
-"$WSDOC" publish --roster "$T/roster.xml" --year 0000 --csv "$T/y0.csv" 2>"$T/err" ||
+"$WSDOC" publish --roster "$T/roster.xml" --year 0000 --empty --csv "$T/y0.csv" 2>"$T/err" ||
 	{ cat "$T/err"; fail "publish --year 0000"; }
 [ "$(wc -l < "$T/y0.csv")" -eq 1 ] || fail "--year 0000 lists $(($(wc -l < "$T/y0.csv") - 1)) workshops"
 

@@ -74,8 +74,8 @@ listed() {
 		prev=$pos
 		grep -q "$id" "$T/out.html" || fail "$y: $id not in the web page"
 	done
-	# Nothing else: no other year's workshop, no revoked one (the page
-	# may write hanzi as character references: by id there).
+	# Nothing else: no other year's workshop (the page may write hanzi
+	# as character references: by id there).
 	for other in 甲四 甲五 乙五撤销 丙五暂缓 甲六 乙六撤销 丙六暂缓 丁六; do
 		case " $* " in *"$other工作坊"*) continue;; esac
 		for f in out.txt out.csv; do
@@ -91,21 +91,45 @@ listed() {
 	:
 }
 
-# The latest year, 2026, though its workshops are not the file's last.
+# The latest year, 2026, though its workshops are not the file's last.  A
+# year's notice is made again as it was issued (issue 11): the workshops
+# revoked since are still on it, with their numbers, and the count is the
+# one published.
 publish
-listed 2026 "HZNU-GZF-2026-01 甲六工作坊" "HZNU-GZF-2026-03 丙六暂缓工作坊" "HZNU-GZF-2026-04 丁六工作坊"
+listed 2026 "HZNU-GZF-2026-01 甲六工作坊" "HZNU-GZF-2026-02 乙六撤销工作坊" "HZNU-GZF-2026-03 丙六暂缓工作坊" "HZNU-GZF-2026-04 丁六工作坊"
 publish --year 2025
-listed 2025 "HZNU-GZF-2025-01 甲五工作坊" "HZNU-GZF-2025-03 丙五暂缓工作坊"
+listed 2025 "HZNU-GZF-2025-01 甲五工作坊" "HZNU-GZF-2025-02 乙五撤销工作坊" "HZNU-GZF-2025-03 丙五暂缓工作坊"
 publish --year 2024
 listed 2024 "HZNU-GZF-2024-01 甲四工作坊"
-# A year with no workshop: an empty list that says so.
-publish --year 2023
+# A year with no workshop: an error, nothing written (issue 11) …
+rm -f "$T"/out.*
+"$WSDOC" publish --roster "$R" --year 2023 -o "$T/out.pdf" --csv "$T/out.csv" 2>"$T/err"
+[ $? = 1 ] || fail "2023: an empty notice was made unasked"
+grep -q "^$R: 错误 E-PUB-EMPTY: 名册中没有2023年度的立项工作坊" "$T/err" || fail "2023: $(cat "$T/err")"
+[ -e "$T/out.pdf" ] || [ -e "$T/out.csv" ] && fail "2023: a file was written"
+# … unless asked for: an empty list that says so.
+publish --year 2023 --empty
 listed 2023
 grep -q '本年度暂无工作坊' "$T/out.txt" || fail "2023: no 本年度暂无工作坊"
 grep -q "^$R: 提示 N-PUB-EMPTY: 名册中2023年度没有可公布的工作坊" "$T/err" ||
 	fail "2023: no note that the list is empty: $(cat "$T/err")"
 publish --year 2026
 grep -q 'N-PUB-EMPTY' "$T/err" && fail "2026: N-PUB-EMPTY for a list of workshops"
+
+# The workshops under construction now: every year's, revoked ones left
+# out, worded as such a list and not as the notice of a year.
+"$WSDOC" publish --roster "$R" --current --date 2026-12-20 -o "$T/cur.pdf" --csv "$T/cur.csv" 2>"$T/err" ||
+	fail "--current: $(cat "$T/err")"
+pdftotext -raw "$T/cur.pdf" - | tr -d ' \n\f' > "$T/cur.txt"
+grep -q '杭州师范大学在建辅导员工作坊名单' "$T/cur.txt" || fail "--current: title"
+grep -q '关于公布\|现予以公布' "$T/cur.txt" && fail "--current worded as a notice"
+grep -q '目前在建的辅导员工作坊共6个' "$T/cur.txt" || fail "--current: count: $(head -c 300 "$T/cur.txt")"
+grep -q '撤销工作坊' "$T/cur.csv" && fail "--current lists a revoked workshop"
+[ "$(tail -n +2 "$T/cur.csv" | cut -d, -f2 | tr '\n' ' ')" = \
+  "HZNU-GZF-2024-01 HZNU-GZF-2025-01 HZNU-GZF-2025-03 HZNU-GZF-2026-01 HZNU-GZF-2026-03 HZNU-GZF-2026-04 " ] ||
+	fail "--current rows: $(cat "$T/cur.csv")"
+grep -q '丙六暂缓工作坊2026年度立项，暂缓通过，继续建设期至2027年6月15日' "$T/cur.txt" ||
+	fail "--current: the 暂缓 is not said"
 
 # refused CODE STATUS ARGS...: the run fails with that diagnostic and
 # status, and the earlier outputs are untouched.

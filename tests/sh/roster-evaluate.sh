@@ -33,12 +33,14 @@ ALL="$T/eval1.xml $T/eval2.xml $T/eval4.xml $T/eval5.xml"
 # Preview: the table says every outcome and why; the roster is untouched.
 "$WSDOC" evaluate --roster "$R" --year 2026 --decisions "$T/dec.xml" $ALL >"$T/out" 2>"$T/err" ||
 	fail "preview exit $?: $(cat "$T/err")"
-row() { grep "^$1 " "$T/out" || fail "no row for $1: $(cat "$T/out")"; }
+row() { joined "$T/out" | grep "^$1 " || fail "no row for $1: $(cat "$T/out")"; }
 row HZNU-GZF-2026-01 | grep -q '优秀通过 *在建' || fail "01: $(row HZNU-GZF-2026-01)"
 row HZNU-GZF-2026-02 | grep -q '撤销 *已撤销 *工作坊名称由“心语心理健康工作坊”改为“心语工作坊”，未经批准（第六条第2项）' ||
 	fail "02 cause 2: $(row HZNU-GZF-2026-02)"
-row HZNU-GZF-2026-03 | grep -q '撤销 *已撤销 *没有2026年度评估表.*无故不参加评估（第六条第1项）' ||
+# 03 sent nothing and the office did not say 撤销: proposed, not decided.
+row HZNU-GZF-2026-03 | grep -q '拟撤销 *在建 *没有2026年度评估表.*无故不参加评估（第六条第1项）' ||
 	fail "03 cause 1: $(row HZNU-GZF-2026-03)"
+grep -q 'dec.xml:1:.*W-DEC-REVOKE-PROPOSED.*HZNU-GZF-2026-03' "$T/err" || fail "03 proposed: $(cat "$T/err")"
 row HZNU-GZF-2026-04 | grep -q '撤销 .*学工部认定学术不端：成果论文存在抄袭（第六条第3项）' ||
 	fail "04 cause 3: $(row HZNU-GZF-2026-04)"
 row HZNU-GZF-2026-05 | grep -q '通过 *在建' || fail "05: $(row HZNU-GZF-2026-05)"

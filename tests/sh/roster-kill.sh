@@ -33,9 +33,10 @@ restore() { cp "$T/old" "$R"; for g in .1 .2 .3; do cp "$T/old$g" "$R$g"; done; 
 cat > "$T/dec2019.xml" <<'X'
 <decisions year="2019" date="2019-12-15"></decisions>
 X
-cat > "$T/dec.xml" <<'X'
-<decisions year="2026" date="2026-12-15"></decisions>
-X
+# No forms: every workshop absent, each revocation confirmed by the office.
+{ echo '<decisions year="2026" date="2026-12-15">'
+  for n in $(seq -w 1 40); do echo "<decision workshop=\"HZNU-GZF-2026-$n\" grade=\"撤销\"/>"; done
+  echo '</decisions>'; } > "$T/dec.xml"
 run() {
 	"$WSDOC" evaluate --roster "$R" --year 2026 --decisions "$T/dec.xml" --apply >/dev/null 2>&1
 }

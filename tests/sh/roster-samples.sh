@@ -17,11 +17,11 @@ done
 "$WSDOC" evaluate --roster "$R" --year 2026 --decisions samples/2026/评估结论.xml \
 	samples/2026/评估/* --apply --outcomes "$T/o.xml" >"$T/out" 2>"$T/err" ||
 	fail "evaluate: $(cat "$T/out" "$T/err")"
-row() { grep "^$1 " "$T/out" || fail "no row $1"; }
+row() { joined "$T/out" | grep "^$1 " || fail "no row $1"; }
 row HZNU-GZF-2026-01 | grep -q '优秀通过 *优秀通过 *在建' || fail "01: $(row HZNU-GZF-2026-01)"
 row HZNU-GZF-2026-02 | grep -q '经批准变更名称为“职引未来生涯发展与能力提升工作坊”' || fail "02"
 row HZNU-GZF-2026-03 | grep -q '优秀通过 *通过 *在建' || fail "03: self 优秀通过, graded 通过"
-row HZNU-GZF-2026-04 | grep -q '暂缓通过 *暂缓（至2027-06-15）' || fail "04: $(row HZNU-GZF-2026-04)"
+row HZNU-GZF-2026-04 | grep -q '暂缓通过 *暂缓至2027-06-15' || fail "04: $(row HZNU-GZF-2026-04)"
 grep -q 'HZNU-GZF-2026-04.xml:.*W-EVAL-MEMBERS.*朱晨阳' "$T/err" || fail "04 lost a member: $(cat "$T/err")"
 valid_roster "$R" || fail "roster invalid"
 [ "$(xpath "$R" "//workshop[@id='HZNU-GZF-2026-02']/name")" = 职引未来生涯发展与能力提升工作坊 ] || fail "renamed"
