@@ -26,17 +26,21 @@ while [ -z "$PORT" ]; do
 	PORT=$(sed -n 's/.*N-SERVE-READY.*127\.0\.0\.1:\([0-9]*\).*/\1/p' "$T/err")
 	kill -0 $PID 2>/dev/null || { cat "$T/err"; exit 1; }
 done
-# the server's CPU time so far, in ms (utime + stime of /proc/PID/stat)
-cpu() { awk -v t="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print ($12 + $13) * 1000 / t }' /proc/$PID/stat; }
+# The workers (one a CPU) answer; the parent only watches them.
+W=$(cat /proc/$PID/task/$PID/children)
+# their CPU time so far, in ms (utime + stime of /proc/PID/stat)
+cpu() { for w in $W; do cat /proc/$w/stat; done |
+	awk -v t="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); s += $12 + $13 } END { print s * 1000 / t }'; }
 per() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.2f", (b - a) / n }'; }
-kb() { sed -n "s/^$1:[[:space:]]*\([0-9]*\) kB/\1/p" /proc/$PID/status; }
+# the largest of the workers' values of a /proc/PID/status line, in kB
+kb() { for w in $W; do sed -n "s/^$1:[[:space:]]*\([0-9]*\) kB/\1/p" /proc/$w/status; done | sort -n | tail -1; }
 load() {	# PATH CLIENTS RATE TOTAL: httpc's line
 	"$HTTPC" load "$PORT" "$1" "$FORM" "$2" "$3" "$4"
 }
 v() { printf '%s\n' "$1" | sed -n "s/.*$2 \([0-9.]*\).*/\1/p"; }
 ok() { awk -v a="$1" -v b="$2" -v op="$3" 'BEGIN { print ((op == "le" ? a + 0 <= b + 0 : a + 0 >= b + 0) ? "ok" : "MISSED") }'; }
 
-echo "wsdoc serve under load ($(nproc) CPUs, load average $(cut -d' ' -f1 /proc/loadavg)); one form: $FORM"
+echo "wsdoc serve under load ($(echo $W | wc -w) workers, $(nproc) CPUs, load average $(cut -d' ' -f1 /proc/loadavg)); one form: $FORM"
 load /api/check 8 0 500 >/dev/null	# warm: policy, schema, stylesheets, fonts
 load /api/render 4 0 20 >/dev/null
 rss0=$(kb VmRSS)
@@ -72,7 +76,7 @@ load /api/render 10 0 1000 >/dev/null
 wait $lc
 rss1=$(kb VmRSS)
 hwm1=$(kb VmHWM)
-echo "RSS after warm-up $rss0 kB; peak before the 20 000 $hwm0 kB, after $hwm1 kB; RSS after $rss1 kB"
+echo "largest worker: RSS after warm-up $rss0 kB; peak before the 20 000 $hwm0 kB, after $hwm1 kB; RSS after $rss1 kB"
 kill -TERM $PID
 wait $PID
 echo "server CPU time: $cpc ms a check, $cpr ms a render (on a shared machine the wall-clock"

@@ -188,15 +188,15 @@ function fail(why) {
 	await until(`document.readyState === "complete" && window.wsdoc && wsdoc.last()`, "the reloaded page's check");
 	if (await js(`wsdoc.toIni()`) !== ini) fail("the draft was not kept across a reload");
 
-	// 7. The other forms: a file opened gives the INI the page writes.
+	// 7. The other forms: a file of another form opened on this page
+	// takes the browser to that form's page, filled; the INI the page
+	// then writes is kept.
 	for (const arg of others) {
 		const [slug, file] = arg.split("=");
-		await call("Page.navigate", { url: url + "/form/" + slug });
-		await until(`document.readyState === "complete" && window.wsdoc && !!document.querySelector("#summary #verdict")`, slug + " page");
 		const doc = await call("DOM.getDocument", {});
 		const input = await call("DOM.querySelector", { nodeId: doc.root.nodeId, selector: "#open-file" });
 		await call("DOM.setFileInputFiles", { nodeId: input.nodeId, files: [path.resolve(file)] });
-		await until(`document.querySelector("#opened strong") && !/失败/.test(document.querySelector("#opened strong").textContent) && document.querySelector("#state").textContent === "已检查" && wsdoc.last().errors === 0`, slug + ": " + file + " opened and checked clean");
+		await until(`location.pathname === "/form/${slug}" && document.readyState === "complete" && window.wsdoc && wsdoc.last() && document.querySelector("#opened strong") && !/失败/.test(document.querySelector("#opened strong").textContent) && document.querySelector("#state").textContent === "已检查" && wsdoc.last().errors === 0`, slug + ": " + file + " opened, on its page, and checked clean");
 		fs.writeFileSync(path.join(out, "page-" + slug + ".ini"), await js(`wsdoc.toIni()`));
 		await call("Emulation.setDeviceMetricsOverride", { width: 390, height: 844, deviceScaleFactor: 2, mobile: true });
 		if (await js(`document.documentElement.scrollWidth`) > 390) fail(slug + " wider than 390 px");

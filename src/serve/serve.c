@@ -12,11 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <arpa/inet.h>
 #include <dlfcn.h>
+#include <netinet/in.h>
+#include <pthread.h>
 #include <microhttpd.h>
 
 #include "../diag/diag.h"
@@ -139,39 +142,12 @@ S_send(struct MHD_Connection *c, struct serve_reply *rep, const char *allow)
 	return ok;
 }
 
-/* A refusal with one catalogue message. */
+/* A refusal: the messages said since serve_diag_begin() as its JSON. */
 static enum MHD_Result
-S_refuse(struct MHD_Connection *c, int status, const char *allow, int id, ...)
+S_refused(struct MHD_Connection *c, int status, const char *allow)
 {
 	struct serve_reply rep = { 0, NULL, NULL, 0, NULL };
-	va_list ap;
-	const char *a[3] = { NULL, NULL, NULL };
-	int d = 0;
 
-	/* every message here takes up to three arguments of type int or
-	 * string: the format says which */
-	va_start(ap, id);
-	serve_diag_begin();
-	switch (id) {
-	case E_SERVE_TOO_LARGE:
-		d = va_arg(ap, int);
-		diag(id, NULL, 0, 0, d);
-		break;
-	case E_SERVE_NOT_FOUND:
-		a[0] = va_arg(ap, const char *);
-		diag(id, NULL, 0, 0, a[0]);
-		break;
-	case E_SERVE_METHOD:
-		a[0] = va_arg(ap, const char *);
-		a[1] = va_arg(ap, const char *);
-		a[2] = va_arg(ap, const char *);
-		diag(id, NULL, 0, 0, a[0], a[1], a[2]);
-		break;
-	default:
-		diag(id, NULL, 0, 0);
-		break;
-	}
-	va_end(ap);
 	serve_diag_reply(&rep, status);
 	return S_send(c, &rep, allow);
 }
@@ -215,21 +191,25 @@ S_access(void *cls, struct MHD_Connection *c, const char *url,
 		/* What will be refused anyway is refused before its body. */
 		if (route == R_NONE) {
 			r->done = 1;
-			return S_refuse(c, 404, NULL, E_SERVE_NOT_FOUND, url);
+			serve_diag_begin();
+			diag(E_SERVE_NOT_FOUND, NULL, 0, 0, url);
+			return S_refused(c, 404, NULL);
 		}
 		if ((route == R_PAGE && strcmp(method, "GET") != 0 &&
 		    strcmp(method, "HEAD") != 0) ||
 		    (route == R_API && strcmp(method, "POST") != 0)) {
 			r->done = 1;
-			return S_refuse(c, 405, allow, E_SERVE_METHOD, url, method,
-			    allow);
+			serve_diag_begin();
+			diag(E_SERVE_METHOD, NULL, 0, 0, url, method, allow);
+			return S_refused(c, 405, allow);
 		}
 		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 		    MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl && strtoull(cl, NULL, 10) > SERVE_MAX_BODY) {
 			r->done = 1;
-			return S_refuse(c, 413, NULL, E_SERVE_TOO_LARGE,
-			    SERVE_MAX_BODY);
+			serve_diag_begin();
+			diag(E_SERVE_TOO_LARGE, NULL, 0, 0, SERVE_MAX_BODY);
+			return S_refused(c, 413, NULL);
 		}
 		return MHD_YES;
 	}
@@ -256,7 +236,9 @@ S_access(void *cls, struct MHD_Connection *c, const char *url,
 	}
 	if (r->too_large) {
 		r->done = 1;
-		return S_refuse(c, 413, NULL, E_SERVE_TOO_LARGE, SERVE_MAX_BODY);
+		serve_diag_begin();
+		diag(E_SERVE_TOO_LARGE, NULL, 0, 0, SERVE_MAX_BODY);
+		return S_refused(c, 413, NULL);
 	}
 	/* The request is whole. */
 	r->done = 1;
@@ -360,17 +342,115 @@ S_where(const struct sockaddr_storage *ss, unsigned port, char *buf, size_t n)
 	}
 }
 
+/* The listening socket, bound and listening, or -1 with errno. */
+static int
+S_listen(const struct sockaddr_storage *ss, socklen_t sl)
+{
+	int fd = socket(ss->ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0), one = 1, e;
+
+	if (fd == -1)
+		return -1;
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+	if (ss->ss_family == AF_INET6)
+		setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
+	if (bind(fd, (const struct sockaddr *)ss, sl) == -1 ||
+	    listen(fd, SOMAXCONN) == -1) {
+		e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return fd;
+}
+
+/* One worker process: a daemon on the shared socket until SIGINT or
+ * SIGTERM, then the answers under way go out (a render finishes) and it
+ * stops.  Writes a byte to ready once it takes connections.  0, or 3
+ * after F-SYS-SERVE. */
+static int
+S_worker(int ls, int ipv6, unsigned limit, const sigset_t *stop,
+    const char *where, int ready)
+{
+	const union MHD_DaemonInfo *info;
+	struct MHD_Daemon *d;
+	struct timespec t0;
+	unsigned flags;
+	int sig = 0;
+
+	flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+	if (ipv6)
+		flags |= MHD_USE_IPv6;
+	d = MHD_start_daemon(flags, 0, NULL, NULL, S_access, NULL,
+	    MHD_OPTION_EXTERNAL_LOGGER, S_log, NULL,
+	    MHD_OPTION_LISTEN_SOCKET, (MHD_socket)ls,
+	    MHD_OPTION_CONNECTION_LIMIT, limit,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVE_IDLE_SECONDS,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+	    MHD_OPTION_NOTIFY_COMPLETED, S_completed, NULL,
+	    MHD_OPTION_END);
+	if (d == NULL) {
+		diag(F_SERVE_START, NULL, 0, 0, where, errno_text(errno ? errno : EINVAL));
+		close(ready);
+		return 3;
+	}
+	/* taking connections: the parent may say the server is ready (a
+	 * worker started again after a crash has no one waiting) */
+	(void)!write(ready, "", 1);
+	close(ready);
+	sigwait(stop, &sig);
+	atomic_store(&S_stopping, 1);
+	MHD_quiesce_daemon(d);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (;;) {
+		info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+		if (info == NULL || info->num_connections == 0 ||
+		    S_since(&t0) > SERVE_DRAIN_SECONDS)
+			break;
+		struct timespec nap = { 0, 10 * 1000 * 1000 };
+		nanosleep(&nap, NULL);
+	}
+	MHD_stop_daemon(d);
+	return 0;
+}
+
+struct workers {
+	pid_t		 pid[SERVE_MAX_WORKERS];
+	struct timespec	 born[SERVE_MAX_WORKERS];
+	int		 n;
+};
+
+/* Fork worker i; in the child, run it and return its status through
+ * *child (set to 1).  The parent gets 0, or -1 when fork failed. */
+static int
+S_spawn(struct workers *w, int i, int ls, int ipv6, const sigset_t *stop,
+    const char *where, int *child, int *status, int ready[2])
+{
+	pid_t pid = fork();
+
+	if (pid == -1)
+		return -1;
+	if (pid == 0) {
+		*child = 1;
+		close(ready[0]);
+		*status = S_worker(ls, ipv6, SERVE_MAX_CONNECTIONS / w->n, stop,
+		    where, ready[1]);
+		return 0;
+	}
+	w->pid[i] = pid;
+	clock_gettime(CLOCK_MONOTONIC, &w->born[i]);
+	return 0;
+}
+
 int
 serve_run(const char *listen)
 {
-	struct sockaddr_storage ss;
-	socklen_t sl = 0;
-	struct MHD_Daemon *d;
-	const union MHD_DaemonInfo *info;
-	sigset_t stop, old;
-	unsigned flags, port;
+	struct sockaddr_storage ss, bound;
+	socklen_t sl = 0, bl = sizeof bound;
+	struct workers w;
+	sigset_t stop, parent, old;
 	char where[96];
-	int sig = 0;
+	int sig = 0, ls, ipv6, child = 0, rc = 0, alive, ready[2], up = 0;
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	void *lib;
 
 	if (S_parse_listen(listen, &ss, &sl) == -1) {
@@ -383,63 +463,106 @@ serve_run(const char *listen)
 		dlclose(lib);
 		return diag_exit_status() ? diag_exit_status() : 3;
 	}
-	/* The daemon's thread inherits the mask: the signals come to
-	 * sigwait below, never into the middle of a request. */
-	sigemptyset(&stop);
-	sigaddset(&stop, SIGINT);
-	sigaddset(&stop, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &stop, &old);
-	signal(SIGPIPE, SIG_IGN);
-	flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
-	if (ss.ss_family == AF_INET6)
-		flags |= MHD_USE_IPv6;
-	d = MHD_start_daemon(flags, 0, NULL, NULL, S_access, NULL,
-	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_MAX_CONNECTIONS,
-	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVE_IDLE_SECONDS,
-	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
-	    MHD_OPTION_NOTIFY_COMPLETED, S_completed, NULL,
-	    MHD_OPTION_EXTERNAL_LOGGER, S_log, NULL,
-	    MHD_OPTION_END);
-	if (d == NULL) {
+	ipv6 = ss.ss_family == AF_INET6;
+	if ((ls = S_listen(&ss, sl)) == -1 ||
+	    getsockname(ls, (struct sockaddr *)&bound, &bl) == -1) {
 		int e = errno;
-		S_where(&ss, ntohs(ss.ss_family == AF_INET6 ?
-		    ((struct sockaddr_in6 *)&ss)->sin6_port :
+		S_where(&ss, ntohs(ipv6 ? ((struct sockaddr_in6 *)&ss)->sin6_port :
 		    ((struct sockaddr_in *)&ss)->sin_port), where, sizeof where);
-		diag(F_SERVE_START, NULL, 0, 0, where, errno_text(e ? e : EADDRINUSE));
-		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		diag(F_SERVE_START, NULL, 0, 0, where, errno_text(e));
+		if (ls != -1)
+			close(ls);
 		serve_page_free();
 		dlclose(lib);
 		return 3;
 	}
-	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-	port = info ? info->port : 0;
-	S_where(&ss, port, where, sizeof where);
-	diag(N_SERVE_READY, NULL, 0, 0, where);
-	sigwait(&stop, &sig);
+	S_where(&bound, ntohs(ipv6 ? ((struct sockaddr_in6 *)&bound)->sin6_port :
+	    ((struct sockaddr_in *)&bound)->sin_port), where, sizeof where);
+	/* The workers' threads inherit the mask: the signals come to
+	 * sigwait, never into the middle of a request. */
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	parent = stop;
+	sigaddset(&parent, SIGCHLD);
+	pthread_sigmask(SIG_BLOCK, &parent, &old);
+	signal(SIGPIPE, SIG_IGN);
 
-	/* Stop taking connections, let the answers under way go out (a
-	 * render finishes), then stop. */
-	atomic_store(&S_stopping, 1);
-	{
-		MHD_socket ls = MHD_quiesce_daemon(d);
-		struct timespec t0;
-		clock_gettime(CLOCK_MONOTONIC, &t0);
-		for (;;) {
-			info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
-			if (info == NULL || info->num_connections == 0 ||
-			    S_since(&t0) > 3)
-				break;
-			struct timespec nap = { 0, 10 * 1000 * 1000 };
-			nanosleep(&nap, NULL);
-		}
-		MHD_stop_daemon(d);
-		if (ls != MHD_INVALID_SOCKET)
-			close(ls);
+	/* One worker a CPU: each answers its requests in turn, the kernel
+	 * hands the connections out. */
+	memset(&w, 0, sizeof w);
+	w.n = ncpu < 1 ? 1 : ncpu > SERVE_MAX_WORKERS ? SERVE_MAX_WORKERS : (int)ncpu;
+	if (pipe(ready) == -1) {
+		diag(F_SERVE_START, NULL, 0, 0, where, errno_text(errno));
+		rc = 3;
+		goto out;
 	}
+	for (int i = 0; i < w.n; i++) {
+		if (S_spawn(&w, i, ls, ipv6, &stop, where, &child, &rc, ready) == -1)
+			w.pid[i] = 0;
+		if (child)
+			goto out;
+	}
+	/* Ready when every worker takes connections (a worker that could
+	 * not start closes its end unwritten). */
+	close(ready[1]);
+	for (char b; read(ready[0], &b, 1) == 1;)
+		up++;
+	close(ready[0]);
+	if (up == 0) {
+		rc = 3;
+		goto stop;
+	}
+	diag(N_SERVE_READY, NULL, 0, 0, where);
+	/* A worker that dies (a crash in one request) is replaced; one that
+	 * cannot start is not. */
+	for (;;) {
+		sigwait(&parent, &sig);
+		if (sig != SIGCHLD)
+			break;
+		for (int i = 0; i < w.n; i++) {
+			int st;
+			if (w.pid[i] == 0 || waitpid(w.pid[i], &st, WNOHANG) != w.pid[i])
+				continue;
+			w.pid[i] = 0;
+			if (WIFEXITED(st) && WEXITSTATUS(st) == 3 && S_since(&w.born[i]) < 1)
+				continue;
+			diag(W_SERVE_WORKER, NULL, 0, 0, WIFSIGNALED(st) ? WTERMSIG(st) : 0,
+			    WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+			if (pipe(ready) == 0) {
+				S_spawn(&w, i, ls, ipv6, &stop, where, &child, &rc, ready);
+				if (child)
+					goto out;
+				close(ready[0]);
+				close(ready[1]);
+			}
+		}
+		alive = 0;
+		for (int i = 0; i < w.n; i++)
+			alive += w.pid[i] != 0;
+		if (alive == 0) {
+			rc = 3;
+			break;
+		}
+	}
+stop:
+	/* SIGTERM to the workers (a Ctrl+C reached them already), each
+	 * finishing what it is answering. */
+	for (int i = 0; i < w.n; i++)
+		if (w.pid[i] > 0)
+			kill(w.pid[i], SIGTERM);
+	for (int i = 0; i < w.n; i++) {
+		int st;
+		if (w.pid[i] > 0 && waitpid(w.pid[i], &st, 0) == w.pid[i] &&
+		    !(WIFEXITED(st) && WEXITSTATUS(st) == 0))
+			rc = 3;
+	}
+out:
+	close(ls);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	serve_page_free();
 	dlclose(lib);
-	diag(N_SERVE_STOPPED, NULL, 0, 0);
-	return 0;
+	if (!child && rc == 0)
+		diag(N_SERVE_STOPPED, NULL, 0, 0);
+	return rc;
 }

@@ -5,9 +5,11 @@
  *
  * Nothing is kept between requests: a request's body is read into memory,
  * turned into an input tree by input_read_mem (as `wsdoc check` reads a
- * file), answered, and freed.  One thread of libmicrohttpd answers every
- * request in turn (the diagnostics, the stylesheets and the fonts are
- * process-wide); connections are many, bounded and timed out. */
+ * file), answered, and freed.  A worker process a CPU (forked once the
+ * fonts and pages are loaded) takes connections from the one listening
+ * socket; in each, one thread of libmicrohttpd answers its requests in
+ * turn (the diagnostics, the stylesheets and the fonts are process-wide).
+ * A worker that dies is replaced.  Connections are bounded and timed out. */
 #ifndef WSDOC_SERVE_H
 #define WSDOC_SERVE_H
 
@@ -21,9 +23,13 @@ int	serve_run(const char *listen);
 
 /* Bounds of one request (serve.c). */
 #define SERVE_MAX_BODY		(1024 * 1024 - 1)	/* a form is < 1 MB */
-#define SERVE_MAX_CONNECTIONS	128
+#define SERVE_MAX_CONNECTIONS	128	/* over all the workers */
+#define SERVE_MAX_WORKERS	4	/* processes; one a CPU up to this */
 #define SERVE_IDLE_SECONDS	5	/* a silent connection is closed */
 #define SERVE_REQUEST_SECONDS	10	/* a body not sent by then is cut */
+#define SERVE_DRAIN_SECONDS	10	/* on a stop, for the answers under way
+					 * (a kept-alive idle connection ends
+					 * after SERVE_IDLE_SECONDS) */
 
 /* An answer. */
 struct serve_reply {

@@ -126,15 +126,30 @@ s=$(tail -1 "$T/slow")
 
 # 10. 1 000 requests in a row (4 connections), all answered.
 "$HTTPC" load $PORT /api/check "$app" 4 0 1000 > "$T/load" || { cat "$T/load"; fail "1000 checks"; }
+
+# 11. A worker that dies is replaced, said by W-SERVE-WORKER; the server
+# goes on answering.
+kids=$(cat /proc/$SERVE_PID/task/$SERVE_PID/children 2>/dev/null)
+if [ -n "$kids" ]; then
+	set -- $kids
+	kill -KILL "$1"
+	i=0
+	while ! grep -q 'W-SERVE-WORKER' "$T/serve.err" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	grep -q 'W-SERVE-WORKER' "$T/serve.err" || fail "a killed worker was not replaced"
+	"$HTTPC" load $PORT /api/check "$app" 8 0 200 > "$T/load" || { cat "$T/load"; fail "checks after a worker died"; }
+	[ "$(wc -w < /proc/$SERVE_PID/task/$SERVE_PID/children)" = "$#" ] || fail "not as many workers as before"
+fi
 serve_stop
 
-# 11. SIGTERM during a render: the render is answered whole, then a clean stop.
+# 12. SIGTERM during a render: the render is answered whole, then a clean stop.
 serve_start
-awk '{ print } /^总体规划 =/ { for (i = 20; i <= 400; i++) printf "总体规划.%d = 第%d段：工作坊围绕立德树人根本任务，分阶段推进学生辅导、成员成长和平台建设，每一阶段都有可检验的目标和成果。\n", i, i }' "$app" > "$T/long.ini"
+awk '{ print } /^总体规划 =/ { for (i = 20; i <= 2400; i++) printf "总体规划.%d = 第%d段：工作坊围绕立德树人根本任务，分阶段推进学生辅导、成员成长和平台建设，每一阶段都有可检验的目标和成果。\n", i, i }' "$app" > "$T/long.ini"
 "$WSDOC" render -o "$T/long.pdf" "$T/long.ini" || fail "render of the long form"
-curl -s -o "$T/term.pdf" -w '%{http_code}' -X POST --data-binary @"$T/long.ini" "$URL/api/render" > "$T/code" &
+# sent slowly (about a second), so the server has surely taken the request
+# when SIGTERM comes: answered whole all the same
+curl -s -o "$T/term.pdf" --limit-rate 600K -w '%{http_code}' -X POST --data-binary @"$T/long.ini" "$URL/api/render" > "$T/code" &
 cpid=$!
-sleep 0.1
+sleep 0.4
 kill -TERM $SERVE_PID
 wait $cpid
 [ "$(cat "$T/code")" = 200 ] || fail "render under SIGTERM: $(cat "$T/code")"
