@@ -495,6 +495,7 @@ lay_box_props(struct lay *L, struct lay_box *b, const struct fo_node *n,
 
 	b->fo_line = n->line;
 	b->markers = lay_markers_of(n);
+	b->span = n->box->span;
 	if (!isfinite(si) || fabs(si) > ref_w) {
 		LAY_DIAG(L, W_LAY_LENGTH, lay_file(L), n->line, 0);
 		si = 0;

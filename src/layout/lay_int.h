@@ -18,6 +18,7 @@
  *   lay_master.c which simple-page-master a page uses
  *   lay_region.c a page's regions from its master; static content
  *   lay_column.c the flow on a page, column by column
+ *   lay_span.c   span="all" blocks across the columns
  *   lay_marker.c markers noted as the flow is drawn, retrieved in
  *                static content
  *   lay_footnote.c footnotes at the foot of the column their citation
@@ -169,6 +170,7 @@ struct lay_box {
 	struct lay_fnote *fnotes;	/* footnotes cited on a line, or in a
 					   block where no line was made */
 	int		 more;		/* a part with another after it */
+	int		 span;		/* span="all" */
 
 	/* BX_LINE: items with x absolute and y from the line's top. */
 	struct area_item *items;
@@ -304,6 +306,8 @@ struct lay {
 	size_t		 nwarned, warncap;
 	int		 warned_deep, warned_tall;
 	int		 warned_extent, warned_width, warned_frame;
+	int		 span_flow;	/* the sequence's flow has span="all"
+					   blocks laid out by lay_span.c */
 	/* the forced break lay_split cut at (enum fo_break), 0 for none */
 	int		 forced_break;
 	/* markers drawn so far in this pass (lay_marker.c) */
@@ -489,6 +493,14 @@ void		 lay_columns(struct lay *L, const struct fo_node *body,
 		    struct lay_geom *g);
 struct lay_box	*lay_fill_page(struct lay *L, const struct lay_geom *g,
 		    struct lay_box *rest, double mx, double mw);
+
+/* lay_span.c: span="all" blocks of the flow measured again at the
+ * body's width and fenced by column breaks (1), or none (0); and the
+ * flow's part on a page laid out around them. */
+int		 lay_span_prepare(struct lay *L, const struct fo_node *flow,
+		    const struct lay_geom *g, struct lay_box *rest);
+struct lay_box	*lay_span_fill(struct lay *L, const struct lay_geom *g,
+		    struct lay_box *rest, double mx);
 
 /* lay_marker.c: n if its first children are fo:markers, else NULL (for
  * lay_box.markers); note the markers of a box drawn on the current page;
