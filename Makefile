@@ -18,7 +18,9 @@ VERSION	:= 0.1
 # Every library through pkg-config; libharu and iniparser ship no .pc file
 # on Debian 12, so their flags fall back to the Debian paths.
 PKGS	:= libxml-2.0 libxslt libexslt harfbuzz harfbuzz-subset fontconfig freetype2 libunibreak libpng libdeflate zlib
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# libzip: its header only; src/input/include.c opens it (dlopen) when a
+# .docx comes, not every run.
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libzip 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 HPDF_CFLAGS := $(shell pkg-config --cflags libhpdf 2>/dev/null)
 HPDF_LIBS   := $(shell pkg-config --libs libhpdf 2>/dev/null || echo -lhpdf)
@@ -60,7 +62,7 @@ TOOL_BINS := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(sort $(wildcard tests
 # Debian packages: to build and run, then what only the tests need.
 DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libhpdf-dev \
 	libiniparser-dev libharfbuzz-dev libfontconfig-dev libunibreak-dev libdeflate-dev zlib1g-dev \
-	libmicrohttpd-dev \
+	libmicrohttpd-dev libzip-dev \
 	fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-arphic-uming \
 	fonts-wqy-microhei
 TEST_PKGS := libcmocka-dev poppler-utils qpdf libxml2-utils groff-base chromium valgrind strace \

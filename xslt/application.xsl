@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- application.xsl — 附件1 杭州师范大学辅导员工作坊主理人申报表, from an
-     <application> (DESIGN.md "Input vocabulary") to XSL-FO. -->
+     <application> (docs/design.md "Input vocabulary") to XSL-FO. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"

@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- common.xsl — the house style of every wsdoc form: A4 page master, page
-     numbers "— N —", fonts and sizes (DESIGN.md "Typographic defaults"), the
+     numbers "— N —", fonts and sizes (docs/design.md "Typographic defaults"), the
      label and body cells, paragraphs.  Included by the form stylesheets.
 
      Chinese text (docs/fo-subset.md "Lines of Chinese text"): body

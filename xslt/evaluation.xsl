@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- evaluation.xsl — 附件2 杭州师范大学辅导员工作坊评估表, from an
-     <evaluation> (DESIGN.md "Input vocabulary") to XSL-FO. -->
+     <evaluation> (docs/design.md "Input vocabulary") to XSL-FO. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"

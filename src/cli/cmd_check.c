@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../diag/diag.h"
 #include "../input/input.h"
@@ -37,6 +38,37 @@ S_check(const char *path)
 	return doc;
 }
 
+/* On a terminal, what happened: 通过 for each file without errors, then
+ * one line for the run (silence would look like nothing was done). */
+static void
+S_summary(char **files, int n, const int *bad, const int *warn)
+{
+	int good = 0, errs = 0, warns = 0;
+
+	if (!isatty(1))
+		return;
+	for (int k = 0; k < n; k++) {
+		errs += bad[k];
+		warns += warn[k];
+		if (bad[k] == 0) {
+			good++;
+			if (warn[k])
+				printf("通过  %s（%d 条警告）\n", files[k], warn[k]);
+			else
+				printf("通过  %s\n", files[k]);
+		}
+	}
+	if (good == n)
+		printf("检查了 %d 个文件，全部通过", n);
+	else
+		printf("检查了 %d 个文件：%d 个通过，%d 个有错误（共 %d 处）",
+		    n, good, n - good, errs);
+	if (warns)
+		printf("；警告 %d 条", warns);
+	printf("\n");
+	fflush(stdout);
+}
+
 int
 cmd_check(int argc, char **argv)
 {
@@ -63,15 +95,28 @@ cmd_check(int argc, char **argv)
 		return 2;
 	}
 	/* Structure, then the measures over all the files at once (the rules
-	 * across files need them together). */
+	 * across files need them together); the messages of all the stages
+	 * held and printed at the end in file and line order. */
 	xmlDocPtr *docs = xcalloc((size_t)(argc - i), sizeof *docs);
+	int first = i, nfiles = argc - i;
+	int *bad = xcalloc((size_t)nfiles, sizeof *bad);
+	int *warn = xcalloc((size_t)nfiles, sizeof *warn);
 	size_t n = 0;
+	diag_hold(1);
 	for (; i < argc; i++)
 		if ((docs[n] = S_check(argv[i])) != NULL)
 			n++;
 	pipeline_validate(docs, n);
+	for (int k = 0; k < nfiles; k++) {
+		bad[k] = diag_held_count(argv[first + k], diag_fail_level());
+		warn[k] = diag_held_count(argv[first + k], DL_WARNING) - bad[k];
+	}
+	diag_hold(0);
+	S_summary(argv + first, nfiles, bad, warn);
 	for (size_t k = 0; k < n; k++)
 		xmlFreeDoc(docs[k]);
 	free(docs);
+	free(bad);
+	free(warn);
 	return diag_exit_status();
 }

@@ -50,7 +50,11 @@ cmd_convert(int argc, char **argv)
 		fputs(S_usage, stderr);
 		return 2;
 	}
-	if ((doc = input_read(in)) == NULL)
+	/* the reader's messages in line order (its checks run in passes) */
+	diag_hold(1);
+	doc = input_read(in);
+	diag_hold(0);
+	if (doc == NULL)
 		return diag_exit_status();
 	if (diag_failed()) {	/* never write what the input does not say */
 		xmlFreeDoc(doc);

@@ -18,7 +18,7 @@
 
 static const char S_usage[] =
     "用法: wsdoc fo 输入.fo [-o 输出.pdf] [--areas] [--draft]\n"
-    "把 XSL-FO 文件（DESIGN.md 所列子集）排版成 PDF。\n"
+    "把 XSL-FO 文件（docs/fo-subset.md 所列子集）排版成 PDF。\n"
     "  -o 文件   写入该文件（默认与输入同名、扩展名为 .pdf；“-”表示标准输出）\n"
     "  --areas   不写 PDF，改为以文本打印排版结果（区域树），用于测试\n"
     "  --draft   在每页斜印“草稿”\n"

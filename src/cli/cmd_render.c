@@ -209,11 +209,17 @@ S_job(size_t i, void *arg)
 	enum batch_result res = BATCH_FAILED;
 
 	diag_reset();
-	if ((doc = input_read(path)) == NULL)
+	/* the messages of the reader, the schema and the rules in line
+	 * order, as check prints them */
+	diag_hold(1);
+	if ((doc = input_read(path)) == NULL) {
+		diag_hold(0);
 		return diag_exit_status() == 3 ? BATCH_FAILED : BATCH_REFUSED;
+	}
 	if (S_form(input_kind(doc)) == NULL) {
 		diag_node(E_RENDER_KIND, xmlDocGetRootElement(doc),
 		    input_kind_label(input_kind(doc)));
+		diag_hold(0);
 		xmlFreeDoc(doc);
 		return BATCH_REFUSED;
 	}
@@ -221,10 +227,12 @@ S_job(size_t i, void *arg)
 	 * read is a word missing from the form), stops the job as it fails
 	 * `check` — unless a draft is asked for. */
 	if ((pipeline_validate(&doc, 1) != 0 || diag_failed()) && !r->draft) {
+		diag_hold(0);
 		diag(N_RENDER_REFUSED, path, 0, 0);
 		xmlFreeDoc(doc);
 		return BATCH_REFUSED;
 	}
+	diag_hold(0);
 	if (r->fo_only) {
 		xmlDocPtr fodoc = render_fo(doc, r->draft);
 		xmlChar *mem = NULL;
@@ -244,6 +252,12 @@ S_job(size_t i, void *arg)
 			res = BATCH_DONE;
 		area_doc_free(area);
 	}
+	/* say what was made of what, so that a batch's names can be told
+	 * apart (申报表-张三.pdf, 申报表-张三-2.pdf) */
+	if (res == BATCH_DONE) {
+		printf("%s → %s\n", path, r->outputs[i]);
+		fflush(stdout);
+	}
 	xmlFreeDoc(doc);
 	return res;
 }
@@ -253,6 +267,30 @@ S_isdir(const char *p)
 {
 	struct stat st;
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Whether a file can be made at path: its folder exists, is a folder and
+ * may be written in.  Otherwise F-IO-WRITE naming that cause (not "the
+ * file does not exist", not "check the disk space"), and -1. */
+static int
+S_writable(const char *path)
+{
+	char *dir = path_dirname(path), *why = NULL;
+	struct stat st;
+
+	if (stat(dir, &st) == -1)
+		why = errno == ENOENT ? xasprintf("文件夹“%s”不存在", dir) :
+		    xasprintf("无法访问文件夹“%s”（%s）", dir, errno_text(errno));
+	else if (!S_ISDIR(st.st_mode))
+		why = xasprintf("“%s”不是文件夹", dir);
+	else if (access(dir, W_OK | X_OK) == -1)
+		why = errno == EROFS ? xasprintf("文件夹“%s”在只读的文件系统上", dir) :
+		    xasprintf("没有在文件夹“%s”中写入的权限", dir);
+	if (why)
+		diag(F_IO_WRITE, path, 0, 0, path, why);
+	free(why);
+	free(dir);
+	return why ? -1 : 0;
 }
 
 int
@@ -288,11 +326,15 @@ cmd_render(int argc, char **argv)
 	r.n = (size_t)(argc - optind);
 	r.inputs = argv + optind;
 	if (r.n > 1 && out && !S_isdir(out)) {
+		if (S_writable(out) == -1)
+			return 3;
 		if (mkdir(out, 0777) == -1) {
 			diag(F_IO_WRITE, out, 0, 0, out, errno_text_write(errno));
 			return 3;
 		}
 	}
+	if (r.n == 1 && out && !S_isdir(out) && S_writable(out) == -1)
+		return 3;
 	r.outputs = xcalloc(r.n, sizeof *r.outputs);
 	for (k = 0; k < r.n; k++) {
 		char *name, *base, *dot;

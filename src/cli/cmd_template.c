@@ -84,7 +84,7 @@ cmd_template(int argc, char **argv)
 	}
 	free(path);
 	if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
-		diag(F_IO_WRITE, NULL, 0, 0, "标准输出", errno_text(errno));
+		diag(F_IO_WRITE, NULL, 0, 0, "标准输出", errno_text_write(errno));
 		free(text);
 		return 3;
 	}

@@ -140,6 +140,18 @@ S_seen_before(enum diag_id id, const char *file, int line, int col,
 	return 0;
 }
 
+static unsigned char S_muted[DIAG__COUNT];
+
+void
+diag_mute(enum diag_id id, int on)
+{
+	S_muted[id] = on != 0;
+}
+
+static void S_print(const char *, int, int, int, enum diag_id, const char *);
+static void S_keep(const char *, int, int, int, enum diag_id, const char *);
+static int S_hold;
+
 static void
 S_vemit(enum diag_id id, int lvl, const char *file, int line, int col,
     va_list ap)
@@ -148,6 +160,8 @@ S_vemit(enum diag_id id, int lvl, const char *file, int line, int col,
 	struct diag_msg m;
 	char text[4096];
 
+	if (S_muted[id])
+		return;
 	S_counts[lvl]++;
 	if (strncmp(e->code, "F-IO-", 5) == 0 || strncmp(e->code, "F-SYS-", 6) == 0)
 		S_sys = 1;
@@ -173,6 +187,33 @@ S_vemit(enum diag_id id, int lvl, const char *file, int line, int col,
 		S_sink(&m, S_sink_arg);
 		return;
 	}
+	if (S_hold)
+		S_keep(file, line, col, lvl, id, text);
+	else
+		S_print(file, line, col, lvl, id, text);
+}
+
+/* ---- held messages: one round, in order ---- */
+
+struct held {
+	char		*file;
+	int		 line, col;
+	int		 level;
+	enum diag_id	 id;
+	char		*text;
+	size_t		 seq;
+	size_t		 group;		/* the file's first appearance */
+};
+
+static struct held *S_held;
+static size_t S_nheld, S_heldcap;
+
+static void
+S_print(const char *file, int line, int col, int lvl, enum diag_id id,
+    const char *text)
+{
+	const struct diag_entry *e = &S_catalogue[id];
+
 	if (file && line > 0 && col > 0)
 		fprintf(stderr, "%s:%d:%d: ", file, line, col);
 	else if (file && line > 0)
@@ -185,6 +226,117 @@ S_vemit(enum diag_id id, int lvl, const char *file, int line, int col,
 	if (e->clause[0])
 		fprintf(stderr, "〔%s〕", e->clause);
 	fputc('\n', stderr);
+}
+
+/* The files of the held messages, in the order they first came. */
+static char **S_files;
+static size_t S_nfiles;
+
+static void
+S_keep(const char *file, int line, int col, int lvl, enum diag_id id,
+    const char *text)
+{
+	struct held *h;
+	size_t g;
+
+	/* the file's group: one look per file, not per message (a hostile
+	 * form may give thousands); NULL is a file of its own */
+	for (g = 0; g < S_nfiles; g++)
+		if ((file == NULL && S_files[g] == NULL) ||
+		    (file && S_files[g] && strcmp(file, S_files[g]) == 0))
+			break;
+	if (g == S_nfiles) {
+		S_files = xreallocarray(S_files, S_nfiles + 1, sizeof *S_files);
+		S_files[S_nfiles++] = file ? xstrdup(file) : NULL;
+	}
+	if (S_nheld == S_heldcap)
+		S_held = xreallocarray(S_held, S_heldcap = S_heldcap ? S_heldcap * 2 : 64,
+		    sizeof *S_held);
+	h = &S_held[S_nheld];
+	h->file = file ? xstrdup(file) : NULL;
+	h->line = line;
+	h->col = col;
+	h->level = lvl;
+	h->id = id;
+	h->text = xstrdup(text);
+	h->seq = S_nheld;
+	h->group = g;
+	S_nheld++;
+}
+
+static int
+S_cmp_held(const void *a, const void *b)
+{
+	const struct held *x = a, *y = b;
+
+	if (x->group != y->group)
+		return x->group < y->group ? -1 : 1;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+int
+diag_held_count(const char *file, int lvl)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < S_nheld; i++)
+		if (S_held[i].level >= lvl && S_held[i].file && file &&
+		    strcmp(S_held[i].file, file) == 0)
+			n++;
+	return n;
+}
+
+int
+diag_fail_level(void)
+{
+	return (int)S_fail;
+}
+
+void
+diag_flush(void)
+{
+	if (S_nheld > 1)
+		qsort(S_held, S_nheld, sizeof *S_held, S_cmp_held);
+	for (size_t i = 0; i < S_nheld; i++) {
+		S_print(S_held[i].file, S_held[i].line, S_held[i].col,
+		    S_held[i].level, S_held[i].id, S_held[i].text);
+		free(S_held[i].file);
+		free(S_held[i].text);
+	}
+	S_nheld = 0;
+	for (size_t g = 0; g < S_nfiles; g++)
+		free(S_files[g]);
+	free(S_files);
+	S_files = NULL;
+	S_nfiles = 0;
+	fflush(stderr);
+}
+
+static void
+S_flush_at_exit(void)
+{
+	diag_flush();
+	free(S_held);
+	S_held = NULL;
+	S_heldcap = 0;
+}
+
+void
+diag_hold(int on)
+{
+	static int registered;
+
+	if (!on)
+		diag_flush();
+	else if (!registered) {
+		atexit(S_flush_at_exit);
+		registered = 1;
+	}
+	S_hold = on;
 }
 
 void
@@ -200,9 +352,22 @@ diag(enum diag_id id, const char *file, int line, int col, ...)
 int
 diag_node_col(const xmlNode *node)
 {
-	if (node == NULL || node->type != XML_ELEMENT_NODE)
+	const xmlNode *el;
+	int line;
+
+	if (node == NULL)
 		return 0;
-	return node->extra;
+	if (node->type == XML_ELEMENT_NODE)
+		return node->extra;
+	/* An attribute (or text) keeps no column: its element's, when on
+	 * the same line, else the line's start — every message placed on
+	 * a line has a column. */
+	line = (int)xmlGetLineNo(node);
+	for (el = node->parent; el && el->type != XML_ELEMENT_NODE; el = el->parent)
+		;
+	if (el && el->extra && (int)xmlGetLineNo(el) == line)
+		return el->extra;
+	return line > 0 ? 1 : 0;
 }
 
 void

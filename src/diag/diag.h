@@ -60,6 +60,11 @@ void	diag_node_level(enum diag_id id, int lvl, const xmlNode *node, ...);
 int	diag_node_col(const xmlNode *node);
 void	diag_node_set_col(xmlNode *node, int col);
 
+/* While on, a message is neither shown nor counted: for a pass whose
+ * findings another pass has already said better (the rules over a tree
+ * the schema found fields missing in). */
+void	diag_mute(enum diag_id id, int on);
+
 /* Messages below this level are not shown; default DL_NOTE. */
 void	diag_set_threshold(enum diag_level lvl);
 /* Level at or above which the run fails (exit 1); default DL_ERROR.
@@ -68,6 +73,17 @@ void	diag_set_fail_level(enum diag_level lvl);
 /* Where shown messages go; NULL restores printing to stderr.  Tests use
  * this to collect messages. */
 void	diag_set_sink(void (*sink)(const struct diag_msg *, void *), void *arg);
+
+/* While on, messages are kept instead of printed; diag_flush (or
+ * diag_hold(0), or the program's exit) prints them sorted by file (in the
+ * order the files first appear), line and column: one round in order
+ * whatever stage found them.  Sinks are not held. */
+void	diag_hold(int on);
+void	diag_flush(void);
+/* Held messages of a file at or above a level (before diag_flush). */
+int	diag_held_count(const char *file, int lvl);
+/* The level at or above which a message fails the run (-W). */
+int	diag_fail_level(void);
 
 /* While on, a message the same as one already shown (code, place and
  * text) is not shown again: for work done in slices that lay out some

@@ -6,7 +6,13 @@
  * line numbers, cuts values at ';' and '#', merges duplicate keys
  * silently and gives up on a line of 1023 bytes without saying which.
  * Its dictionary serves as the table of keys seen, which finds the
- * duplicates; its typed getters (CVE-2023-33461) are never called. */
+ * duplicates; its typed getters (CVE-2023-33461) are never called.
+ *
+ * Made for text pasted from a word processor: a line may be of any
+ * length; a line with no "key =" after a value continues that value as a
+ * new paragraph; 键：值 with a known key is read as 键 = 值.  Nothing typed
+ * is dropped without an error: an unknown or repeated section or key is
+ * one, with the nearest known name. */
 #include "input.h"
 
 #include <ctype.h>
@@ -26,10 +32,6 @@
 #include "input_priv.h"
 #include "vocab.h"
 
-/* iniparser 4.1 reads a line with fgets into 1024 bytes: a line of 1023
- * bytes or more (without its newline) is refused.  Files that wsdoc
- * accepts stay readable by iniparser-based tools. */
-#define INI_MAX_LINE	1022
 /* Sections and keys of one file: a form has about a hundred; the bound
  * keeps every pass (and iniparser's dictionary, which searches linearly)
  * fast on hostile input. */
@@ -37,11 +39,23 @@
 /* The longest text field, as libxml2's XML_MAX_TEXT_LENGTH. */
 #define INI_MAX_TEXT	10000000
 
+/* One paragraph of a text field, where it was written. */
+struct para {
+	char	*text;
+	int	 line, col;
+};
+
+struct paras {
+	struct para *p;
+	size_t	 n;
+};
+
 struct ini_sec {
 	char		*name;
 	int		 line, col;
 	const struct vocab *spec;	/* NULL: unknown section */
 	long		 num;		/* number of a list section */
+	int		 dup;		/* a second header of a section */
 };
 
 struct ini_kv {
@@ -52,6 +66,7 @@ struct ini_kv {
 	const struct vocab *spec;	/* NULL: unknown key */
 	long		 part;		/* 1, or N of key.N */
 	int		 dead;		/* overridden by a later duplicate */
+	struct paras	 more;		/* lines without "key =" that follow */
 };
 
 struct ini {
@@ -65,6 +80,7 @@ struct ini {
 	dictionary	*seen;		/* sections and keys met: for duplicates */
 	struct buf	 b;
 	int		 raw;		/* input_ini_scan_mem: no vocabulary */
+	int		 cont_said;	/* N-INI-CONTINUED given */
 };
 
 static void S_res_section(struct ini *, size_t);
@@ -72,6 +88,7 @@ static void S_res_kv(struct ini *, size_t);
 static void S_clean(struct ini *, struct ini_kv *);
 static void S_strip(const char *, char *, int, int);
 static void S_semicolon(struct ini *, const struct ini_kv *);
+static void S_para_add(struct paras *, char *, int, int);
 
 /* ---- text helpers ---- */
 
@@ -130,123 +147,6 @@ S_chars(const char *a, const char *b)
 	return n;
 }
 
-/* ---- matching sections and keys ---- */
-
-static int
-S_name_is(const char *s, size_t n, const char *label, const char *name)
-{
-	return (strlen(label) == n && memcmp(s, label, n) == 0) ||
-	    (strlen(name) == n && strncasecmp(s, name, n) == 0);
-}
-
-/* A list section's name: label or name, then an optional separator, then
- * the number.  Returns the number, 0 if the name matches without one,
- * -1 if it does not match. */
-static long
-S_list_num(const char *s, const struct vocab *v)
-{
-	const char *cand[2] = { v->label, v->name };
-
-	for (int i = 0; i < 2; i++) {
-		size_t n = strlen(cand[i]);
-		const char *p;
-		char *end;
-		long num;
-
-		if ((i == 0 && strncmp(s, cand[i], n) != 0) ||
-		    (i == 1 && strncasecmp(s, cand[i], n) != 0))
-			continue;
-		p = s + n;
-		if (*p == '\0')
-			return 0;
-		if (*p == ' ' || *p == '.' || *p == '-' || *p == '_' || *p == '#')
-			p++;
-		if (!isdigit((unsigned char)*p))
-			continue;
-		errno = 0;
-		num = strtol(p, &end, 10);
-		if (*end != '\0' || errno || num <= 0 || num > 9999)
-			continue;
-		return num;
-	}
-	return -1;
-}
-
-/* The header section of each kind is its first entry. */
-static const struct vocab *
-S_header(const char *name, size_t n)
-{
-	const struct vocab *v;
-
-	for (v = vocab_table; v->kind != INPUT_UNKNOWN; v++)
-		if (v->type == VT_SECTION && v->path[0] == '\0' &&
-		    (v == vocab_table || v[-1].kind != v->kind) &&
-		    S_name_is(name, n, v->label, v->name))
-			return v;
-	return NULL;
-}
-
-static const struct vocab *
-S_find_section(enum input_kind kind, const char *name, long *num)
-{
-	const struct vocab *v;
-
-	*num = 0;
-	for (v = vocab_table; v->kind != INPUT_UNKNOWN; v++) {
-		if (v->kind != kind)
-			continue;
-		if (v->type == VT_SECTION && S_name_is(name, strlen(name),
-		    v->label, v->name)) {
-			*num = 0;	/* a list tried before may have set -1 */
-			return v;
-		}
-		if (v->type == VT_LIST && (*num = S_list_num(name, v)) >= 0)
-			return v;
-	}
-	*num = 0;
-	return NULL;
-}
-
-/* The key entries of a section are the VT_KEY entries after it. */
-static const struct vocab *
-S_find_key(const struct vocab *sec, const char *key, size_t n)
-{
-	const struct vocab *v;
-
-	for (v = sec + 1; v->kind == sec->kind &&
-	    (v->type == VT_KEY || v->type == VT_LABEL); v++)
-		if (v->type == VT_KEY && S_name_is(key, n, v->label, v->name))
-			return v;
-	return NULL;
-}
-
-/* "姓名、工号、…" for a message, into b. */
-static void
-S_list_keys(const struct vocab *sec, struct buf *b)
-{
-	const struct vocab *v;
-
-	buf_reset(b);
-	for (v = sec + 1; v->kind == sec->kind &&
-	    (v->type == VT_KEY || v->type == VT_LABEL); v++)
-		if (v->type == VT_KEY)
-			buf_printf(b, "%s%s", b->len ? "、" : "", v->label);
-	if (b->len == 0)
-		buf_puts(b, "（无）");
-}
-
-static void
-S_list_sections(enum input_kind kind, struct buf *b)
-{
-	const struct vocab *v;
-
-	buf_reset(b);
-	for (v = vocab_table; v->kind != INPUT_UNKNOWN; v++)
-		if (v->kind == kind && (v->type == VT_SECTION || v->type == VT_LIST))
-			buf_printf(b, "%s[%s%s]", b->len ? " " : "", v->label,
-			    v->type == VT_LIST ? "1" : "");
-}
-
 /* ---- scanning the lines ---- */
 
 static void
@@ -280,65 +180,119 @@ S_add_kv(struct ini *ini, const char *kb, const char *ke, const char *vb,
 	kv->part = 1;
 }
 
-/* A key's own name without ".N", for messages about a long line. */
-static void
-S_long_line(struct ini *ini, const char *lb, const char *le, int line)
+/* The key of a "键：值" line when 键 is a key of the current section
+ * (the colon an input method gives instead of =): where the colon is, or
+ * NULL.  *clen receives its length. */
+static const char *
+S_colon_key(struct ini *ini, const char *b, const char *e, size_t *clen)
 {
-	const char *eq = memchr(lb, '=', (size_t)(le - lb));
-	char *key = NULL;
+	const struct ini_sec *s;
+	const char *c = NULL, *kb = b, *ke;
 
-	/* a comment or a section line has no key to suggest */
-	if (eq && lb[0] != '[' && lb[0] != ';' && lb[0] != '#') {
-		const char *kb = lb, *ke = eq;
-		S_trim(&kb, &ke);
-		key = xstrndup(kb, (size_t)(ke - kb));
-		char *dot = strrchr(key, '.');
-		if (dot && isdigit((unsigned char)dot[1]))
-			*dot = '\0';
-		/* No '=' in the first 1022 bytes: the "key" is text; the
-		 * message quotes it three times, so keep 20 characters. */
-		if (S_chars(key, key + strlen(key)) > 20) {
-			const char *q = key;
-			for (int i = 0; i < 20; i++)
-				for (q++; (*q & 0xC0) == 0x80; q++)
-					;
-			char *k = xasprintf("%.*s……", (int)(q - key), key);
-			free(key);
-			key = k;
+	if (ini->raw || ini->nsecs == 0 ||
+	    (s = &ini->secs[ini->nsecs - 1])->spec == NULL)
+		return NULL;
+	for (const char *q = b; q < e; q++) {
+		if (*q == ':') {
+			c = q;
+			*clen = 1;
+			break;
+		}
+		if (e - q >= 3 && memcmp(q, "：", 3) == 0) {
+			c = q;
+			*clen = 3;
+			break;
 		}
 	}
-	diag(E_INI_LINE_LONG, ini->url, line, 0, (size_t)(le - lb),
-	    (size_t)S_chars(lb, le), INI_MAX_LINE,
-	    key ? key : "键", key ? key : "键", key ? key : "键");
-	free(key);
+	if (c == NULL)
+		return NULL;
+	ke = c;
+	S_trim(&kb, &ke);
+	{
+		const char *dot = NULL;
+		for (const char *q = kb; q < ke; q++)
+			if (*q == '.')
+				dot = q;
+		if (dot && dot + 1 < ke &&
+		    strspn(dot + 1, "0123456789") >= (size_t)(ke - dot - 1))
+			ke = dot;
+	}
+	if (kb == ke || ini_find_key(s->spec, kb, (size_t)(ke - kb)) == NULL)
+		return NULL;
+	return c;
 }
 
-/* Scan the text: sections and key = value lines, with their places. */
+/* A line with no "key =": the next paragraph of the value above, if
+ * there is one (text pasted from a word processor), else an error. */
+static void
+S_continue(struct ini *ini, long last, const char *lb, const char *b,
+    const char *e, int line)
+{
+	struct ini_kv *kv;
+	char *t;
+
+	if (last < 0 || ini->raw) {
+		diag(E_INI_SYNTAX, ini->url, line, S_chars(lb, b) + 1);
+		return;
+	}
+	kv = &ini->kvs[last];
+	/* the key above was refused: nothing to continue (in an unknown
+	 * section the section's error covers its lines) */
+	if (kv->spec == NULL && ini->secs[kv->sec].spec != NULL) {
+		diag(E_INI_SYNTAX, ini->url, line, S_chars(lb, b) + 1);
+		return;
+	}
+	if (kv->spec && kv->spec->form != VF_TEXT && kv->spec->form != VF_PARAS) {
+		diag(E_INI_CONT_LINE, ini->url, line, S_chars(lb, b) + 1,
+		    kv->key, kv->line);
+		return;
+	}
+	if (kv->spec && !ini->cont_said) {
+		diag(N_INI_CONTINUED, ini->url, line, S_chars(lb, b) + 1,
+		    kv->key, kv->line);
+		ini->cont_said = 1;
+	}
+	t = xstrndup(b, (size_t)(e - b));
+	if (kv->spec)
+		S_strip(ini->url, t, line, S_chars(lb, b) + 1);
+	S_para_add(&kv->more, t, line, S_chars(lb, b) + 1);
+}
+
+/* Scan the text: sections and key = value lines, with their places.
+ * Lines end at LF, CRLF or a lone CR (never text: a CR inside a line
+ * must not hide "单位 = …" inside the value before it). */
 static void
 S_scan(struct ini *ini, const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
-	int line = 0;
+	int line = 0, cr_said = 0;
+	long last = -1;		/* the key = value a free line continues */
 
 	while (p < end) {
-		const char *lb = p, *le = memchr(p, '\n', (size_t)(end - p));
+		const char *lb = p, *le = p;
 		const char *b, *e;
 
-		if (le == NULL)
-			le = end;
-		p = le < end ? le + 1 : end;
+		while (le < end && *le != '\n' && *le != '\r')
+			le++;
 		line++;
-		if (le > lb && le[-1] == '\r')
-			le--;
-		if (le - lb > INI_MAX_LINE)
-			S_long_line(ini, lb, le, line);
+		p = le;
+		if (p < end && *p == '\r' && p + 1 < end && p[1] == '\n')
+			p += 2;
+		else if (p < end) {
+			if (*p == '\r' && !cr_said) {
+				diag(W_INI_CR, ini->url, line, S_chars(lb, le) + 1);
+				cr_said = 1;
+			}
+			p++;
+		}
 		b = lb;
 		e = le;
 		S_trim(&b, &e);
 		if (b == e || *b == ';' || *b == '#')
 			continue;
 		if (ini->nsecs + ini->nkvs >= INI_MAX_ENTRIES) {
-			diag(E_INI_TOO_MANY, ini->url, line, 0, INI_MAX_ENTRIES);
+			diag(E_INI_TOO_MANY, ini->url, line, S_chars(lb, b) + 1,
+			    INI_MAX_ENTRIES);
 			return;
 		}
 		/* 【主理人】 or ［主理人］: an input method's brackets */
@@ -355,11 +309,15 @@ S_scan(struct ini *ini, const char *text, size_t len)
 				ne = close;
 				S_trim(&nb, &ne);
 				if (nb < ne) {
+					char *nm = xstrndup(nb, (size_t)(ne - nb));
 					diag(W_INI_FULLWIDTH, ini->url, line,
-					    S_chars(lb, b) + 1);
+					    S_chars(lb, b) + 1, nm, nm);
+					free(nm);
 					S_add_section(ini, nb, ne, line,
 					    S_chars(lb, b) + 1);
-					S_res_section(ini, ini->nsecs - 1);
+					if (!ini->raw)
+						S_res_section(ini, ini->nsecs - 1);
+					last = -1;
 					continue;
 				}
 			}
@@ -367,6 +325,7 @@ S_scan(struct ini *ini, const char *text, size_t len)
 		if (*b == '[') {
 			const char *close = memchr(b, ']', (size_t)(e - b));
 			const char *nb = b + 1, *ne, *rest;
+			last = -1;
 			if (close == NULL) {
 				diag(E_INI_SECTION_SYNTAX, ini->url, line,
 				    S_chars(lb, b) + 1);
@@ -405,9 +364,19 @@ S_scan(struct ini *ini, const char *text, size_t len)
 				eq = fw;
 				eqlen = 3;
 			}
+			if (eq == NULL &&
+			    (eq = S_colon_key(ini, b, e, &eqlen)) != NULL) {
+				const char *k1 = b, *k2 = eq;
+				S_trim(&k1, &k2);
+				char *k = xstrndup(k1, (size_t)(k2 - k1));
+				char *c = xstrndup(eq, eqlen);
+				diag(W_INI_COLON, ini->url, line,
+				    S_chars(lb, eq) + 1, k, c, k);
+				free(k);
+				free(c);
+			}
 			if (eq == NULL) {
-				diag(E_INI_SYNTAX, ini->url, line,
-				    S_chars(lb, b) + 1);
+				S_continue(ini, last, lb, b, e, line);
 				continue;
 			}
 			ke = eq;
@@ -433,6 +402,7 @@ S_scan(struct ini *ini, const char *text, size_t len)
 			}
 			S_add_kv(ini, kb, ke, vb, ve, line, S_chars(lb, kb) + 1,
 			    S_chars(lb, vb) + 1);
+			last = (long)ini->nkvs - 1;
 			if (!ini->raw)
 				S_res_kv(ini, ini->nkvs - 1);
 		}
@@ -448,9 +418,10 @@ S_res_section(struct ini *ini, size_t i)
 	struct ini_sec *s = &ini->secs[i];
 	char key[64], val[32];
 	const char *prev;
+	int plain;
 
 	if (i == 0) {
-		const struct vocab *h = S_header(s->name, strlen(s->name));
+		const struct vocab *h = ini_header(s->name, strlen(s->name));
 		if (h == NULL) {
 			diag(E_INI_KIND, ini->url, s->line, s->col, s->name);
 			return;
@@ -459,24 +430,36 @@ S_res_section(struct ini *ini, size_t i)
 	}
 	if (ini->kind == INPUT_UNKNOWN)
 		return;
-	s->spec = S_find_section(ini->kind, s->name, &s->num);
+	s->spec = ini_find_section(ini->kind, s->name, &s->num, &plain);
 	if (s->spec == NULL) {
-		S_list_sections(ini->kind, &ini->b);
-		diag(W_INI_SECTION_UNKNOWN, ini->url, s->line, s->col,
-		    input_kind_label(ini->kind), s->name, ini->b.data);
+		const struct vocab *first = vocab_table;
+		struct buf near;
+		while (first->kind != ini->kind)
+			first++;
+		buf_init(&near);
+		ini_list_sections(ini->kind, &ini->b);
+		diag(E_INI_SECTION_UNKNOWN, ini->url, s->line, s->col,
+		    input_kind_label(ini->kind), s->name,
+		    ini_nearest(&near, s->name, first, 1, ""), ini->b.data);
+		buf_free(&near);
 		return;
 	}
-	if (s->spec->type == VT_LIST && s->num == 0) {
+	if (s->spec->type == VT_LIST && s->num <= 0) {
 		diag(E_INI_LIST_NUMBER, ini->url, s->line, s->col,
 		    s->name, s->spec->label, s->spec->label);
 		s->spec = NULL;
 		return;
 	}
+	if (!plain)
+		diag(W_INI_NUMBER, ini->url, s->line, s->col, s->name, s->num,
+		    s->spec->label, s->num);
 	snprintf(key, sizeof key, "s%d.%ld", (int)(s->spec - vocab_table), s->num);
 	if ((prev = dictionary_get(ini->seen, key, NULL)) != NULL)
-		diag(W_INI_DUP_SECTION, ini->url, s->line, s->col, s->name,
+	{
+		diag(E_INI_DUP_SECTION, ini->url, s->line, s->col, s->name,
 		    atoi(prev));
-	else {
+		s->dup = 1;
+	} else {
 		snprintf(val, sizeof val, "%d", s->line);
 		dictionary_set(ini->seen, key, val);
 	}
@@ -499,11 +482,17 @@ S_res_kv(struct ini *ini, size_t i)
 		kv->part = atol(dot + 1);
 		klen = (size_t)(dot - kv->key);
 	}
-	kv->spec = S_find_key(s->spec, kv->key, klen);
+	kv->spec = ini_find_key(s->spec, kv->key, klen);
 	if (kv->spec == NULL) {
-		S_list_keys(s->spec, &ini->b);
-		diag(W_INI_KEY_UNKNOWN, ini->url, kv->line, kv->kcol, kv->key,
-		    s->name, ini->b.data);
+		struct buf near;
+		char *base = xstrndup(kv->key, klen);
+		buf_init(&near);
+		ini_list_keys(s->spec, &ini->b);
+		diag(E_INI_KEY_UNKNOWN, ini->url, kv->line, kv->kcol, s->name,
+		    kv->key, ini_nearest(&near, base, s->spec, 0, kv->key + klen),
+		    ini->b.data);
+		buf_free(&near);
+		free(base);
 		return;
 	}
 	if (kv->part < 1) {
@@ -522,8 +511,16 @@ S_res_kv(struct ini *ini, size_t i)
 	    s->num, (int)(kv->spec - vocab_table), kv->part);
 	if ((prev = dictionary_get(ini->seen, key, NULL)) != NULL) {
 		size_t j = (size_t)atol(prev);
-		diag(W_INI_DUP_KEY, ini->url, kv->line, kv->kcol, kv->key,
-		    ini->kvs[j].line);
+		/* in a repeated section, said once for the section */
+		if (!s->dup) {
+			char *hint = kv->spec->form == VF_TEXT ||
+			    kv->spec->form == VF_PARAS ? xasprintf(
+			    "若是要分段，请写成编号的键（如 %s.2 = ……），或直接在下一行接着写（不写“键 =”）",
+			    kv->spec->label) : xstrdup("请删去其中一处");
+			diag(E_INI_DUP_KEY, ini->url, kv->line, kv->kcol,
+			    kv->key, ini->kvs[j].line, hint);
+			free(hint);
+		}
 		ini->kvs[j].dead = 1;
 	}
 	snprintf(val, sizeof val, "%zu", i);
@@ -639,16 +636,6 @@ S_join(struct buf *para, const char *b, const char *e)
 	buf_append(para, b, (size_t)(e - b));
 }
 
-struct para {
-	char	*text;
-	int	 line, col;
-};
-
-struct paras {
-	struct para *p;
-	size_t	 n;
-};
-
 static void
 S_para_add(struct paras *ps, char *text, int line, int col)
 {
@@ -667,12 +654,42 @@ input_ini_includes(int on)
 	S_includes = on;
 }
 
-/* @file: the paragraphs of a file beside the INI file. */
+/* A format of file that @file does not read, said by its first bytes or
+ * its name ("Word 97-2003 文档（.doc）"); NULL for text or .docx. */
+static const char *
+S_format(const char *name, const char *raw, size_t len)
+{
+	static const struct {
+		const char *ext, *what;
+	} exts[] = {
+		{ ".doc", "Word 97-2003 文档（.doc）" }, { ".wps", "WPS 文档（.wps）" },
+		{ ".pdf", "PDF 文件" }, { ".rtf", "RTF 文档" },
+		{ ".odt", "OpenDocument 文档（.odt）" }, { ".xls", "Excel 表格" },
+		{ ".xlsx", "Excel 表格" }, { ".pptx", "PowerPoint 演示文稿" },
+	};
+	size_t n = strlen(name);
+
+	if (len >= 4 && memcmp(raw, "\xD0\xCF\x11\xE0", 4) == 0)
+		return "Word 97-2003 或 WPS 的旧格式文档";
+	if (len >= 5 && memcmp(raw, "%PDF-", 5) == 0)
+		return "PDF 文件";
+	if (len >= 5 && memcmp(raw, "{\\rtf", 5) == 0)
+		return "RTF 文档";
+	for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+		size_t e = strlen(exts[i].ext);
+		if (n > e && strcasecmp(name + n - e, exts[i].ext) == 0)
+			return exts[i].what;
+	}
+	return NULL;
+}
+
+/* @file: the paragraphs of a file beside the INI file (.txt, .docx). */
 static void
 S_include(struct ini *ini, const struct ini_kv *kv, struct paras *ps)
 {
 	const char *rel = kv->value + 1;
 	char *dir, *path, *rdir = NULL, *rpath = NULL, *raw = NULL, *text = NULL;
+	const char *what;
 	size_t len, tlen;
 	struct stat st;
 	int conv;
@@ -718,11 +735,28 @@ S_include(struct ini *ini, const struct ini_kv *kv, struct paras *ps)
 		goto out;
 	}
 	if ((raw = input_slurp(rpath, &len)) == NULL) {
-		diag(E_INI_INCLUDE_READ, ini->url, kv->line, kv->vcol, rel,
-		    errno_text(errno));
+		int e = errno;
+		if (e == ESPIPE && (what = input_file_kind(rpath)) != NULL)
+			diag(E_INI_INCLUDE_KIND, ini->url, kv->line, kv->vcol,
+			    rel, what);
+		else
+			diag(E_INI_INCLUDE_READ, ini->url, kv->line, kv->vcol,
+			    rel, errno_text(e));
 		goto out;
 	}
-	if ((text = input_to_utf8(raw, len, path, &tlen, &conv)) == NULL)
+	if ((what = S_format(rel, raw, len)) != NULL) {
+		diag(E_INI_INCLUDE_FORMAT, ini->url, kv->line, kv->vcol, rel, what);
+		goto out;
+	}
+	if (len >= 4 && memcmp(raw, "PK\3\4", 4) == 0) {
+		int nolib;
+		if ((text = input_docx_text(raw, len, &tlen, &nolib)) == NULL) {
+			diag(E_INI_INCLUDE_FORMAT, ini->url, kv->line, kv->vcol,
+			    rel, nolib ? "Word 文档，而这台机器缺少读取它的 libzip"
+			    "（apt-get install libzip4）" : "压缩包而不是 Word 文档");
+			goto out;
+		}
+	} else if ((text = input_to_utf8(raw, len, path, &tlen, &conv)) == NULL)
 		goto out;
 	S_strip(path, text, 1, 1);
 	tlen = strlen(text);
@@ -885,6 +919,13 @@ S_key(struct ini *ini, xmlNodePtr secel, const struct vocab *sspec,
 		xmlAttrPtr attr;
 		char *path = xstrndup(rel, (size_t)(at - rel));
 		char *v = S_map(kspec, first->value);
+		if (strcmp(at + 1, "date") == 0) {
+			char *d = ini_date(v);
+			if (d) {
+				free(v);
+				v = d;
+			}
+		}
 		size_t pl = strlen(path);
 		if (pl && path[pl - 1] == '/')
 			path[pl - 1] = '\0';
@@ -924,6 +965,10 @@ S_key(struct ini *ini, xmlNodePtr secel, const struct vocab *sspec,
 			else if (parts[i]->value[0])
 				S_para_add(&ps, xstrdup(parts[i]->value),
 				    parts[i]->line, parts[i]->kcol);
+			/* the lines without "key =" that followed it */
+			for (size_t k = 0; k < parts[i]->more.n; k++)
+				S_para_add(&ps, xstrdup(parts[i]->more.p[k].text),
+				    parts[i]->more.p[k].line, parts[i]->more.p[k].col);
 		}
 		el = S_walk(secel, rel, 0, first->line, first->kcol);
 		if (el != secel)
@@ -1074,6 +1119,23 @@ S_build(struct ini *ini)
 	free(kvs);
 }
 
+static void
+S_free(struct ini *ini)
+{
+	buf_free(&ini->b);
+	for (size_t i = 0; i < ini->nsecs; i++)
+		free(ini->secs[i].name);
+	for (size_t i = 0; i < ini->nkvs; i++) {
+		free(ini->kvs[i].key);
+		free(ini->kvs[i].value);
+		for (size_t k = 0; k < ini->kvs[i].more.n; k++)
+			free(ini->kvs[i].more.p[k].text);
+		free(ini->kvs[i].more.p);
+	}
+	free(ini->secs);
+	free(ini->kvs);
+}
+
 xmlDocPtr
 input_read_ini_mem(const char *data, size_t len, const char *url)
 {
@@ -1097,15 +1159,7 @@ input_read_ini_mem(const char *data, size_t len, const char *url)
 		doc = ini.doc;
 	}
 	dictionary_del(ini.seen);
-	buf_free(&ini.b);
-	for (size_t i = 0; i < ini.nsecs; i++)
-		free(ini.secs[i].name);
-	for (size_t i = 0; i < ini.nkvs; i++) {
-		free(ini.kvs[i].key);
-		free(ini.kvs[i].value);
-	}
-	free(ini.secs);
-	free(ini.kvs);
+	S_free(&ini);
 	free(text);
 	return doc;
 }
@@ -1133,15 +1187,7 @@ input_ini_scan_mem(const char *data, size_t len, const char *url,
 		fn(kv->sec >= 0 ? ini.secs[kv->sec].name : "", kv->key,
 		    kv->value, kv->line, kv->kcol, arg);
 	}
-	buf_free(&ini.b);
-	for (size_t i = 0; i < ini.nsecs; i++)
-		free(ini.secs[i].name);
-	for (size_t i = 0; i < ini.nkvs; i++) {
-		free(ini.kvs[i].key);
-		free(ini.kvs[i].value);
-	}
-	free(ini.secs);
-	free(ini.kvs);
+	S_free(&ini);
 	free(text);
 	return 0;
 }

@@ -66,6 +66,8 @@ input_kind(const xmlDoc *doc)
 char *
 input_slurp(const char *path, size_t *len)
 {
+	/* "-" may be a pipe; a named file must be a regular one (a FIFO
+	 * would block, a device never end): ESPIPE otherwise. */
 	return file_read_max(path, INPUT_MAX_FILE, len);
 }
 
@@ -135,8 +137,11 @@ S_load(const char *path, size_t *len)
 	char *data = input_slurp(path, len);
 
 	if (data == NULL) {
+		const char *what;
 		if (errno == EISDIR)
 			diag(F_IO_ISDIR, path, 0, 0);
+		else if (errno == ESPIPE && (what = input_file_kind(path)) != NULL)
+			diag(E_IO_NOTFILE, path, 0, 0, what);
 		else
 			diag(F_IO_OPEN, path, 0, 0, errno_text(errno));
 		return NULL;
@@ -175,30 +180,75 @@ S_from_utf16(const char *data, size_t len, size_t *out_len)
 	return out;
 }
 
+/* UTF-16 without a byte-order mark: 0 if not, else 1 little-endian, 2
+ * big-endian.  Text never holds NUL; in UTF-16 every ASCII character (a
+ * '<', a '[', a newline) has one, on the same side of its pair. */
+static int
+S_utf16_nobom(const char *p, size_t n)
+{
+	size_t zo = 0, ze = 0, k = n < 65536 ? n : 65536;
+
+	if (n < 4 || n % 2 ||
+	    ((unsigned char)p[0] == 0xFF && (unsigned char)p[1] == 0xFE) ||
+	    ((unsigned char)p[0] == 0xFE && (unsigned char)p[1] == 0xFF))
+		return 0;
+	for (size_t i = 0; i + 1 < k; i += 2) {
+		ze += p[i] == '\0';
+		zo += p[i + 1] == '\0';
+	}
+	/* (a CJK character may have a zero byte too: U+4E00 一 is 00 4E) */
+	if (zo >= 4 && zo > 8 * ze)
+		return 1;
+	if (ze >= 4 && ze > 8 * zo)
+		return 2;
+	return 0;
+}
+
+/* UTF-16 with its mark: an INI file converted here (W-INI-UTF16 unless
+ * said already); XML in UTF-16 is libxml2's to read. */
+static xmlDocPtr
+S_read_utf16(const char *data, size_t len, const char *url, int said)
+{
+	size_t ulen;
+	char *u = S_from_utf16(data, len, &ulen);
+	xmlDocPtr doc;
+
+	if (u == NULL || S_looks_xml(u, ulen)) {
+		free(u);
+		return input_read_xml_mem(data, len, url);
+	}
+	if (!said)
+		diag(W_INI_UTF16, url, 0, 0);
+	doc = input_read_ini_mem(u, ulen, url);
+	free(u);
+	return doc;
+}
+
 xmlDocPtr
 input_read_mem(const char *data, size_t len, const char *url)
 {
+	int u16;
+
 	if (S_blank(data, len)) {
 		diag(F_IO_EMPTY, url, 0, 0);
 		return NULL;
 	}
-	/* An INI file in UTF-16; XML in UTF-16 is libxml2's to read. */
-	if (len >= 2 && (((unsigned char)data[0] == 0xFF &&
-	    (unsigned char)data[1] == 0xFE) || ((unsigned char)data[0] == 0xFE &&
-	    (unsigned char)data[1] == 0xFF))) {
-		size_t ulen;
-		char *u = S_from_utf16(data, len, &ulen);
+	/* Named as what it is, then read as if it had its mark. */
+	if ((u16 = S_utf16_nobom(data, len)) != 0) {
+		char *m = xmalloc(len + 2);
 		xmlDocPtr doc;
-
-		if (u == NULL || S_looks_xml(u, ulen)) {
-			free(u);
-			return input_read_xml_mem(data, len, url);
-		}
-		diag(W_INI_UTF16, url, 0, 0);
-		doc = input_read_ini_mem(u, ulen, url);
-		free(u);
+		memcpy(m, u16 == 1 ? "\xFF\xFE" : "\xFE\xFF", 2);
+		memcpy(m + 2, data, len);
+		diag(W_INPUT_UTF16_NOBOM, url, 1, 1,
+		    u16 == 1 ? "UTF-16LE" : "UTF-16BE");
+		doc = S_read_utf16(m, len + 2, url, 1);
+		free(m);
 		return doc;
 	}
+	if (len >= 2 && (((unsigned char)data[0] == 0xFF &&
+	    (unsigned char)data[1] == 0xFE) || ((unsigned char)data[0] == 0xFE &&
+	    (unsigned char)data[1] == 0xFF)))
+		return S_read_utf16(data, len, url, 0);
 	/* A .xml file with stray text before its root is still meant as XML:
 	 * its errors should speak of XML, not of INI lines. */
 	if (S_looks_xml(data, len) || (strlen(url) > 4 &&

@@ -1,5 +1,5 @@
 /* input.h — reading the user's files: the safe XML reader and the INI
- * reader, both giving the same tree of the input vocabulary (DESIGN.md
+ * reader, both giving the same tree of the input vocabulary (docs/design.md
  * "Input vocabulary").  Any module may include this header.
  *
  * Every element of a returned tree carries its line (xmlGetLineNo) and its

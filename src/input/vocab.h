@@ -1,5 +1,5 @@
 /* vocab.h — the one mapping between the input vocabulary's elements
- * (DESIGN.md "Input vocabulary") and the Chinese labels of the forms, used
+ * (docs/design.md "Input vocabulary") and the Chinese labels of the forms, used
  * by the INI reader (sections and keys) and by every message that names a
  * field.  Any module may include this header.
  *
@@ -17,7 +17,7 @@
  *   [变更1] … 工作坊 事项(名称|主理人|建设方案) 日期 内容 |
  *   [违规1] … 工作坊 类型(学术不端|违规) 内容
  * Numbered sections also read [成员 1], [成员.1], [member.1], [member1].
- * Lists (辅导方向, 评估表的成员) are split at 、，, ; ；.  A text field takes
+ * Lists (辅导方向, 评估表的成员) are split at 、，, ; ； and spaces.  A text field takes
  * numbered keys (总体规划.2 …, one paragraph each) or @file (a file in the
  * INI file's folder or below; paragraphs split at blank lines; @@ starts a
  * value with a literal @).  Comments are whole lines starting with ; or #:

@@ -352,11 +352,13 @@ S_cross_people(const struct seats *s, const struct policy *pol,
 		const struct seat *a = &s->v[i];
 		if (second[i] != SIZE_MAX) {
 			const struct seat *b = &s->v[second[i]];
-			diag_node_level(W_APP_LEADS_TWO,
-			    policy_level(pol, "一人主理一个工作坊"), a->node, a->name,
+			int lvl = policy_level(pol, "一人主理一个工作坊");
+			diag_node_level(W_APP_LEADS_TWO, lvl, a->node, a->name,
 			    b->node->doc->URL ? (const char *)b->node->doc->URL : "-",
 			    (int)xmlGetLineNo(b->node), b->workshop);
-			S_blame(docs, ndocs, errs, a->node->doc);
+			/* an error only where policy.ini makes it one */
+			if (lvl >= DL_ERROR)
+				S_blame(docs, ndocs, errs, a->node->doc);
 		}
 		if (many[i]) {
 			diag_node_level(W_APP_TOO_MANY,
@@ -410,7 +412,7 @@ S_cross_evals(xmlDoc *const *docs, size_t n, const struct policy *pol,
 }
 
 /* Characters above U+FFFF in the text and attributes under n: the PDF
- * cannot draw them (DESIGN.md "Fonts").  Said here, at the field, where
+ * cannot draw them (docs/design.md "Fonts").  Said here, at the field, where
  * the user can change it, before any form is made; the layout only puts
  * 〓 in their place. */
 static void

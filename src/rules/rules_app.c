@@ -186,7 +186,8 @@ S_people(xmlNode *root, const struct policy *pol)
 	int nmem = 0, same_unit = 1;
 
 	t = rules_text(post);
-	if (leader && !policy_in_list(pol, "申报条件", "主理人岗位", t))
+	/* an empty post is the schema's to say (E-RNG-EMPTY) */
+	if (leader && *t && !policy_in_list(pol, "申报条件", "主理人岗位", t))
 		diag_node(E_APP_LEADER_POST, post ? post : leader, t,
 		    policy_list_text(pol, "申报条件", "主理人岗位"));
 	free(t);
@@ -215,7 +216,7 @@ S_people(xmlNode *root, const struct policy *pol)
 		char *munit = rules_text(rules_child(m, "unit"));
 		long j;
 		nmem++;
-		if (!policy_in_list(pol, "申报条件", "成员岗位", mpost))
+		if (*mpost && !policy_in_list(pol, "申报条件", "成员岗位", mpost))
 			diag_node(E_APP_MEMBER_POST,
 			    rules_child(m, "post") ? rules_child(m, "post") : m,
 			    mname, mpost, policy_list_text(pol, "申报条件", "成员岗位"));

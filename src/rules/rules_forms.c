@@ -5,7 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/xmlschemastypes.h>
+
 #include "../diag/diag.h"
+#include "../input/vocab.h"
 #include "../util/util.h"
 
 void
@@ -22,7 +25,7 @@ rules_member_application(xmlNode *root, const struct policy *pol)
 	xmlNode *post = rules_child(root, "post");
 	char *t = rules_text(post);
 
-	if (!policy_in_list(pol, "申报条件", "成员岗位", t))
+	if (*t && !policy_in_list(pol, "申报条件", "成员岗位", t))
 		diag_node(E_MEM_POST, post ? post : root, t,
 		    policy_list_text(pol, "申报条件", "成员岗位"));
 	free(t);
@@ -55,6 +58,20 @@ rules_evaluation(xmlNode *root, const struct policy *pol)
 		diag_node(E_EVAL_GRADE, self ? self : root, t,
 		    policy_list_text(pol, "评估", "等级"));
 	free(t);
+	/* a day of an achievement's date that the calendar has (the schema
+	 * checks only its form, YYYY-MM or YYYY-MM-DD) */
+	for (xmlNode *a = rules_child(root, "outcomes") ?
+	    rules_child(root, "outcomes")->children : NULL; a; a = a->next) {
+		if (a->type != XML_ELEMENT_NODE)
+			continue;
+		char *d = rules_attr(a, "date");
+		xmlSchemaTypePtr ty = xmlSchemaGetPredefinedType(BAD_CAST "date",
+		    BAD_CAST "http://www.w3.org/2001/XMLSchema");
+		if (strlen(d) == 10 && ty &&
+		    xmlSchemaValPredefTypeNode(ty, BAD_CAST d, NULL, NULL) != 0)
+			diag_node(E_RNG_MONTH, a, vocab_attr_label(a, "date"), d);
+		free(d);
+	}
 	rules_part(root, rules_child(root, "progress"), "根据既定建设方案开展工作情况",
 	    pol, "评估", "开展工作情况最少字数",
 	    E_EVAL_PART_MISSING, W_EVAL_PART_SHORT);

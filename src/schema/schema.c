@@ -728,6 +728,8 @@ S_bad_value(struct S_walk *w, const xmlNode *at, const char *label,
 		free(c);
 	} else if (xmlStrEqual(v->define, BAD_CAST "date"))
 		S_REPORT(w, E_RNG_DATE, at, label, q);
+	else if (xmlStrEqual(v->define, BAD_CAST "month-or-date"))
+		S_REPORT(w, E_RNG_MONTH, at, label, q);
 	else if (xmlStrEqual(v->define, BAD_CAST "year"))
 		S_REPORT(w, E_RNG_YEAR, at, label, q);
 	else if (xmlStrEqual(v->define, BAD_CAST "workshop-id"))

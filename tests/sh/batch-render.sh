@@ -22,7 +22,7 @@ grep -q "完成 $nvalid 份，拒绝 1 份（输入有误），失败 0 份" "$T
 [ "$(ls "$T/o1" | grep -c '\.pdf$')" -eq "$nvalid" ] || fail "rendered: $(ls "$T/o1")"
 
 # 2. An unreadable input too: still every valid one; refused 1, failed 1
-#    (an I/O error: exit 3 as DESIGN.md says for system errors).
+#    (an I/O error: exit 3 as docs/design.md says for system errors).
 "$WSDOC" render -j 2 -o "$T/o2" "$T/unreadable.ini" $valid "$T/坏-无建设目标.ini" 2>"$T/err2"; rc=$?
 [ $rc -eq 3 ] || fail "refused + unreadable: exit $rc, want 3"
 grep -q "完成 $nvalid 份，拒绝 1 份（输入有误），失败 1 份" "$T/err2" || fail "summary: $(tail -1 "$T/err2")"

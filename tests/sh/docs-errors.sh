@@ -23,6 +23,11 @@ grep -A1 'DL_[A-Z]*, "学工部标准"' $D | grep '^  "' > "$T/office"
 while read -r m; do
 	case $m in *规定*) echo "office standard worded as a 规定: $m"; fail=1;; esac
 	case $m in *学工部*) ;; *) echo "office standard not the office's: $m"; fail=1;; esac
-	case $m in *policy.ini*) ;; *) echo "office standard without its key: $m"; fail=1;; esac
 done < "$T/office"
+# The warnings (the levels policy.ini sets) name their key.
+grep -A1 '"W-[A-Z0-9-]*", DL_WARNING, "学工部标准"' $D | grep '^  "' > "$T/warn"
+[ -s "$T/warn" ] || { echo "no office warnings"; fail=1; }
+while read -r m; do
+	case $m in *policy.ini*) ;; *) echo "office standard without its key: $m"; fail=1;; esac
+done < "$T/warn"
 exit $fail

@@ -32,7 +32,7 @@ echo "old" > "$T/keep.xml"
 printf '[申报表]\n年度 = 2026\n这一行不对\n' > "$T/bad.ini"
 "$WSDOC" convert "$T/bad.ini" -o "$T/keep.xml" > "$T/out" 2>&1; rc=$?
 [ "$rc" = 1 ] || { echo "FAIL: convert of a bad file: exit $rc"; fail=1; }
-grep -q E-INI-SYNTAX "$T/out" || { echo "FAIL: no E-INI-SYNTAX"; cat "$T/out"; fail=1; }
+grep -q E-INI-CONT-LINE "$T/out" || { echo "FAIL: no E-INI-CONT-LINE"; cat "$T/out"; fail=1; }
 [ "$(cat "$T/keep.xml")" = old ] || { echo "FAIL: output overwritten"; fail=1; }
 [ "$(ls -A "$T" | grep -c '^\.')" = 0 ] || { echo "FAIL: temporary left"; ls -A "$T"; fail=1; }
 

@@ -26,7 +26,7 @@ cp "$R" "$T/v1"
 # refused, with the clause; the roster is untouched.
 "$WSDOC" approve --roster "$R" "$T/app3.xml" "$T/bad.xml" >"$T/out" 2>"$T/err"
 [ $? = 1 ] || fail "refusals should exit 1"
-grep -q 'E-ROSTER-LEADER-BUSY.*HZNU-GZF-2026-01.*学工部要求一人只主理一个工作坊.*〔学工部标准〕' "$T/err" || fail "leader busy: $(cat "$T/err")"
+grep -q 'E-ROSTER-LEADER-BUSY.*HZNU-GZF-2026-01.*学工部登记名册时要求一人只主理一个工作坊.*〔学工部标准〕' "$T/err" || fail "leader busy: $(cat "$T/err")"
 grep -q 'bad.xml:.*E-APP-LEADER-POST.*专任教师.*〔第四条第1款〕' "$T/err" || fail "post: $(cat "$T/err")"
 grep -q 'E-ROSTER-APP-INVALID' "$T/err" || fail "no refusal line"
 cmp -s "$R" "$T/v1" || fail "a refused run changed the roster"

@@ -1,5 +1,5 @@
 # A character above U+FFFF (a rare name character such as 𪨶, U+2AA36)
-# cannot be drawn in the PDF (DESIGN.md "Fonts").  check says so at the
+# cannot be drawn in the PDF (docs/design.md "Fonts").  check says so at the
 # field where it is written, with file, line and column, for text and for
 # attributes; render says it once, at the field, and puts 〓 in its place.
 set -u

@@ -269,48 +269,50 @@ semicolon_and_hash_stay_in_values(void **state)
 }
 
 static void
-duplicate_keys_warn_and_the_last_wins(void **state)
+duplicate_keys_are_errors(void **state)
 {
 	xmlDocPtr d = S_read("[申报表]\n年度 = 2026\n[主理人]\n"
 	    "姓名 = 张三\nname = 李四\n");
 
 	(void)state;
 	assert_non_null(d);
-	assert_string_equal(S_got.data, "5:1:W-INI-DUP-KEY|");
-	assert_string_equal((char *)S_el(d, "name")->children->content, "李四");
-	assert_int_equal(diag_exit_status(), 0);
+	assert_string_equal(S_got.data, "5:1:E-INI-DUP-KEY|");
+	assert_int_equal(diag_exit_status(), 1);
+	xmlFreeDoc(d);
+	/* a repeated section: one error, not one per key */
+	buf_reset(&S_got);
+	diag_reset();
+	d = S_read("[申报表]\n年度 = 2026\n[成员2]\n姓名 = 张三\n[成员2]\n"
+	    "姓名 = 李四\n");
+	assert_string_equal(S_got.data, "5:1:E-INI-DUP-SECTION|");
 	xmlFreeDoc(d);
 }
 
+/* Text pasted from a word processor: a line of any length, and lines
+ * with no "key =" continue the value above as paragraphs. */
 static void
-long_line_is_an_error_naming_it(void **state)
+long_lines_and_pasted_paragraphs(void **state)
 {
 	struct buf b;
 	xmlDocPtr d;
+	xmlNode *o;
 
 	(void)state;
 	buf_init(&b);
 	buf_puts(&b, "[申报表]\n年度 = 2026\n[建设方案]\n总体规划 = ");
 	while (b.len < 5000)
 		buf_puts(&b, "规");
-	buf_puts(&b, "\n");
-	d = input_read_mem(b.data, b.len, "t");
-	assert_non_null(d);	/* the rest is still checked */
-	assert_string_equal(S_got.data, "4:0:E-INI-LINE-LONG|");
-	assert_int_equal(diag_exit_status(), 1);
-	xmlFreeDoc(d);
-
-	/* 1022 bytes is what iniparser takes: no message */
-	buf_reset(&b);
-	buf_reset(&S_got);
-	diag_reset();
-	buf_puts(&b, "[申报表]\n年度 = 2026\n[建设方案]\n总体规划 = ");
-	while (b.len - strlen("[申报表]\n年度 = 2026\n[建设方案]\n") < 1022)
-		buf_putc(&b, 'a');
-	buf_puts(&b, "\n");
+	buf_puts(&b, "\n\n第二段。\r\n第三段：接着写。\n");
 	d = input_read_mem(b.data, b.len, "t");
 	assert_non_null(d);
-	assert_string_equal(S_got.data, "");
+	assert_string_equal(S_got.data, "6:1:N-INI-CONTINUED|");
+	assert_int_equal(diag_exit_status(), 0);
+	o = S_el(d, "overall");
+	assert_non_null(o);
+	assert_int_equal(xmlChildElementCount(o), 3);
+	assert_string_equal((char *)xmlLastElementChild(o)->children->content,
+	    "第三段：接着写。");
+	assert_int_equal(xmlGetLineNo(xmlLastElementChild(o)), 7);
 	xmlFreeDoc(d);
 	buf_free(&b);
 }
@@ -395,14 +397,14 @@ bad_bytes_are_named_by_line_and_column(void **state)
 }
 
 static void
-unknown_names_warn(void **state)
+unknown_names_are_errors(void **state)
 {
 	xmlDocPtr d = S_read("[申报表]\n年度 = 2026\n[主理人]\n性名 = 张三\n[附录]\nx = 1\n");
 
 	(void)state;
 	assert_non_null(d);
 	assert_string_equal(S_got.data,
-	    "4:1:W-INI-KEY-UNKNOWN|5:1:W-INI-SECTION-UNKNOWN|");
+	    "4:1:E-INI-KEY-UNKNOWN|5:1:E-INI-SECTION-UNKNOWN|");
 	xmlFreeDoc(d);
 	buf_reset(&S_got);
 	assert_null(S_read("[主理人]\n姓名 = 张三\n"));
@@ -411,9 +413,19 @@ unknown_names_warn(void **state)
 	assert_null(S_read("姓名 = 张三\n"));
 	assert_string_equal(S_got.data, "1:1:E-INI-KEY-OUTSIDE|0:0:E-INI-NO-SECTION|");
 	buf_reset(&S_got);
-	d = S_read("[申报表]\n年度 = 2026\n这一行没有等号\n[成员]\n");
+	d = S_read("[申报表]\n这一行没有等号\n[成员]\n[成员x]\n");
 	assert_non_null(d);
-	assert_string_equal(S_got.data, "3:1:E-INI-SYNTAX|4:1:E-INI-LIST-NUMBER|");
+	assert_string_equal(S_got.data,
+	    "2:1:E-INI-SYNTAX|3:1:E-INI-LIST-NUMBER|4:1:E-INI-LIST-NUMBER|");
+	xmlFreeDoc(d);
+	/* 成员三 and full-width digits are numbers, said */
+	buf_reset(&S_got);
+	d = S_read("[申报表]\n[成员三]\n姓名 = 甲\n[成员１２]\n姓名 = 乙\n"
+	    "[成员二十一]\n姓名 = 丙\n");
+	assert_string_equal(S_got.data,
+	    "2:1:W-INI-NUMBER|4:1:W-INI-NUMBER|6:1:W-INI-NUMBER|");
+	assert_non_null(S_el(d, "members"));
+	assert_int_equal(xmlChildElementCount(S_el(d, "members")), 3);
 	xmlFreeDoc(d);
 }
 
@@ -690,14 +702,14 @@ main(void)
 		cmocka_unit_test_setup_teardown(xml_elements_carry_line_and_column, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(xml_big_line_numbers_kept, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(semicolon_and_hash_stay_in_values, S_setup, S_teardown),
-		cmocka_unit_test_setup_teardown(duplicate_keys_warn_and_the_last_wins, S_setup, S_teardown),
-		cmocka_unit_test_setup_teardown(long_line_is_an_error_naming_it, S_setup, S_teardown),
+		cmocka_unit_test_setup_teardown(duplicate_keys_are_errors, S_setup, S_teardown),
+		cmocka_unit_test_setup_teardown(long_lines_and_pasted_paragraphs, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(bom_is_accepted, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(gbk_is_converted_with_a_warning, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(gb2312_xml_is_read, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(utf16_ini_and_invisible_spaces, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(bad_bytes_are_named_by_line_and_column, S_setup, S_teardown),
-		cmocka_unit_test_setup_teardown(unknown_names_warn, S_setup, S_teardown),
+		cmocka_unit_test_setup_teardown(unknown_names_are_errors, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(file_includes, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(control_characters_are_removed, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(fullwidth_brackets_and_literal_at, S_setup, S_teardown),

@@ -206,6 +206,10 @@ static const struct rcase S_cases[] = {
 	    0, "E-EVAL-NEXT-MISSING〔第七条第1款〕"),
 	T("next plan with a thin focus", "eval-ok.xml", "//next-plan/focus",
 	    OP_SET, "重点。", 1, "W-EVAL-NEXT-SHORT〔学工部标准〕"),
+	T("a journal issue dated by its month", "eval-ok.xml",
+	    "//achievement[1]", OP_ATTR, "date=2026-09", 0, ""),
+	T("an achievement on 30 February", "eval-ok.xml", "//achievement[1]",
+	    OP_ATTR, "date=2026-02-30", 0, "E-RNG-MONTH〔〕"),
 	T("evaluation of a bad id", "eval-ok.xml", "/evaluation", OP_ATTR,
 	    "workshop=启航工作坊", 0, "E-EVAL-ID〔〕"),
 	/* 第六条: the office's decisions. */

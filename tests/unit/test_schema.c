@@ -235,7 +235,7 @@ bad_values_are_named(void **state)
 	    "<workshop-name>启航</workshop-name><leader>张三</leader>\n"
 	    "<self-assessment>良好</self-assessment>\n"			/* 3 */
 	    "<progress/>\n"						/* 4 */
-	    "<outcomes><achievement type=\"专著\" date=\"2026-02-30\">"
+	    "<outcomes><achievement type=\"专著\" date=\"2026-2-30\">"
 	    "书</achievement>\n"					/* 5 */
 	    "<achievement type=\"论文\">x</achievement></outcomes>\n"	/* 6 */
 	    "</evaluation>\n";
@@ -250,7 +250,7 @@ bad_values_are_named(void **state)
 	assert_int_equal(S_count("5:E-RNG-VALUE:"), 1);
 	assert_non_null(strstr(S_got.data,
 	    "论文、课题、获奖、学历提升、学生辅导 或 其他"));
-	assert_int_equal(S_count("5:E-RNG-DATE:"), 1);
+	assert_int_equal(S_count("5:E-RNG-MONTH:"), 1);
 	assert_int_equal(S_count("6:E-RNG-MISSING:"), 1);	/* date */
 }
 
