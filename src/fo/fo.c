@@ -262,23 +262,6 @@ fo_lookup_id(const struct fo_tree *tree, const char *id)
 /* ---- lookups ---- */
 
 struct fo_node *
-fo_master_get(const struct fo_tree *tree, const char *name)
-{
-	if (tree == NULL || tree->root == NULL || name == NULL)
-		return NULL;
-	for (struct fo_node *s = tree->root->first; s; s = s->next) {
-		if (s->kind != FO_LAYOUT_MASTER_SET)
-			continue;
-		for (struct fo_node *m = s->first; m; m = m->next)
-			if (m->kind == FO_SIMPLE_PAGE_MASTER && m->u.master &&
-			    m->u.master->name &&
-			    strcmp(m->u.master->name, name) == 0)
-				return m;
-	}
-	return NULL;
-}
-
-struct fo_node *
 fo_master_any(const struct fo_tree *tree, const char *name)
 {
 	if (tree == NULL || tree->root == NULL || name == NULL)
@@ -295,6 +278,14 @@ fo_master_any(const struct fo_tree *tree, const char *name)
 		}
 	}
 	return NULL;
+}
+
+struct fo_node *
+fo_master_get(const struct fo_tree *tree, const char *name)
+{
+	struct fo_node *m = fo_master_any(tree, name);
+
+	return m != NULL && m->kind == FO_SIMPLE_PAGE_MASTER ? m : NULL;
 }
 
 struct fo_node *

@@ -199,8 +199,7 @@ S_leader(struct S_ctx *c, const struct fo_node *n)
 
 	memset(&o, 0, sizeof o);
 	o.kind = LOBJ_LEADER;
-	o.pattern = in->leader_pattern == FO_LP_USE_CONTENT ? FO_LP_SPACE :
-	    in->leader_pattern;
+	o.pattern = in->leader_pattern;
 	o.wmin = fo_len_resolve(in->leader_length.min, c->cw);
 	o.w = fo_len_resolve(in->leader_length.opt, c->cw);
 	o.wmax = in->leader_length.max.kind == FO_AUTO ? c->cw :
@@ -214,6 +213,8 @@ S_leader(struct S_ctx *c, const struct fo_node *n)
 	o.thickness = in->rule_thickness > 0 ? fmin(in->rule_thickness, 20) : 1;
 	o.rstyle = S_rstyle(in->rule_style);
 	lay_style_of(n, &st);
+	if (o.pattern == FO_LP_USE_CONTENT)
+		lay_leader_content(c->L, n, &st, &o);
 	lay_para_obj(&c->L->para, &o, lay_para_style(&c->L->para, &st), n->line);
 }
 
@@ -495,6 +496,7 @@ lay_box_props(struct lay *L, struct lay_box *b, const struct fo_node *n,
 
 	b->fo_line = n->line;
 	b->markers = lay_markers_of(n);
+	b->span = n->box->span;
 	if (!isfinite(si) || fabs(si) > ref_w) {
 		LAY_DIAG(L, W_LAY_LENGTH, lay_file(L), n->line, 0);
 		si = 0;

@@ -132,6 +132,8 @@ lay_fill_page(struct lay *L, const struct lay_geom *g, struct lay_box *rest,
 		    g->master ? g->master->line : 0, 0, mw, g->colw);
 		L->warned_width = 1;
 	}
+	if (L->span_flow && g->ncols > 1)
+		return lay_span_fill(L, g, rest, mx);
 	for (int c = 0; c < g->ncols && rest != NULL; c++) {
 		struct lay_box *first = NULL, *next = NULL;
 		size_t from = L->page->nitems;

@@ -5,10 +5,12 @@
  * fo:leader.  The line builder (lay_line.c) calls it for each run it
  * emits; the block measurer puts an inline's start and end padding and
  * border in the text as fixed spaces (lay_inline_edge). */
+#include <math.h>
 #include <string.h>
 
 #include "lay_int.h"
 #include "../font/font.h"
+#include "../util/util.h"
 
 /* Positions and thickness in em of the run's font size: an underline just
  * below the baseline (clear of Latin descenders' middle, as word
@@ -160,4 +162,76 @@ lay_inline_boxes(const struct lay_seg *seg, size_t n, struct area_item *out)
 		i = j;
 	}
 	return k;
+}
+
+/* ---- leader-pattern="use-content" ---- */
+
+void
+lay_leader_content(struct lay *L, const struct fo_node *n,
+    const struct lay_style *st, struct lay_obj *o)
+{
+	struct buf b;
+	double w = 0;
+
+	buf_init(&b);
+	for (const struct fo_node *k = n->first; k != NULL; k = k->next)
+		if (k->kind == FO_TEXT)
+			buf_append(&b, k->u.text.s, k->u.text.len);
+		else if (k->kind == FO_INLINE || k->kind == FO_WRAPPER)
+			for (const struct fo_node *t = k->first; t; t = t->next)
+				if (t->kind == FO_TEXT)
+					buf_append(&b, t->u.text.s, t->u.text.len);
+	for (size_t i = 0; i < b.len; ) {
+		uint32_t cp;
+		size_t k = utf8_decode(b.data + i, b.len - i, &cp);
+		const struct font_face *f;
+		if (k == 0)
+			break;
+		i += k;
+		if ((f = font_set_face_for(st->set, cp)) != NULL)
+			w += font_advance(f, cp, st->size) + st->letter_spacing;
+	}
+	if (b.len > 0 && w > 0.5) {
+		o->pattern = FO_LP_USE_CONTENT;
+		o->content = area_strdup(L->doc, b.data, b.len);
+		o->content_w = w;
+	} else
+		o->pattern = FO_LP_SPACE;	/* nothing to repeat */
+	buf_free(&b);
+}
+
+int
+lay_leader_fill(struct lay *L, const struct lay_obj *o,
+    const struct lay_style *st, double x, double base, double w,
+    struct area_item *it)
+{
+	uint32_t cp;
+	const struct font_face *f;
+	struct buf b;
+	size_t n;
+
+	if (o->content == NULL || !(o->content_w > 0) ||
+	    utf8_decode(o->content, strlen(o->content), &cp) == 0 ||
+	    (f = font_set_face_for(st->set, cp)) == NULL)
+		return 0;
+	n = (size_t)floor(w / o->content_w + 1e-6);
+	if (n == 0 || n > 10000)
+		return 0;
+	buf_init(&b);
+	for (size_t i = 0; i < n; i++)
+		buf_puts(&b, o->content);
+	memset(it, 0, sizeof *it);
+	it->kind = AREA_TEXT;
+	/* whole copies, against the leader's end (as FOP aligns them) */
+	it->x = x + w - (double)n * o->content_w;
+	it->y = base;
+	it->w = (double)n * o->content_w;
+	it->color = st->color;
+	it->u.text.face = f;
+	it->u.text.size = st->size;
+	it->u.text.utf8 = area_strdup(L->doc, b.data, b.len);
+	it->u.text.len = b.len;
+	it->u.text.char_space = st->letter_spacing;
+	buf_free(&b);
+	return 1;
 }

@@ -18,6 +18,7 @@
  *   lay_master.c which simple-page-master a page uses
  *   lay_region.c a page's regions from its master; static content
  *   lay_column.c the flow on a page, column by column
+ *   lay_span.c   span="all" blocks across the columns
  *   lay_marker.c markers noted as the flow is drawn, retrieved in
  *                static content
  *   lay_footnote.c footnotes at the foot of the column their citation
@@ -81,6 +82,8 @@ struct lay_obj {
 	double		 thickness;
 	enum area_rule_style rstyle;
 	const char	*path;		/* IMAGE: file, NULL when unusable */
+	const char	*content;	/* LEADER use-content: the text repeated */
+	double		 content_w;	/* its width */
 };
 
 /* A paragraph being collected: one entry per character.  Objects are
@@ -169,6 +172,7 @@ struct lay_box {
 	struct lay_fnote *fnotes;	/* footnotes cited on a line, or in a
 					   block where no line was made */
 	int		 more;		/* a part with another after it */
+	int		 span;		/* span="all" */
 
 	/* BX_LINE: items with x absolute and y from the line's top. */
 	struct area_item *items;
@@ -229,6 +233,7 @@ struct lay_row {
 	int		 keep_together, keep_prev, keep_next;
 	uint32_t	 bg;		/* FO_TRANSPARENT for none */
 	struct lay_idref *ids;		/* the row's id (both parts of a split row) */
+	int		 break_before, break_after;	/* enum fo_break */
 };
 
 /* Rows joined by row spans: a unit of pagination. */
@@ -237,6 +242,7 @@ struct lay_group {
 	size_t		 nrows;
 	double		 h;
 	int		 keep_prev, keep_next;
+	int		 break_before, break_after;	/* first and last row's */
 };
 
 struct lay_table {
@@ -304,6 +310,9 @@ struct lay {
 	size_t		 nwarned, warncap;
 	int		 warned_deep, warned_tall;
 	int		 warned_extent, warned_width, warned_frame;
+	int		 warned_cell_break;
+	int		 span_flow;	/* the sequence's flow has span="all"
+					   blocks laid out by lay_span.c */
 	/* the forced break lay_split cut at (enum fo_break), 0 for none */
 	int		 forced_break;
 	/* markers drawn so far in this pass (lay_marker.c) */
@@ -361,6 +370,14 @@ struct lay_seg {
  * background and borders of the pieces, merged by inline, into out (at
  * most 5 items a piece); returns how many. */
 const struct fo_node *lay_inline_box_of(const struct fo_node *n);
+/* leader-pattern="use-content": the leader's text and its width into o
+ * (the pattern falls back to space without any); and the text item
+ * filling w with whole copies of it at x on baseline base (0: none). */
+void		 lay_leader_content(struct lay *L, const struct fo_node *n,
+		    const struct lay_style *st, struct lay_obj *o);
+int		 lay_leader_fill(struct lay *L, const struct lay_obj *o,
+		    const struct lay_style *st, double x, double base, double w,
+		    struct area_item *it);
 double		 lay_inline_edge(const struct fo_node *n, int side,
 		    double ref_w);
 size_t		 lay_inline_boxes(const struct lay_seg *seg, size_t n,
@@ -432,6 +449,7 @@ int		 lay_cell_place(const struct fo_node *n, int *busy, int ncols,
 struct lay_box	*lay_measure_table(struct lay *L, const struct fo_node *t,
 		    double ref_x, double ref_w, double base, double base_end);
 void		 lay_group_heights(struct lay_group *g);
+size_t		 lay_table_break(const struct lay_box *b, int *kind);
 int		 lay_split_table(struct lay *L, struct lay_box *b, double avail,
 		    int force, struct lay_box **first, struct lay_box **rest);
 void		 lay_draw_table(struct lay *L, const struct lay_box *b, double y);
@@ -489,6 +507,14 @@ void		 lay_columns(struct lay *L, const struct fo_node *body,
 		    struct lay_geom *g);
 struct lay_box	*lay_fill_page(struct lay *L, const struct lay_geom *g,
 		    struct lay_box *rest, double mx, double mw);
+
+/* lay_span.c: span="all" blocks of the flow measured again at the
+ * body's width and fenced by column breaks (1), or none (0); and the
+ * flow's part on a page laid out around them. */
+int		 lay_span_prepare(struct lay *L, const struct fo_node *flow,
+		    const struct lay_geom *g, struct lay_box *rest);
+struct lay_box	*lay_span_fill(struct lay *L, const struct lay_geom *g,
+		    struct lay_box *rest, double mx);
 
 /* lay_marker.c: n if its first children are fo:markers, else NULL (for
  * lay_box.markers); note the markers of a box drawn on the current page;

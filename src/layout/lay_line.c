@@ -428,13 +428,19 @@ S_run(struct lay *L, const struct lay_para *p, size_t a, size_t b,
 
 /* Emit the object (leader, graphic) at i, drawn at x. */
 static void
-S_object(const struct lay_para *p, size_t i, double x, double asc)
+S_object(struct lay *L, const struct lay_para *p, size_t i, double x,
+    double asc)
 {
 	const struct lay_obj *o = &p->objs[p->obj[i]];
 	const struct lay_style *st = &p->styles[p->sty[i]];
 	double w = S_wk.w[i];
 
-	if (o->kind == LOBJ_LEADER && o->pattern != FO_LP_SPACE && w > EPS) {
+	if (o->kind == LOBJ_LEADER && o->pattern == FO_LP_USE_CONTENT) {
+		struct area_item t;	/* whole copies of its text */
+		if (lay_leader_fill(L, o, st, x, asc - st->shift, w, &t))
+			*S_item(&S_ln, AREA_TEXT) = t;
+	} else if (o->kind == LOBJ_LEADER && o->pattern != FO_LP_SPACE &&
+	    w > EPS) {
 		struct area_item *it = S_item(&S_ln, AREA_RULE);
 		double y = asc + 0.15 * st->size - st->shift;
 		it->x = x;
@@ -638,7 +644,7 @@ S_compose(struct lay *L, const struct lay_para *p, const struct lay_parfmt *f,
 	size_t i = s;
 	while (i < e) {
 		if (p->obj[i] >= 0) {
-			S_object(p, i, S_wk.org[i], asc);
+			S_object(L, p, i, S_wk.org[i], asc);
 			i++;
 			continue;
 		}

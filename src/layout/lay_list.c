@@ -57,6 +57,8 @@ S_item(struct lay *L, const struct fo_node *it, double ref_x, double ref_w,
 	row->keep_together = it->inh->keep_together.page != FO_KEEP_AUTO;
 	row->keep_next = bx->keep_with_next.page != FO_KEEP_AUTO;
 	row->keep_prev = bx->keep_with_previous.page != FO_KEEP_AUTO;
+	row->break_before = bx->break_before;
+	row->break_after = bx->break_after;
 	if (it->id != NULL) {
 		row->ids = LAY_NEW(L, struct lay_idref);
 		row->ids->id = it->id;
@@ -78,6 +80,8 @@ S_item(struct lay *L, const struct fo_node *it, double ref_x, double ref_w,
 	g->nrows = 1;
 	g->keep_prev = row->keep_prev;
 	g->keep_next = row->keep_next;
+	g->break_before = row->break_before;
+	g->break_after = row->break_after;
 	lay_group_heights(g);
 	return g;
 }
@@ -149,6 +153,7 @@ lay_measure_list(struct lay *L, const struct fo_node *lb, double ref_x,
 	}
 	b->content_h = c;
 	b->fixed_h = -1;
+	b->has_break = lay_table_break(b, NULL) > 0;	/* an item's break */
 	b->h = b->sb + c + b->sa;
 	return b;
 }

@@ -100,20 +100,6 @@ S_blank(struct lay *L, struct lay_pmstate *st, const struct fo_node *seq,
 	S_defer_static(L, seq, &g);
 }
 
-/* span="all" in columns is not laid out: said, at the first such block. */
-static void
-S_span_unsupported(struct lay *L, const struct fo_node *flow,
-    const struct lay_geom *g)
-{
-	if (g->ncols < 2)
-		return;
-	for (const struct fo_node *n = flow->first; n != NULL; n = n->next)
-		if (n->box->span) {
-			LAY_DIAG(L, W_LAY_SPAN, lay_file(L), n->line, 0);
-			return;
-		}
-}
-
 int
 lay_sequence(struct lay *L, const struct fo_node *seq, int pageno)
 {
@@ -140,6 +126,7 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int pageno)
 		}
 	line = flow ? flow->line : seq->line;
 	L->seq = seq;
+	L->span_flow = 0;
 	lay_master_start(L, seq, &st);
 	before = st;
 	lay_geometry(L, lay_master_next(L, &st, pageno, 0, 0), seq, &g);
@@ -148,7 +135,7 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int pageno)
 	L->pageno = pageno;
 	if (flow != NULL) {
 		rest = lay_measure_flow(L, flow, mx, mw);
-		S_span_unsupported(L, flow, &g);
+		L->span_flow = lay_span_prepare(L, flow, &g, rest);
 	}
 	else {
 		LAY_DIAG(L, W_LAY_NO_FLOW, lay_file(L), seq->line, 0);

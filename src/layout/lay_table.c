@@ -199,6 +199,11 @@ S_cell(struct S_grid *G, const struct fo_node *n, int col, int span)
 	 * conforming formatter (docs/fo-subset.md). */
 	c->content = lay_measure_blocks(L, n, cx, inner, 0, 0);
 	c->content->what = NULL;	/* the table draws the cell box */
+	if (c->content->has_break && !L->warned_cell_break) {
+		/* a break inside a cell is not made: said once */
+		LAY_DIAG(L, W_LAY_CELL_BREAK, lay_file(L), n->line, 0);
+		L->warned_cell_break = 1;
+	}
 	c->cont = n->u.cell.continued;
 	c->cx = cx;
 	c->cw = inner;
@@ -226,6 +231,8 @@ S_end_group(struct S_grid *G)
 				g->rows[r]->cells[i]->nrows = (int)(g->nrows - r);
 	g->keep_prev = g->rows[0]->keep_prev;
 	g->keep_next = g->rows[g->nrows - 1]->keep_next;
+	g->break_before = g->rows[0]->break_before;
+	g->break_after = g->rows[g->nrows - 1]->break_after;
 	lay_group_heights(g);
 	if (G->ngroups == G->groupcap) {
 		G->groupcap = G->groupcap ? G->groupcap * 2 : 16;
@@ -259,6 +266,8 @@ S_row(struct S_grid *G, const struct fo_node *rownode, const struct fo_node *fir
 		row->keep_next = bx->keep_with_next.page != FO_KEEP_AUTO;
 		row->bg = bx->background;
 		row->keep_prev = bx->keep_with_previous.page != FO_KEEP_AUTO;
+		row->break_before = bx->break_before;
+		row->break_after = bx->break_after;
 		if (rownode->id != NULL) {
 			row->ids = LAY_NEW(L, struct lay_idref);
 			row->ids->id = rownode->id;
@@ -467,6 +476,14 @@ lay_measure_table(struct lay *L, const struct fo_node *t, double ref_x,
 		c += b->groups[k]->h;
 	b->content_h = c;
 	b->fixed_h = -1;
+	b->has_break = lay_table_break(b, 0) > 0;
+	/* the first row's break-before and the last's break-after are the
+	 * table's (XSL 1.1 §7.20.1: they apply to the row's area, which
+	 * starts and ends the table's) */
+	if (b->ngroups > 0 && b->break_before == FO_BREAK_AUTO)
+		b->break_before = b->groups[0]->break_before;
+	if (b->ngroups > 0 && b->break_after == FO_BREAK_AUTO)
+		b->break_after = b->groups[b->ngroups - 1]->break_after;
 	b->h = b->sb + (tab->header ? tab->header->h : 0) + c +
 	    (tab->footer ? tab->footer->h : 0) + tab->frame[0] + tab->frame[1] +
 	    b->sa;
@@ -683,6 +700,23 @@ S_split_group(struct lay *L, struct lay_group *g, double H, int force,
 	return LAY_NONE;
 }
 
+/* The first group of b, after the first, that a row's break-before (or
+ * the previous row's break-after) puts on a new page, or 0; *kind gets
+ * the break (enum fo_break) when not NULL. */
+size_t
+lay_table_break(const struct lay_box *b, int *kind)
+{
+	for (size_t g = 1; g < b->ngroups; g++) {
+		int k = lay_grp(b, g)->break_before, p = lay_grp(b, g - 1)->break_after;
+		if (k != FO_BREAK_AUTO || p != FO_BREAK_AUTO) {
+			if (kind != NULL)
+				*kind = k > p ? k : p;
+			return g;
+		}
+	}
+	return 0;
+}
+
 int
 lay_split_table(struct lay *L, struct lay_box *b, double avail, int force,
     struct lay_box **first, struct lay_box **rest)
@@ -695,14 +729,16 @@ lay_split_table(struct lay *L, struct lay_box *b, double avail, int force,
 	struct lay_group *gf = NULL, *gr = NULL;
 	int res = LAY_NONE;
 
-	if (b->h - b->sa <= avail + EPS || n == 0) {
+	if ((b->h - b->sa <= avail + EPS && !b->has_break) || n == 0) {
 		*first = b;
 		*rest = NULL;
 		return LAY_FITS;
 	}
+	int kind = 0;
+	size_t brk = lay_table_break(b, &kind);
 	for (g = 0; g < n; g++) {
 		double h = lay_grp(b, g)->h;
-		if (cum + h > body + EPS)
+		if ((brk > 0 && g == brk) || cum + h > body + EPS)
 			break;
 		cum += h;
 	}
@@ -713,7 +749,11 @@ lay_split_table(struct lay *L, struct lay_box *b, double avail, int force,
 	}
 	size_t rest_at;		/* first group of the rest */
 	int overflow = 0;
-	if (!b->keep_together || force) {
+	if (brk > 0 && g == brk) {
+		res = LAY_SPLIT;	/* a row's break-before/after */
+		L->forced_break = kind;
+	}
+	if (res != LAY_SPLIT && (!b->keep_together || force)) {
 		if (body - cum > 0)
 			res = S_split_group(L, lay_grp(b, g), body - cum,
 			    force && g == 0, &gf, &gr);
@@ -769,6 +809,7 @@ lay_split_table(struct lay *L, struct lay_box *b, double avail, int force,
 		A->content_h += A->groups[k]->h;
 	A->sa = 0;
 	A->keep_next = 0;
+	A->has_break = 0;
 	A->h = A->sb + hf + A->content_h;
 
 	rest_at = overflow ? 1 : g;
@@ -784,6 +825,7 @@ lay_split_table(struct lay *L, struct lay_box *b, double avail, int force,
 	B->ids_cont = b->ids ? b->ids : b->ids_cont;
 	B->ids = NULL;
 	B->h = hf + B->content_h + B->sa;
+	B->has_break = lay_table_break(B, NULL) > 0;
 	*first = A;
 	*rest = B;
 	return LAY_SPLIT;
