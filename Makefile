@@ -64,7 +64,7 @@ DEB_PKGS := gcc make pkg-config libxml2-dev libxslt1-dev libhpdf-dev \
 	libiniparser-dev libharfbuzz-dev libfontconfig-dev libunibreak-dev libdeflate-dev zlib1g-dev \
 	libmicrohttpd-dev libzip-dev \
 	fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-arphic-uming \
-	fonts-wqy-microhei
+	fonts-wqy-microhei fonts-liberation2
 TEST_PKGS := libcmocka-dev poppler-utils qpdf libxml2-utils groff-base chromium valgrind strace \
 	curl nodejs
 

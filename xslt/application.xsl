@@ -28,7 +28,7 @@
                 <fo:table-cell border="{$rule}" padding="2mm 2.5mm" display-align="center">
                   <fo:block font-size="{$size-body}" line-height="1.5"><xsl:value-of select="normalize-space(workshop/name)"/></fo:block>
                   <xsl:if test="workshop/areas/area">
-                    <fo:block font-size="{$size-small}" line-height="1.5">辅导方向：<xsl:for-each select="workshop/areas/area"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each></fo:block>
+                    <fo:block font-size="{$size-small}" line-height="1.5">辅导方向：<xsl:call-template name="join-kept"><xsl:with-param name="items" select="workshop/areas/area"/></xsl:call-template></fo:block>
                   </xsl:if>
                 </fo:table-cell>
               </fo:table-row>
@@ -37,8 +37,8 @@
                 <fo:table-cell border="{$rule}" padding="2mm 2.5mm">
                   <fo:block line-height="1.5">
                     <xsl:if test="normalize-space(leader/name) != ''">
-                      <fo:block font-family="{$hei}"><xsl:value-of select="normalize-space(leader/name)"/>
-                        <fo:inline font-family="{$song}">（<xsl:for-each select="leader/staff-id | leader/unit | leader/post"><xsl:if test="normalize-space(.) != ''"><xsl:if test="position() > 1">，</xsl:if><xsl:if test="self::staff-id">工号 </xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:if></xsl:for-each>）</fo:inline></fo:block>
+                      <fo:block font-family="{$hei}"><xsl:call-template name="kept"><xsl:with-param name="text" select="leader/name"/></xsl:call-template>
+                        <fo:inline font-family="{$song}">（<xsl:for-each select="leader/staff-id | leader/unit | leader/post"><xsl:if test="normalize-space(.) != ''"><xsl:if test="position() > 1">，</xsl:if><xsl:if test="self::staff-id">工号 </xsl:if><xsl:call-template name="kept"><xsl:with-param name="text" select="."/></xsl:call-template></xsl:if></xsl:for-each>）</fo:inline></fo:block>
                     </xsl:if>
                     <xsl:call-template name="paras"><xsl:with-param name="field" select="leader/intro"/></xsl:call-template>
                   </fo:block>
@@ -109,11 +109,13 @@
   <!-- The intended members, in a small table under 对成员要求. -->
   <xsl:template match="members">
     <fo:block font-family="{$hei}" space-before="2mm" space-after="1mm" keep-with-next="always">拟吸收成员</fo:block>
-    <fo:table table-layout="fixed" width="100%" border-collapse="collapse" font-size="{$size-small}">
-      <fo:table-column column-width="proportional-column-width(2)"/>
-      <fo:table-column column-width="proportional-column-width(3)"/>
-      <fo:table-column column-width="proportional-column-width(2)"/>
-      <fo:table-column column-width="proportional-column-width(4)"/>
+    <!-- Columns sized to their content: name, unit and post each kept on
+         one line, the research direction takes the rest. -->
+    <fo:table table-layout="auto" width="100%" border-collapse="collapse" font-size="{$size-small}">
+      <fo:table-column/>
+      <fo:table-column/>
+      <fo:table-column/>
+      <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-header>
         <fo:table-row font-family="{$hei}">
           <fo:table-cell border="0.5pt solid black" padding="1mm"><fo:block text-align="center">姓名</fo:block></fo:table-cell>
@@ -125,9 +127,9 @@
       <fo:table-body>
         <xsl:for-each select="member">
           <fo:table-row>
-            <fo:table-cell border="0.5pt solid black" padding="1mm"><fo:block text-align="center"><xsl:value-of select="normalize-space(name)"/></fo:block></fo:table-cell>
-            <fo:table-cell border="0.5pt solid black" padding="1mm"><fo:block><xsl:value-of select="normalize-space(unit)"/></fo:block></fo:table-cell>
-            <fo:table-cell border="0.5pt solid black" padding="1mm"><fo:block><xsl:value-of select="normalize-space(post)"/></fo:block></fo:table-cell>
+            <fo:table-cell border="0.5pt solid black" padding="1mm"><fo:block text-align="center"><xsl:call-template name="kept"><xsl:with-param name="text" select="name"/></xsl:call-template></fo:block></fo:table-cell>
+            <fo:table-cell border="0.5pt solid black" padding="1mm"><fo:block><xsl:call-template name="kept"><xsl:with-param name="text" select="unit"/></xsl:call-template></fo:block></fo:table-cell>
+            <fo:table-cell border="0.5pt solid black" padding="1mm"><fo:block><xsl:call-template name="kept"><xsl:with-param name="text" select="post"/></xsl:call-template></fo:block></fo:table-cell>
             <fo:table-cell border="0.5pt solid black" padding="1mm"><fo:block><xsl:value-of select="normalize-space(research)"/></fo:block></fo:table-cell>
           </fo:table-row>
         </xsl:for-each>

@@ -101,13 +101,21 @@
     </fo:table-cell>
   </xsl:template>
 
-  <!-- A short value cell (a name, a post): no indent, start-aligned. -->
+  <!-- A name, a unit, a post or a term: never broken inside a line
+       (keep-together.within-line); lines break around it. -->
+  <xsl:template name="kept">
+    <xsl:param name="text"/>
+    <xsl:if test="normalize-space($text) != ''"><fo:inline keep-together.within-line="always"><xsl:value-of select="normalize-space($text)"/></fo:inline></xsl:if>
+  </xsl:template>
+
+  <!-- A short value cell (a name, a post): no indent, start-aligned, kept
+       whole on its line. -->
   <xsl:template name="value-cell">
     <xsl:param name="text"/>
     <xsl:param name="span" select="1"/>
     <fo:table-cell border="{$rule}" padding="2mm 2.5mm" display-align="center"
         number-columns-spanned="{$span}">
-      <fo:block font-family="{$song}" font-size="{$size-body}" line-height="1.5"><xsl:value-of select="normalize-space($text)"/></fo:block>
+      <fo:block font-family="{$song}" font-size="{$size-body}" line-height="1.5"><xsl:call-template name="kept"><xsl:with-param name="text" select="$text"/></xsl:call-template></fo:block>
     </fo:table-cell>
   </xsl:template>
 
@@ -142,11 +150,21 @@
     </fo:table-cell>
   </xsl:template>
 
+  <!-- Names joined by 、, each kept whole: a line breaks after a 、. -->
   <xsl:template name="join-members">
     <xsl:param name="members"/>
     <xsl:for-each select="$members">
       <xsl:if test="position() > 1">、</xsl:if>
-      <xsl:value-of select="normalize-space(name | self::member[not(name)])"/>
+      <xsl:call-template name="kept"><xsl:with-param name="text" select="name | self::member[not(name)]"/></xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Terms (辅导方向) joined by 、, each kept whole. -->
+  <xsl:template name="join-kept">
+    <xsl:param name="items"/>
+    <xsl:for-each select="$items">
+      <xsl:if test="position() > 1">、</xsl:if>
+      <xsl:call-template name="kept"><xsl:with-param name="text" select="."/></xsl:call-template>
     </xsl:for-each>
   </xsl:template>
 </xsl:stylesheet>

@@ -105,11 +105,13 @@
   <!-- The listed achievements as a table under the text of 建设成效. -->
   <xsl:template match="outcomes">
     <fo:block font-family="{$hei}" space-before="2mm" space-after="1mm" keep-with-next="always">主要成果</fo:block>
-    <fo:table table-layout="fixed" width="100%" border-collapse="collapse" font-size="{$size-small}">
-      <fo:table-column column-width="10mm"/>
-      <fo:table-column column-width="18mm"/>
+    <!-- Columns sized to their content: 序号, the type and the date each on
+         one line, the achievement takes the rest. -->
+    <fo:table table-layout="auto" width="100%" border-collapse="collapse" font-size="{$size-small}">
+      <fo:table-column/>
+      <fo:table-column/>
       <fo:table-column column-width="proportional-column-width(1)"/>
-      <fo:table-column column-width="24mm"/>
+      <fo:table-column/>
       <fo:table-header>
         <fo:table-row font-family="{$hei}">
           <fo:table-cell border="0.5pt solid black" padding="1mm"><fo:block text-align="center">序号</fo:block></fo:table-cell>
@@ -122,9 +124,9 @@
         <xsl:for-each select="achievement">
           <fo:table-row>
             <fo:table-cell border="0.5pt solid black" padding="1mm"><fo:block text-align="center"><xsl:value-of select="position()"/></fo:block></fo:table-cell>
-            <fo:table-cell border="0.5pt solid black" padding="1mm"><fo:block text-align="center"><xsl:value-of select="@type"/></fo:block></fo:table-cell>
+            <fo:table-cell border="0.5pt solid black" padding="1mm"><fo:block text-align="center"><xsl:call-template name="kept"><xsl:with-param name="text" select="@type"/></xsl:call-template></fo:block></fo:table-cell>
             <fo:table-cell border="0.5pt solid black" padding="1mm"><fo:block><xsl:value-of select="normalize-space(.)"/></fo:block></fo:table-cell>
-            <fo:table-cell border="0.5pt solid black" padding="1mm"><fo:block text-align="center"><xsl:value-of select="@date"/></fo:block></fo:table-cell>
+            <fo:table-cell border="0.5pt solid black" padding="1mm"><fo:block text-align="center"><xsl:call-template name="kept"><xsl:with-param name="text" select="@date"/></xsl:call-template></fo:block></fo:table-cell>
           </fo:table-row>
         </xsl:for-each>
       </fo:table-body>

@@ -68,7 +68,7 @@ caption { font-family: "SimHei", "WenQuanYi Micro Hei", sans-serif; margin-botto
 th, td { border: 1px solid #333; padding: .35rem .5rem; vertical-align: middle; }
 th { font-family: "SimHei", "WenQuanYi Micro Hei", sans-serif; font-weight: normal; background: #f2f2f2; }
 td.n { text-align: center; }
-.nw { white-space: nowrap; }
+.nw { white-space: nowrap; }  /* a name, a unit, a term: never broken; columns fit their content */
 .sign { text-align: right; margin-top: 2rem; }
 @media (max-width: 40rem) {
   thead { position: absolute; left: -9999px; }
@@ -127,11 +127,11 @@ td.n { text-align: center; }
       <xsl:sort select="@id"/>
       <tr id="{@id}">
         <td class="n nw" data-label="序号"><xsl:value-of select="$first + position() - 1"/></td>
-        <th scope="row" data-label="工作坊名称" style="font-family: inherit; background: none; text-align: left"><xsl:value-of select="normalize-space(name)"/><xsl:if test="$mode = 'current'"><br/><small><xsl:value-of select="@year"/>年度立项<xsl:if test="status/@state = '暂缓'">，暂缓通过，继续建设期至<xsl:value-of select="status/@until"/></xsl:if></small></xsl:if></th>
-        <td class="nw" data-label="主理人"><xsl:value-of select="normalize-space(leader/name)"/></td>
-        <td data-label="所在单位"><xsl:value-of select="normalize-space(leader/unit)"/></td>
-        <td data-label="成员"><xsl:for-each select="members/member"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="normalize-space(name)"/></xsl:for-each></td>
-        <td data-label="辅导方向"><xsl:for-each select="areas/area"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each></td>
+        <th scope="row" data-label="工作坊名称" style="font-family: inherit; background: none; text-align: left"><span class="nw"><xsl:value-of select="normalize-space(name)"/></span></th>
+        <td data-label="主理人"><span class="nw"><xsl:value-of select="normalize-space(leader/name)"/></span></td>
+        <td data-label="所在单位"><span class="nw"><xsl:value-of select="normalize-space(leader/unit)"/></span></td>
+        <td data-label="成员"><xsl:for-each select="members/member"><xsl:if test="position() > 1">、</xsl:if><span class="nw"><xsl:value-of select="normalize-space(name)"/></span></xsl:for-each></td>
+        <td data-label="辅导方向"><xsl:for-each select="areas/area"><xsl:if test="position() > 1">、</xsl:if><span class="nw"><xsl:value-of select="normalize-space(.)"/></span></xsl:for-each></td>
       </tr>
     </xsl:for-each>
   </xsl:template>

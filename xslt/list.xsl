@@ -73,11 +73,14 @@
             </xsl:otherwise>
           </xsl:choose>
           </xsl:if>
-          <fo:table table-layout="fixed" width="100%" border-collapse="collapse" font-size="{$size-small}">
-            <fo:table-column column-width="10mm"/>
-            <fo:table-column column-width="proportional-column-width(10)"/>
-            <fo:table-column column-width="16mm"/>
-            <fo:table-column column-width="proportional-column-width(7)"/>
+          <!-- Columns sized to their content (table-layout auto): the name,
+               the leader and the unit each on one line (kept whole), the
+               members and the areas share what is left and break after 、. -->
+          <fo:table table-layout="auto" width="100%" border-collapse="collapse" font-size="{$size-small}">
+            <fo:table-column/>
+            <fo:table-column/>
+            <fo:table-column/>
+            <fo:table-column/>
             <fo:table-column column-width="proportional-column-width(11)"/>
             <fo:table-column column-width="proportional-column-width(8)"/>
             <fo:table-header>
@@ -96,11 +99,11 @@
                      taller than a page): its 序号 and name would stay behind. -->
                 <fo:table-row id="row-{$first + position() - 1}" keep-together.within-page="always">
                   <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block text-align="center"><xsl:value-of select="$first + position() - 1"/></fo:block></fo:table-cell>
-                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:value-of select="normalize-space(name)"/></fo:block><xsl:if test="$mode = 'current'"><fo:block font-size="9pt"><xsl:value-of select="@year"/>年度立项<xsl:if test="status/@state = '暂缓'">，暂缓通过，继续建设期至<xsl:call-template name="cn-date"><xsl:with-param name="d" select="status/@until"/></xsl:call-template></xsl:if></fo:block></xsl:if></fo:table-cell>
-                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block text-align="center"><xsl:value-of select="normalize-space(leader/name)"/></fo:block></fo:table-cell>
-                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:value-of select="normalize-space(leader/unit)"/></fo:block></fo:table-cell>
-                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:for-each select="members/member"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="normalize-space(name)"/></xsl:for-each></fo:block></fo:table-cell>
-                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:for-each select="areas/area"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each></fo:block></fo:table-cell>
+                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:call-template name="kept"><xsl:with-param name="text" select="name"/></xsl:call-template></fo:block><xsl:if test="$mode = 'current'"><fo:block font-size="9pt"><xsl:value-of select="@year"/>年度立项<xsl:if test="status/@state = '暂缓'">，暂缓通过，继续建设期至<xsl:call-template name="cn-date"><xsl:with-param name="d" select="status/@until"/></xsl:call-template></xsl:if></fo:block></xsl:if></fo:table-cell>
+                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block text-align="center"><xsl:call-template name="kept"><xsl:with-param name="text" select="leader/name"/></xsl:call-template></fo:block></fo:table-cell>
+                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:call-template name="kept"><xsl:with-param name="text" select="leader/unit"/></xsl:call-template></fo:block></fo:table-cell>
+                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:call-template name="join-members"><xsl:with-param name="members" select="members/member"/></xsl:call-template></fo:block></fo:table-cell>
+                  <fo:table-cell border="0.5pt solid black" padding="1.5mm 1mm" display-align="center"><fo:block><xsl:call-template name="join-kept"><xsl:with-param name="items" select="areas/area"/></xsl:call-template></fo:block></fo:table-cell>
                 </fo:table-row>
               </xsl:for-each>
               <xsl:if test="$total = 0">

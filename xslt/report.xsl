@@ -112,18 +112,20 @@
         keep-with-next="always"><xsl:value-of select="$text"/></fo:block>
   </xsl:template>
 
+  <!-- A short value (a number, an id, a name, a grade) or a column head,
+       kept whole on its line. -->
   <xsl:template name="cell">
     <xsl:param name="text"/>
     <xsl:param name="align" select="'start'"/>
     <fo:table-cell border="0.5pt solid black" padding="1.2mm 1mm" display-align="center">
-      <fo:block text-align="{$align}"><xsl:value-of select="$text"/></fo:block>
+      <fo:block text-align="{$align}"><xsl:call-template name="kept"><xsl:with-param name="text" select="$text"/></xsl:call-template></fo:block>
     </fo:table-cell>
   </xsl:template>
 
   <xsl:template name="head-cell">
     <xsl:param name="text"/>
     <fo:table-cell border="0.5pt solid black" padding="1.2mm 1mm" display-align="center" background-color="#F0F0F0">
-      <fo:block text-align="center" font-family="{$hei}"><xsl:value-of select="$text"/></fo:block>
+      <fo:block text-align="center" font-family="{$hei}"><xsl:call-template name="kept"><xsl:with-param name="text" select="$text"/></xsl:call-template></fo:block>
     </fo:table-cell>
   </xsl:template>
 
@@ -149,13 +151,15 @@
           <xsl:call-template name="chart"/>
 
           <xsl:call-template name="h2"><xsl:with-param name="text">二、各工作坊评估结果</xsl:with-param></xsl:call-template>
-          <fo:table table-layout="fixed" width="100%" border-collapse="collapse" font-size="{$size-small}">
-            <fo:table-column column-width="10.5mm"/>
-            <fo:table-column column-width="36mm"/>
-            <fo:table-column column-width="proportional-column-width(2)"/>
-            <fo:table-column column-width="17mm"/>
-            <fo:table-column column-width="17mm"/>
-            <fo:table-column column-width="proportional-column-width(3)"/>
+          <!-- Columns sized to their content: the values kept on one line;
+               说明 takes the rest. -->
+          <fo:table table-layout="auto" width="100%" border-collapse="collapse" font-size="{$size-small}">
+            <fo:table-column/>
+            <fo:table-column/>
+            <fo:table-column/>
+            <fo:table-column/>
+            <fo:table-column/>
+            <fo:table-column column-width="proportional-column-width(1)"/>
             <fo:table-header>
               <fo:table-row>
                 <xsl:call-template name="head-cell"><xsl:with-param name="text">序号</xsl:with-param></xsl:call-template>
@@ -173,7 +177,7 @@
                   <xsl:call-template name="cell"><xsl:with-param name="text" select="position()"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
                   <xsl:call-template name="cell"><xsl:with-param name="text" select="@workshop"/></xsl:call-template>
                   <fo:table-cell border="0.5pt solid black" padding="1.2mm 1mm" display-align="center">
-                    <fo:block><xsl:value-of select="@name"/></fo:block>
+                    <fo:block><xsl:call-template name="kept"><xsl:with-param name="text" select="@name"/></xsl:call-template></fo:block>
                     <fo:block>主理人：<fo:inline keep-together.within-line="always"><xsl:value-of select="@leader"/></fo:inline></fo:block>
                   </fo:table-cell>
                   <xsl:call-template name="cell"><xsl:with-param name="text" select="@self"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
@@ -261,10 +265,11 @@
     <xsl:choose>
       <xsl:when test="not($ev)"><fo:block text-indent="2em" line-height="1.5">本年度的评估表中没有列出成果。</fo:block></xsl:when>
       <xsl:otherwise>
-    <fo:table table-layout="fixed" width="100%" border-collapse="collapse" font-size="{$size-small}">
-      <fo:table-column column-width="40mm"/>
-      <xsl:for-each select="$types"><fo:table-column column-width="proportional-column-width(1)"/></xsl:for-each>
-      <fo:table-column column-width="proportional-column-width(1)"/>
+    <!-- Columns sized to their content: the workshop's name on one line. -->
+    <fo:table table-layout="auto" width="100%" border-collapse="collapse" font-size="{$size-small}">
+      <fo:table-column/>
+      <xsl:for-each select="$types"><fo:table-column/></xsl:for-each>
+      <fo:table-column/>
       <fo:table-header>
         <fo:table-row>
           <xsl:call-template name="head-cell"><xsl:with-param name="text">工作坊</xsl:with-param></xsl:call-template>
@@ -277,9 +282,7 @@
           <xsl:sort select="@workshop"/>
           <xsl:variable name="e" select="."/>
           <fo:table-row keep-together.within-page="always">
-            <fo:table-cell border="0.5pt solid black" padding="1.2mm 1mm" display-align="center">
-              <fo:block><xsl:value-of select="@name"/></fo:block>
-            </fo:table-cell>
+            <xsl:call-template name="cell"><xsl:with-param name="text" select="@name"/></xsl:call-template>
             <xsl:for-each select="$types">
               <xsl:call-template name="cell"><xsl:with-param name="text" select="count($e/achievement[@type = current()])"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
             </xsl:for-each>

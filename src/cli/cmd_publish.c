@@ -305,7 +305,7 @@ publish_html(const struct roster_list *list, const char **params,
  * from page.  NULL after diagnostics. */
 static struct area_doc *
 S_pdf_slice(const struct roster_list *list, const char **params, size_t from,
-    size_t to, size_t page, int head, int tail)
+    size_t to, size_t page, int head, int tail, struct lay_columns *cols)
 {
 	char pg[32];
 	const char *more[] = { "page", pg, "head", head ? "1" : "0",
@@ -325,7 +325,7 @@ S_pdf_slice(const struct roster_list *list, const char **params, size_t from,
 	}
 	xmlFreeDoc(fodoc);
 	if (tree != NULL) {
-		struct lay_options lo = { NULL, 0, 1 };	/* no dump boxes */
+		struct lay_options lo = { NULL, 0, 1, cols };	/* no dump boxes */
 		area = lay_document(tree, &lo);
 	}
 	fo_tree_free(tree);
@@ -371,6 +371,7 @@ publish_pdf(const struct roster_list *list, const char **params,
 	size_t n = roster_list_count(list), next = 0, pages = 0, take = PUBLISH_SLICE;
 	struct pdf_out *out;
 	struct area_doc *info;
+	struct lay_columns *cols;
 	int rc = 0, head = 1;
 
 	if (fonts_init() != 0)
@@ -380,11 +381,27 @@ publish_pdf(const struct roster_list *list, const char **params,
 	/* Rows carried to the next slice are laid out twice: their
 	 * warnings are shown once. */
 	diag_set_once(1);
-	for (;;) {
+	/* The table's columns are sized to its content (list.xsl): every
+	 * slice is laid out once first, so that each gets the columns of the
+	 * whole list. */
+	cols = lay_columns_new();
+	for (size_t from = 0; from < n || from == 0; from += PUBLISH_SLICE) {
+		size_t to = n - from < PUBLISH_SLICE ? n : from + PUBLISH_SLICE;
+		struct area_doc *area = S_pdf_slice(list, params, from, to, 1,
+		    from == 0, to == n, cols);
+		if (area == NULL) {
+			rc = diag_exit_status() ? diag_exit_status() : 3;
+			break;
+		}
+		area_doc_free(area);
+		if (to == n)
+			break;
+	}
+	for (; rc == 0;) {
 		size_t end = n - next < take ? n : next + take;
 		int tail = end == n;
 		struct area_doc *area = S_pdf_slice(list, params, next, end,
-		    pages + 1, head, tail);
+		    pages + 1, head, tail, cols);
 		size_t emit, carry = end;
 
 		if (area == NULL) {
@@ -428,6 +445,7 @@ publish_pdf(const struct roster_list *list, const char **params,
 		area_doc_free(info);
 	}
 	diag_set_once(0);
+	lay_columns_free(cols);
 	pdf_out_free(out);
 	return rc;
 }

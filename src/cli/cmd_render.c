@@ -177,7 +177,7 @@ render_area(xmlDocPtr doc, int draft)
 	{
 		/* Characters above U+FFFF: warned of at their fields by the
 		 * rules (W-TEXT-ASTRAL), not again without a place. */
-		struct lay_options lo = { draft ? "草稿" : NULL, 1, 1 };
+		struct lay_options lo = { draft ? "草稿" : NULL, 1, 1, NULL };
 		area = lay_document(tree, &lo);
 	}
 	if (area) {

@@ -48,7 +48,7 @@ report_write(xmlDoc *outcomes, const char *path, int fo_only)
 		xmlChar *year = xmlGetProp(xmlDocGetRootElement(outcomes), BAD_CAST "year");
 		char *title = xasprintf("杭州师范大学辅导员工作坊%s年度评估报告",
 		    year ? (char *)year : "");
-		struct lay_options lo = { NULL, 0, 1 };	/* no dump boxes */
+		struct lay_options lo = { NULL, 0, 1, NULL };	/* no dump boxes */
 		area = lay_document(tree, &lo);
 		area->title = area_strdup(area, title, strlen(title));
 		area->author = "党委学生工作部";

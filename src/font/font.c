@@ -51,6 +51,7 @@ struct font_set {
 	size_t		 nfaces;
 	int		 nprimary;	/* faces from `families` (0 or 1) */
 	int		 fb_done;	/* fallback faces resolved */
+	const struct font_set *latin;	/* the `latin` role's, or NULL */
 };
 
 struct font_role {
@@ -62,6 +63,8 @@ struct font_role {
 	char		*fallback[S_MAXFAM];
 	size_t		 nfallback;
 	char		*package;
+	char		*latin;		/* the role for Latin letters and digits */
+	struct font_role *latin_role;	/* resolved, or NULL */
 	struct font_set	*sets[4];	/* [bold * 2 + italic], lazily */
 	int		 chosen;	/* index into families of the face, or -1 */
 };
@@ -190,9 +193,6 @@ S_face_load(const char *file, int index, const char *family, int weight)
 	return f;
 }
 
-/* Resolve one family through fontconfig.  fontconfig returns its best
- * match for any name, so the match counts only if one of its family
- * names is the one asked for. */
 /* fontconfig does not survive running out of memory: a half-read
  * configuration, or a failed allocation while it substitutes, crashes it
  * (FcConfigSubstituteWithPat).  Call it only with room for what it does,
@@ -212,6 +212,9 @@ S_fc_room(size_t n)
 	free(room);
 }
 
+/* Resolve one family through fontconfig.  fontconfig returns its best
+ * match for any name, so the match counts only if one of its family
+ * names is the one asked for. */
 static struct font_face *
 S_resolve(const char *family, int bold, int italic)
 {
@@ -266,6 +269,9 @@ S_add_face(struct font_set *set, const struct font_face *f)
 	set->faces[set->nfaces++] = f;
 }
 
+static const struct font_set *S_role_set(struct font_role *r, int bold,
+    int italic);
+
 static struct font_set *
 S_set_build(const struct font_role *r, int bold, int italic)
 {
@@ -286,6 +292,11 @@ S_set_build(const struct font_role *r, int bold, int italic)
 	set->nprimary = (int)set->nfaces;
 	if (bold && (set->nfaces == 0 || set->faces[0]->weight < FC_WEIGHT_DEMIBOLD))
 		set->fake_bold = 1;
+	/* One level only: a Latin role's own `latin` is not followed. */
+	if (r->latin_role != NULL && r->latin_role != r &&
+	    r->latin_role->latin_role == NULL)
+		set->latin = S_role_set((struct font_role *)r->latin_role, bold,
+		    italic);
 	return set;
 }
 
@@ -340,11 +351,21 @@ S_load_ini(const char *path)
 		    r->fallback, S_MAXFAM);
 		snprintf(key, sizeof key, "%s:package", sec);
 		r->package = xstrdup(iniparser_getstring(d, key, ""));
+		snprintf(key, sizeof key, "%s:latin", sec);
+		r->latin = xstrdup(iniparser_getstring(d, key, ""));
+		/* iniparser lowercases section names: show the role as its
+		 * first family spells it (Times New Roman, not times new roman). */
+		if (r->nfamilies > 0 && S_famcmp(r->name, r->families[0]) == 0) {
+			free(r->name);
+			r->name = xstrdup(r->families[0]);
+		}
 		r->chosen = -1;
 	}
 	iniparser_freedict(d);
 	return 0;
 }
+
+static struct font_role *S_role_named(const char *name);
 
 static int
 S_silent(const char *fmt, ...)
@@ -377,6 +398,9 @@ fonts_init(void)
 		return -1;
 	}
 	free(path);
+	for (size_t i = 0; i < S_nroles; i++)
+		if (S_roles[i].latin[0] != '\0')
+			S_roles[i].latin_role = S_role_named(S_roles[i].latin);
 	for (size_t i = 0; i < S_nroles; i++) {
 		struct font_role *r = &S_roles[i];
 		const struct font_set *set = S_role_set(r, 0, 0);
@@ -415,6 +439,7 @@ fonts_shutdown(void)
 		struct font_role *r = &S_roles[i];
 		free(r->name);
 		free(r->package);
+		free(r->latin);
 		for (size_t j = 0; j < r->naliases; j++)
 			free(r->aliases[j]);
 		for (size_t j = 0; j < r->nfamilies; j++)
@@ -579,11 +604,25 @@ font_descent(const struct font_face *f, double size)
 	return f ? f->descent * size : 0.12 * size;
 }
 
+/* Set in the role's Latin face: ASCII (letters, digits, punctuation and
+ * the space) and the Latin letters of Latin-1 and Latin Extended-A/B.
+ * Not · × ÷ ° ± §, which Chinese text takes from the Chinese face. */
+static int
+S_latin(uint32_t c)
+{
+	return (c >= 0x20 && c <= 0x7e) || c == 0xa0 ||
+	    (c >= 0xc0 && c <= 0x24f && c != 0xd7 && c != 0xf7);
+}
+
 const struct font_face *
 font_set_face_for(const struct font_set *set, uint32_t cp)
 {
 	if (set == NULL || cp > 0xffff)
 		return NULL;
+	if (set->latin != NULL && S_latin(cp))
+		for (size_t i = 0; i < (size_t)set->latin->nprimary; i++)
+			if (S_adv(set->latin->faces[i], cp) >= 0)
+				return set->latin->faces[i];
 	for (size_t i = 0; i < set->nfaces; i++)
 		if (S_adv(set->faces[i], cp) >= 0)
 			return set->faces[i];
@@ -673,6 +712,16 @@ font_gb2312_coverage(const struct font_face *f, size_t *total)
 	return have;
 }
 
+/* Is r the `latin` role of another? */
+static int
+S_is_latin_role(const struct font_role *r)
+{
+	for (size_t i = 0; i < S_nroles; i++)
+		if (S_roles[i].latin_role == r && &S_roles[i] != r)
+			return 1;
+	return 0;
+}
+
 void
 fonts_report(FILE *out)
 {
@@ -680,6 +729,7 @@ fonts_report(FILE *out)
 		struct font_role *r = &S_roles[i];
 		const struct font_set *set = S_role_set(r, 0, 0);
 		const struct font_set *bset = S_role_set(r, 1, 0);
+		int latin = S_is_latin_role(r);
 
 		S_set_fallbacks(set);
 
@@ -694,7 +744,6 @@ fonts_report(FILE *out)
 		}
 		for (size_t j = 0; j < set->nfaces; j++) {
 			const struct font_face *f = set->faces[j];
-			size_t total = 0, have = font_gb2312_coverage(f, &total);
 			const char *what;
 			if (j > 0)
 				what = "缺字替补";
@@ -709,16 +758,31 @@ fonts_report(FILE *out)
 					fprintf(out, "%s%s", k ? "、" : "", r->families[k]);
 				fprintf(out, " 未安装或不是 TrueType）");
 			}
-			fprintf(out, "\n    文件 %s  第 %d 个字形集  %s  "
-			    "GB2312 汉字 %zu/%zu\n", f->file,
-			    f->index, f->truetype ? "TrueType 轮廓" : "非 TrueType",
-			    have, total);
+			fprintf(out, "\n    文件 %s  第 %d 个字形集  %s  ", f->file,
+			    f->index, f->truetype ? "TrueType 轮廓" : "非 TrueType");
+			if (latin && j == 0) {
+				size_t have = 0;
+				for (uint32_t c = 0x21; c < 0x7f; c++)
+					have += font_has_glyph(f, c);
+				fprintf(out, "ASCII 字符 %zu/94\n", have);
+			} else {
+				size_t total = 0, have = font_gb2312_coverage(f, &total);
+				fprintf(out, "GB2312 汉字 %zu/%zu\n", have, total);
+			}
 		}
 		const struct font_face *b = font_set_primary(bset);
 		if (bset->fake_bold)
 			fprintf(out, "  粗体：无粗体字形，以描边加粗\n");
 		else if (b)
 			fprintf(out, "  粗体：%s（%s）\n", b->family, b->file);
+		if (set->latin != NULL) {
+			const struct font_face *l = font_set_primary(set->latin);
+			fprintf(out, "  西文字母和数字：%s 角色的 %s（%s）\n",
+			    r->latin_role->name, l ? l->family : "（无）",
+			    l ? l->file : "");
+		} else if (r->latin[0] != '\0')
+			fprintf(out, "  西文字母和数字：latin = %s 不是可用的角色，用本角色的字体\n",
+			    r->latin);
 	}
 }
 

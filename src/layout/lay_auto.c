@@ -15,13 +15,12 @@
 #include <string.h>
 
 #include "lay_int.h"
+#include "layout.h"
 #include "../diag/diag.h"
-#include "../font/font.h"
 #include "../text/linebreak.h"
 #include "../util/util.h"
 
 #define EPS		0.001
-#define GETA		0x3013u		/* drawn for a missing character */
 #define MAX_DEPTH	100
 
 /* ---- keep-together.within-line ---- */
@@ -78,34 +77,12 @@ struct S_mm {
 	double		 ref_w;		/* the table's available width, for % */
 	int		 depth;
 	char		*brk;		/* break opportunities, reused */
+	double		*w;		/* advances, reused */
 	size_t		 brkcap;
 };
 
 static void S_mm_table(struct S_mm *M, const struct fo_node *t, double ref_w,
     struct lay_mm *out);
-
-static int
-S_invisible(uint32_t c)
-{
-	return c == '\n' || c == 0x200B || c == 0xFEFF || c == 0xAD ||
-	    c == 0x200C || c == 0x200D;
-}
-
-/* The advance the line builder gives c. */
-static double
-S_char_w(const struct lay_style *st, uint32_t c)
-{
-	const struct font_face *f;
-
-	if (S_invisible(c))
-		return 0;
-	if ((f = font_set_face_for(st->set, c)) == NULL) {
-		c = GETA;
-		if ((f = font_set_face_for(st->set, GETA)) == NULL)
-			f = font_set_primary(st->set);
-	}
-	return font_advance(f, c, st->size) + st->letter_spacing;
-}
 
 static void
 S_mm_add(struct lay_mm *m, double min, double max)
@@ -131,13 +108,14 @@ S_mm_para(struct S_mm *M, const struct fo_node *blk, double indent,
 	if (p->n > M->brkcap) {
 		M->brkcap = p->n * 2;
 		M->brk = xrealloc(M->brk, M->brkcap);
+		M->w = xreallocarray(M->w, M->brkcap, sizeof *M->w);
 	}
 	lay_breaks(p, blk->inh->lang, M->brk);
+	lay_para_advances(M->L, p, M->w);
 	for (size_t i = 0; i < p->n; i++) {
 		uint32_t c = p->cp[i];
 		int forced = c == '\n' || (M->brk[i] == LB_MUST && i + 1 < p->n);
-		double w = p->obj[i] >= 0 ? p->objs[p->obj[i]].w :
-		    S_char_w(&p->styles[p->sty[i]], c);
+		double w = M->w[i];
 		if (c == ' ') {
 			/* Spaces at a break are suppressed. */
 			if (!segempty)
@@ -621,11 +599,100 @@ S_distribute(struct S_colw *C, int n, double W)
 			C[i].w += R * (sum > EPS ? C[i].w / sum : 1.0 / cnt);
 }
 
+/* ---- columns shared by the pieces of a document ---- */
+
+struct lay_columns {
+	struct S_memo {
+		int		 ncols;
+		struct S_colw	*C;
+	}		*t;
+	size_t		 n;
+};
+
+struct lay_columns *
+lay_columns_new(void)
+{
+	return xcalloc(1, sizeof(struct lay_columns));
+}
+
+void
+lay_columns_free(struct lay_columns *c)
+{
+	if (c == NULL)
+		return;
+	for (size_t i = 0; i < c->n; i++)
+		free(c->t[i].C);
+	free(c->t);
+	free(c);
+}
+
+void
+lay_auto_free(struct lay *L)
+{
+	free(L->autotabs);
+	L->autotabs = NULL;
+	L->nautotabs = 0;
+	L->autotabs_made = 0;
+}
+
+/* The automatic tables of the document in document order. */
+static void
+S_autotabs(struct lay *L)
+{
+	const struct fo_node *top = L->fo->root, *n = top;
+	size_t cap = 0;
+
+	L->autotabs_made = 1;
+	for (; n != NULL; n = lay_fo_next(n, top)) {
+		if (n->kind != FO_TABLE || n->u.table.fixed)
+			continue;
+		if (L->nautotabs == cap) {
+			cap = cap ? cap * 2 : 8;
+			L->autotabs = xreallocarray(L->autotabs, cap,
+			    sizeof *L->autotabs);
+		}
+		L->autotabs[L->nautotabs++] = n;
+	}
+}
+
+/* Merge the columns with those the same table of other pieces had, and
+ * record the result. */
+static void
+S_share(struct lay *L, const struct fo_node *t, struct S_colw *C, int n)
+{
+	struct lay_columns *m = L->columns;
+	size_t k;
+
+	if (!L->autotabs_made)
+		S_autotabs(L);
+	for (k = 0; k < L->nautotabs && L->autotabs[k] != t; k++)
+		;
+	if (k == L->nautotabs)
+		return;	/* not in the tree (a stand-in): its own */
+	if (k >= m->n) {
+		m->t = xreallocarray(m->t, k + 1, sizeof *m->t);
+		memset(m->t + m->n, 0, (k + 1 - m->n) * sizeof *m->t);
+		m->n = k + 1;
+	}
+	if (m->t[k].ncols == n)
+		for (int i = 0; i < n; i++) {
+			C[i].min = fmax(C[i].min, m->t[k].C[i].min);
+			C[i].max = fmax(C[i].max, m->t[k].C[i].max);
+			C[i].w = fmax(C[i].w, m->t[k].C[i].w);
+		}
+	else {
+		free(m->t[k].C);
+		m->t[k].C = xcalloc((size_t)n, sizeof *C);
+		m->t[k].ncols = n;
+	}
+	memcpy(m->t[k].C, C, (size_t)n * sizeof *C);
+}
+
 double
 lay_auto_columns(struct lay *L, const struct fo_node *t, struct lay_table *tab,
     const struct lay_colspec *cols, double x, double w)
 {
-	struct S_mm M = { L, w, 0, NULL, 0 };
+	struct S_mm M = { L, w, 0, NULL, NULL, 0 };
 	int n = tab->ncols, quiet = L->quiet, open = 1;
 	int given = t->box->ipd.opt.kind == FO_LEN;
 	double smin = 0, smax = 0, W;
@@ -636,6 +703,9 @@ lay_auto_columns(struct lay *L, const struct fo_node *t, struct lay_table *tab,
 	C = S_colw(&M, t, n, cols, w);
 	L->quiet = quiet;
 	free(M.brk);
+	free(M.w);
+	if (L->columns != NULL)
+		S_share(L, t, C, n);
 	for (int i = 0; i < n; i++) {
 		smin += C[i].kind == CK_AUTO || C[i].kind == CK_PROP ? C[i].min : C[i].w;
 		smax += C[i].kind == CK_AUTO ? C[i].max : C[i].kind == CK_PROP ?

@@ -327,19 +327,9 @@ S_flatten(struct S_ctx *c, const struct fo_node *top)
 {
 	const struct fo_node *n = top->first;
 
-	while (n != NULL) {
+	for (; n != NULL; n = lay_fo_next(n, top))
 		if (n->kind == FO_TEXT)
 			S_text(c, n, n->u.text.s, n->u.text.len);
-		if (n->first != NULL) {
-			n = n->first;
-			continue;
-		}
-		while (n != NULL && n != top && n->next == NULL)
-			n = n->parent;
-		if (n == NULL || n == top)
-			break;
-		n = n->next;
-	}
 }
 
 static int

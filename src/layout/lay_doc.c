@@ -102,6 +102,7 @@ lay_document(const struct fo_tree *tree, const struct lay_options *opt)
 	L.fo = tree;
 	L.astral_said = opt && opt->astral_said;
 	L.no_boxes = opt && opt->no_boxes;
+	L.columns = opt ? opt->columns : NULL;
 	lay_para_init(&L.para);
 	for (int pass = 0; pass < MAX_PASSES; pass++) {
 		L.quiet = pass > 0;
@@ -137,6 +138,7 @@ lay_document(const struct fo_tree *tree, const struct lay_options *opt)
 	free(L.statics);
 	free(L.citehash);
 	free(L.warned_cp);
+	lay_auto_free(&L);
 	lay_para_free(&L.para);
 	lay_arena_free(&L);
 	return doc;

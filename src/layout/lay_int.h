@@ -315,6 +315,12 @@ struct lay {
 					   blocks laid out by lay_span.c */
 	/* the forced break lay_split cut at (enum fo_break), 0 for none */
 	int		 forced_break;
+	/* lay_options.columns, and the document's automatic tables in order
+	 * (lay_auto.c; made on first use, freed by lay_auto_free) */
+	struct lay_columns *columns;
+	const struct fo_node **autotabs;
+	size_t		 nautotabs;
+	int		 autotabs_made;
 	/* markers drawn so far in this pass (lay_marker.c) */
 	const struct fo_node *seq;	/* the page-sequence being drawn */
 	struct lay_mark	*marks;
@@ -324,6 +330,18 @@ struct lay {
 	 * offsets count from (lay_abs.c) */
 	double		 area_y, area_h;
 };
+
+/* The node after n in document order inside top (n's children first), or
+ * NULL when the walk is done: a walk without recursion. */
+static inline const struct fo_node *
+lay_fo_next(const struct fo_node *n, const struct fo_node *top)
+{
+	if (n->first != NULL)
+		return n->first;
+	while (n != NULL && n != top && n->next == NULL)
+		n = n->parent;
+	return n == NULL || n == top ? NULL : n->next;
+}
 
 static inline struct lay_box *
 lay_kid(const struct lay_box *b, size_t k)
@@ -355,6 +373,12 @@ void		 lay_para_lines(struct lay *L, struct lay_para *p,
 		    const struct lay_parfmt *f, struct lay_box ***out,
 		    size_t *n, size_t *cap);
 void		 lay_warn_char(struct lay *L, uint32_t cp, int line);
+/* The advance of every character of p as the line builder sets it, the
+ * CJK-Latin space after it included (lay_auto.c's content widths); no
+ * warning given. */
+void		 lay_para_advances(struct lay *L, const struct lay_para *p,
+		    double *w);
+
 /* lay_inline.c: the text-decoration lines of a run of width w whose
  * (shifted) baseline is at base, into out; returns how many. */
 size_t		 lay_deco_rules(const struct lay_style *st, double x,
@@ -416,6 +440,7 @@ struct lay_colspec {
 double		 lay_auto_columns(struct lay *L, const struct fo_node *t,
 		    struct lay_table *tab, const struct lay_colspec *cols,
 		    double x, double w);
+void		 lay_auto_free(struct lay *L);
 
 /* lay_table_sep.c: the separated border model.  setup: the x and width
  * the columns share inside the table's border and spacing; spread: the

@@ -422,7 +422,8 @@ S_run(struct lay *L, const struct lay_para *p, size_t a, size_t b,
 	it->u.text.char_space = cs + st->letter_spacing;
 	it->u.text.word_space = ws;
 	it->u.text.dx = dx;
-	it->u.text.fake_bold = st->fake_bold;
+	/* A bold Latin face beside a Chinese one stroked bold is bold already. */
+	it->u.text.fake_bold = st->fake_bold && !font_face_is_bold(S_wk.face[a]);
 	S_decorate(st, S_wk.org[a], base - st->shift, xnext - S_wk.org[a]);
 }
 
@@ -781,4 +782,20 @@ lay_para_lines(struct lay *L, struct lay_para *p, const struct lay_parfmt *f,
 		(*out)[j]->run_i = (int)(j - first_line);
 		(*out)[j]->run_n = (int)(*n - first_line);
 	}
+}
+
+void
+lay_para_advances(struct lay *L, const struct lay_para *p, double *w)
+{
+	size_t nwarned = L->nwarned;
+
+	if (p->n == 0)
+		return;
+	S_work_grow(p->n);
+	S_measure(L, p);
+	/* Not a warning yet: the characters are laid out later, and warned
+	 * of then. */
+	L->nwarned = nwarned;
+	for (size_t i = 0; i < p->n; i++)
+		w[i] = S_wk.w[i] + S_wk.gap[i];
 }

@@ -39,7 +39,7 @@
 
 static int S_ndiag;
 /* As wsdoc fo without --areas: no watermark, no boxes for the dump. */
-static const struct lay_options S_opt = { NULL, 0, 1 };
+static const struct lay_options S_opt = { NULL, 0, 1, NULL };
 
 static void
 S_count(const struct diag_msg *m, void *arg)

@@ -117,8 +117,10 @@ awk -F '\t' -v last="$pages" '$1 == "N" && $2 != last { print "page " $2 " has n
 	$1 == "X" { print "page " $2 " has no column header and holds " $6 }' "$T/words" | head -3 | grep . &&
 	fail "pages without the table"
 
-# Page numbers: the lowest line of page p reads — p —.
-awk -F '\t' '$1 == "F" { f[$2] = f[$2] $6 } END { for (p in f) print p "\t" f[p] }' "$T/words" |
+# Page numbers: the lowest line of page p reads — p —, its words in x order
+# (the digits, in the Latin face, have another top than the dashes).
+awk -F '\t' '$1 == "F" { print $2 "\t" $4 "\t" $6 }' "$T/words" | sort -t "$(printf '\t')" -k1,1n -k2,2n |
+	awk -F '\t' '{ f[$1] = f[$1] $3 } END { for (p in f) print p "\t" f[p] }' |
 	sort -n > "$T/footers"
 seq "$pages" | awk '{ print $1 "\t—" $1 "—" }' | cmp -s - "$T/footers" ||
 	fail "page footers are not — 1 — … — $pages —: $(tr '\n\t' ' :' < "$T/footers" | head -c 300)"

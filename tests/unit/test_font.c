@@ -121,7 +121,6 @@ fallback_along_the_list(void **state)
 	const struct font_face *f;
 
 	assert_ptr_equal(font_set_face_for(song, 0x5b8b), p);
-	assert_ptr_equal(font_set_face_for(song, 'A'), p);
 	/* 堃 (U+5803, common in names) is outside GB2312. */
 	f = font_set_face_for(song, 0x5803);
 	assert_non_null(f);
@@ -133,6 +132,38 @@ fallback_along_the_list(void **state)
 	assert_false(font_has_glyph(p, 0x0378));
 	/* A missing glyph still advances (by .notdef). */
 	assert_true(font_advance(p, 0x0378, 12) >= 0);
+}
+
+/* Latin letters, digits and ASCII in 宋体 text come from its `latin` role
+ * (Times New Roman: Liberation Serif here), in 黑体 text from Arial's;
+ * the name dot · and × stay with the Chinese face. */
+static void
+latin_from_the_latin_role(void **state)
+{
+	(void)state;
+	const struct font_set *song = font_set_get("宋体", 400, 0);
+	const struct font_set *hei = font_set_get("黑体", 400, 0);
+	const struct font_face *times = font_set_primary(font_set_get("Times New Roman", 400, 0));
+	const struct font_face *arial = font_set_primary(font_set_get("Arial", 400, 0));
+	const struct font_face *tb = font_set_primary(font_set_get("Times New Roman", 700, 0));
+
+	assert_non_null(times);
+	assert_non_null(arial);
+	assert_ptr_not_equal(times, font_set_primary(song));
+	assert_ptr_not_equal(times, arial);
+	for (const char *c = "Aa9 ,.(@~"; *c; c++) {
+		assert_ptr_equal(font_set_face_for(song, (uint32_t)*c), times);
+		assert_ptr_equal(font_set_face_for(hei, (uint32_t)*c), arial);
+	}
+	assert_ptr_equal(font_set_face_for(song, 0xe9), times);		/* é */
+	assert_ptr_equal(font_set_face_for(song, 0xb7), font_set_primary(song));
+	assert_ptr_equal(font_set_face_for(song, 0xd7), font_set_primary(song));
+	assert_ptr_equal(font_set_face_for(song, 0x5b8b), font_set_primary(song));
+	/* Bold Latin is the Latin role's bold face, which is bold itself. */
+	assert_ptr_equal(font_set_face_for(font_set_get("宋体", 700, 0), 'A'), tb);
+	assert_true(font_face_is_bold(tb));
+	/* Proportional: an i is narrower than an m. */
+	assert_true(font_advance(times, 'i', 10) < font_advance(times, 'm', 10) / 2);
 }
 
 static void
@@ -212,6 +243,7 @@ main(void)
 		cmocka_unit_test(roles_have_faces_with_hanzi),
 		cmocka_unit_test(metrics_are_sane),
 		cmocka_unit_test(fallback_along_the_list),
+		cmocka_unit_test(latin_from_the_latin_role),
 		cmocka_unit_test(bold_is_a_face_or_fake),
 		cmocka_unit_test(subset_is_small_and_maps_every_character),
 	};

@@ -389,6 +389,52 @@ is_cjk(void **state)
 	assert_false(lb_is_cjk(0x110000));
 }
 
+/* Inside a URL a line may end after / . - that more of the URL follows
+ * (issue 14 item 6; UAX #14 itself allows it after the scheme's //): not
+ * between two of them, not before a trailing full stop, not in an
+ * ordinary dotted word. */
+static void
+urls_break_after_slash_dot_hyphen(void **state)
+{
+	(void)state;
+	assert_marks("见https://xgb.hznu.edu.cn/a-b/c.html。",
+	    "见|https://|xgb.|hznu.|edu.|cn/|a-|b/|c.|html。");
+	assert_marks("www.example.org/x-y.", "www.example.|org/|x-|y.");
+	assert_marks("e.g. v1.2-beta", "e.g. |v1.2-|beta");
+}
+
+/* The blank half of full-width marks, mainland convention; Han and Latin
+ * for the CJK-Latin space (issue 16). */
+static void
+punctuation_classes(void **state)
+{
+	static const uint32_t open[] = { 0xFF08, 0x201C, 0x2018, 0x300A,
+	    0x300C, 0x300E, 0x3010, 0x3014, 0x3016, 0x3008 };
+	static const uint32_t close[] = { 0xFF09, 0x201D, 0x2019, 0x300B,
+	    0x300D, 0x300F, 0x3011, 0x3015, 0x3017, 0x3009 };
+	static const uint32_t stop[] = { 0x3001, 0x3002, 0xFF0C, 0xFF1A,
+	    0xFF1B, 0xFF01, 0xFF1F, 0xFF0E };
+	static const uint32_t none[] = { 0x2014, 0x2026, 0xB7, 0x4E2D, 'a',
+	    '(', ')', ',', 0x3000, 0x30FB };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof open / sizeof *open; i++)
+		assert_int_equal(lb_punct(open[i]), LB_P_OPEN);
+	for (size_t i = 0; i < sizeof close / sizeof *close; i++)
+		assert_int_equal(lb_punct(close[i]), LB_P_CLOSE);
+	for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
+		assert_int_equal(lb_punct(stop[i]), LB_P_STOP);
+	for (size_t i = 0; i < sizeof none / sizeof *none; i++)
+		assert_int_equal(lb_punct(none[i]), LB_P_NONE);
+	assert_true(lb_is_han(0x4E2D) && lb_is_han(0x3400) &&
+	    lb_is_han(0x20000) && lb_is_han(0x3007));
+	assert_false(lb_is_han(0x3002) || lb_is_han(0xFF11) || lb_is_han('a'));
+	assert_true(lb_is_alnum('a') && lb_is_alnum('Z') && lb_is_alnum('7') &&
+	    lb_is_alnum(0xE9) && lb_is_alnum(0x3B1) && lb_is_alnum(0x436));
+	assert_false(lb_is_alnum(0xFF11) || lb_is_alnum('%') ||
+	    lb_is_alnum(0xD7) || lb_is_alnum(0x4E2D) || lb_is_alnum(' '));
+}
+
 int
 main(void)
 {
@@ -412,6 +458,8 @@ main(void)
 		cmocka_unit_test(language_tag_variants_agree),
 		cmocka_unit_test(random_text_obeys_every_rule),
 		cmocka_unit_test(is_cjk),
+		cmocka_unit_test(urls_break_after_slash_dot_hyphen),
+		cmocka_unit_test(punctuation_classes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
