@@ -149,7 +149,11 @@ awk '{ print } /^总体规划 =/ { for (i = 20; i <= 2400; i++) printf "总体�
 # when SIGTERM comes: answered whole all the same
 curl -s -o "$T/term.pdf" --limit-rate 600K -w '%{http_code}' -X POST --data-binary @"$T/long.ini" "$URL/api/render" > "$T/code" &
 cpid=$!
-sleep 0.4
+# SIGTERM only once the connection is established (on a loaded machine curl
+# may take longer than any fixed sleep to connect), then a moment for the
+# server to take it; the upload itself lasts about a second
+serve_wait_connection || fail "render under SIGTERM: curl never connected to port $PORT"
+sleep 0.3
 kill -TERM $SERVE_PID
 wait $cpid
 [ "$(cat "$T/code")" = 200 ] || fail "render under SIGTERM: $(cat "$T/code")"
