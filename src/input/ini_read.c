@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include <dictionary.h>
 
@@ -690,6 +691,7 @@ S_include(struct ini *ini, const struct ini_kv *kv, struct paras *ps)
 	char *dir, *path, *rdir = NULL, *rpath = NULL, *raw = NULL, *text = NULL;
 	const char *what;
 	size_t len, tlen;
+	struct stat st;
 	int conv;
 
 	while (*rel == ' ' || *rel == '\t')
@@ -723,6 +725,13 @@ S_include(struct ini *ini, const struct ini_kv *kv, struct paras *ps)
 	if (rdir == NULL || strncmp(rpath, rdir, strlen(rdir)) != 0 ||
 	    (rpath[strlen(rdir)] != '/' && strcmp(rdir, "/") != 0)) {
 		diag(E_INI_INCLUDE_PATH, ini->url, kv->line, kv->vcol, rel);
+		goto out;
+	}
+	/* A hard link is in the folder by its name only: its other name may
+	 * be any file of this machine (root can link /etc/shadow). */
+	if (stat(rpath, &st) == 0 && !S_ISDIR(st.st_mode) && st.st_nlink > 1) {
+		diag(E_INI_INCLUDE_LINK, ini->url, kv->line, kv->vcol, rel,
+		    (unsigned long)st.st_nlink);
 		goto out;
 	}
 	if ((raw = input_slurp(rpath, &len)) == NULL) {

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -91,6 +92,30 @@ S_tmp_pid(const char *name, const char *base)
 	return pid;
 }
 
+/* The run of pid is over: no such process, or a zombie that nobody reaps
+ * (an orphan where the first process never waits, as in some containers)
+ * and that will write nothing any more. */
+static int
+S_gone(long pid)
+{
+	char path[64], buf[512], *rp;
+	FILE *f;
+	size_t n;
+
+	if (kill((pid_t)pid, 0) == -1 && errno == ESRCH)
+		return 1;
+	snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+	if ((f = fopen(path, "re")) == NULL)
+		return 0;
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	/* "PID (COMM) STATE ...": COMM may hold ')' */
+	if ((rp = strrchr(buf, ')')) == NULL || rp[1] != ' ')
+		return 0;
+	return rp[2] == 'Z' || rp[2] == 'X';
+}
+
 void
 out_sweep(const char *dir, const char *base, int all)
 {
@@ -102,7 +127,7 @@ out_sweep(const char *dir, const char *base, int all)
 		if (pid == 0 || pid == (long)getpid())
 			continue;
 		/* a pid that is gone (or, under a lock, any other run's) */
-		if (all || (kill((pid_t)pid, 0) == -1 && errno == ESRCH)) {
+		if (all || S_gone(pid)) {
 			char *p = path_join(dir, e->d_name);
 			unlink(p);
 			free(p);
