@@ -158,13 +158,11 @@
             <fo:table-column/>
             <fo:table-column/>
             <fo:table-column/>
-            <fo:table-column/>
             <fo:table-column column-width="proportional-column-width(1)"/>
             <fo:table-header>
               <fo:table-row>
                 <xsl:call-template name="head-cell"><xsl:with-param name="text">序号</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="head-cell"><xsl:with-param name="text">编号</xsl:with-param></xsl:call-template>
-                <xsl:call-template name="head-cell"><xsl:with-param name="text">工作坊名称、主理人</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="head-cell"><xsl:with-param name="text">工作坊</xsl:with-param></xsl:call-template>
                 <xsl:call-template name="head-cell"><xsl:with-param name="text">自评</xsl:with-param></xsl:call-template>
                 <xsl:call-template name="head-cell"><xsl:with-param name="text">结论</xsl:with-param></xsl:call-template>
                 <xsl:call-template name="head-cell"><xsl:with-param name="text">说明</xsl:with-param></xsl:call-template>
@@ -175,9 +173,11 @@
                 <xsl:sort select="@workshop"/>
                 <fo:table-row keep-together.within-page="always">
                   <xsl:call-template name="cell"><xsl:with-param name="text" select="position()"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
-                  <xsl:call-template name="cell"><xsl:with-param name="text" select="@workshop"/></xsl:call-template>
+                  <!-- the id under the name, not a column of its own: six columns of
+                       unbreakable names, ids and dates were wider than the page -->
                   <fo:table-cell border="0.5pt solid black" padding="1.2mm 1mm" display-align="center">
                     <fo:block><xsl:call-template name="kept"><xsl:with-param name="text" select="@name"/></xsl:call-template></fo:block>
+                    <fo:block>编号：<fo:inline keep-together.within-line="always"><xsl:value-of select="@workshop"/></fo:inline></fo:block>
                     <fo:block>主理人：<fo:inline keep-together.within-line="always"><xsl:value-of select="@leader"/></fo:inline></fo:block>
                   </fo:table-cell>
                   <xsl:call-template name="cell"><xsl:with-param name="text" select="@self"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
@@ -188,7 +188,7 @@
                 </fo:table-row>
               </xsl:for-each>
               <xsl:if test="not($o)">
-                <fo:table-row><fo:table-cell number-columns-spanned="6" border="0.5pt solid black" padding="1.2mm"><fo:block text-align="center">本年度没有应评估的工作坊</fo:block></fo:table-cell></fo:table-row>
+                <fo:table-row><fo:table-cell number-columns-spanned="5" border="0.5pt solid black" padding="1.2mm"><fo:block text-align="center">本年度没有应评估的工作坊</fo:block></fo:table-cell></fo:table-row>
               </xsl:if>
             </fo:table-body>
           </fo:table>
