@@ -61,11 +61,10 @@ S_zero_number(const struct fo_num *a)
 
 static int S_expr(struct S_p *p, struct fo_num *out);
 
-/* A decimal number: digits with an optional fraction (no exponent). */
-static int
-S_number(struct S_p *p, double *v)
+int
+fo_decimal(const char **sp, double *v)
 {
-	const char *s = p->s;
+	const char *s = *sp;
 	double x = 0, f = 0.1;
 	int digits = 0;
 
@@ -86,7 +85,7 @@ S_number(struct S_p *p, double *v)
 	}
 	if (digits == 0)
 		return -1;
-	p->s = s;
+	*sp = s;
 	*v = x;
 	return 0;
 }
@@ -247,7 +246,7 @@ S_primary(struct S_p *p, struct fo_num *out)
 		p->s++;
 		return S_func(p, name, n, out);
 	}
-	if (S_number(p, &v) < 0)
+	if (fo_decimal(&p->s, &v) < 0)
 		return S_fail(p, "不是长度");
 	return S_unit(p, v, out);
 }

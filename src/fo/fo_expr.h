@@ -36,4 +36,8 @@ struct fo_num {
 const char	*fo_expr(const char *s, const struct fo_expr_env *env,
 		    struct fo_num *out);
 
+/* An unsigned decimal number at *sp (digits with an optional fraction; no
+ * sign, exponent, inf or hex).  Returns 0 and moves *sp past it, or -1. */
+int		 fo_decimal(const char **sp, double *v);
+
 #endif

@@ -537,34 +537,19 @@ S_skip(const char *s)
 	return s;
 }
 
-/* A decimal number (no exponent, no inf/nan, no hex). */
+/* A decimal number with an optional sign (fo_decimal does the digits). */
 static int
 S_number(const char **sp, double *v)
 {
 	const char *s = *sp;
-	double x = 0, f = 0.1;
-	int neg = 0, digits = 0;
+	int neg = 0;
 
 	if (*s == '+' || *s == '-')
 		neg = *s++ == '-';
-	while (*s >= '0' && *s <= '9') {
-		if (x < 1e12)
-			x = x * 10 + (*s - '0');
-		s++;
-		digits++;
-	}
-	if (*s == '.') {
-		s++;
-		while (*s >= '0' && *s <= '9') {
-			x += f * (*s - '0');
-			f /= 10;
-			s++;
-			digits++;
-		}
-	}
-	if (digits == 0)
+	if (fo_decimal(&s, v) < 0)
 		return -1;
-	*v = neg ? -x : x;
+	if (neg)
+		*v = -*v;
 	*sp = s;
 	return 0;
 }
