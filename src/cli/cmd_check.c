@@ -23,19 +23,7 @@ static const char S_usage[] =
 static xmlDocPtr
 S_check(const char *path)
 {
-	xmlDocPtr doc = input_read(path);
-	enum input_kind kind;
-
-	if (doc == NULL)
-		return NULL;
-	kind = input_kind(doc);
-	if (kind == INPUT_UNKNOWN || kind == INPUT_ROSTER) {
-		xmlNode *root = xmlDocGetRootElement(doc);
-		diag_node(E_CLI_KIND, root, root ? (const char *)root->name : "");
-		xmlFreeDoc(doc);
-		return NULL;
-	}
-	return doc;
+	return pipeline_known(input_read(path));
 }
 
 /* On a terminal, what happened: 通过 for each file without errors, then

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "../diag/diag.h"
+#include "../input/input.h"
 #include "../rules/rules.h"
 #include "../schema/schema.h"
 #include "../util/util.h"
@@ -41,4 +42,21 @@ pipeline_validate(xmlDocPtr *docs, size_t n)
 		bad = 1;
 	free(valid);
 	return bad;
+}
+
+xmlDocPtr
+pipeline_known(xmlDocPtr doc)
+{
+	enum input_kind kind;
+
+	if (doc == NULL)
+		return NULL;
+	kind = input_kind(doc);
+	if (kind == INPUT_UNKNOWN || kind == INPUT_ROSTER) {
+		xmlNode *root = xmlDocGetRootElement(doc);
+		diag_node(E_CLI_KIND, root, root ? (const char *)root->name : "");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
 }

@@ -13,6 +13,11 @@
  * are printed; returns the number of documents with errors. */
 int	pipeline_validate(xmlDocPtr *docs, size_t n);
 
+/* A tree just read for checking: doc itself when its root names an input
+ * the checks know; else NULL after E-CLI-KIND (an unknown root, or a
+ * roster), doc freed.  (check and the web form's check) */
+xmlDocPtr	 pipeline_known(xmlDocPtr doc);
+
 /* The XSL-FO of a form (附件1, 附件2, 成员申报表), "草稿" on its pages when
  * draft; NULL after a diagnostic (E-RENDER-KIND for another kind).  The
  * caller frees it.  (cmd_render.c) */

@@ -40,29 +40,13 @@ struct ev {
 	int			 errors;
 };
 
-static int
-S_is(const xmlNode *n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE &&
-	    strcmp((const char *)n->name, name) == 0;
-}
-
-static int
-S_attr_is(const xmlNode *n, const char *attr, const char *value)
-{
-	char *v = rules_attr(n, attr);
-	int hit = strcmp(v, value) == 0;
-	free(v);
-	return hit;
-}
-
 /* The evaluation form of a workshop for the year, or NULL. */
 static xmlNode *
 S_form(struct ev *ev, const char *id)
 {
 	for (size_t i = 0; i < ev->nforms; i++) {
 		xmlNode *r = xmlDocGetRootElement(ev->forms[i]);
-		if (S_is(r, "evaluation") && S_attr_is(r, "workshop", id))
+		if (rules_is(r, "evaluation") && rules_attr_is(r, "workshop", id))
 			return r;
 	}
 	return NULL;
@@ -73,8 +57,8 @@ static xmlNode *
 S_dec(struct ev *ev, const char *name, const char *id, const char *field)
 {
 	for (xmlNode *d = ev->dec ? ev->dec->children : NULL; d; d = d->next)
-		if (S_is(d, name) && S_attr_is(d, "workshop", id) &&
-		    (field == NULL || S_attr_is(d, "field", field)))
+		if (rules_is(d, name) && rules_attr_is(d, "workshop", id) &&
+		    (field == NULL || rules_attr_is(d, "field", field)))
 			return d;
 	return NULL;
 }
@@ -90,7 +74,7 @@ S_application(struct ev *ev, xmlNode *ws)
 
 	for (size_t i = 0; i < ev->nforms && !hit; i++) {
 		xmlNode *a = xmlDocGetRootElement(ev->forms[i]);
-		if (!S_is(a, "application"))
+		if (!rules_is(a, "application"))
 			continue;
 		char *an = rules_text(rules_path(a, "workshop/name"));
 		char *al = rules_person_key(rules_child(a, "leader"));
@@ -128,7 +112,7 @@ S_members(xmlNode *form, xmlNode *ws, const char *id)
 		return;
 	buf_init(&b);
 	for (xmlNode *m = fm->children; m; m = m->next) {
-		if (!S_is(m, "member") || rules_count(m) == 0)
+		if (!rules_is(m, "member") || rules_count(m) == 0)
 			continue;
 		char *t = rules_text(m);
 		int found = 0;
@@ -142,12 +126,12 @@ S_members(xmlNode *form, xmlNode *ws, const char *id)
 		free(t);
 	}
 	for (xmlNode *k = rm ? rm->children : NULL; k; k = k->next) {
-		if (!S_is(k, "member"))
+		if (!rules_is(k, "member"))
 			continue;
 		char *u = rules_text(rules_child(k, "name"));
 		int found = 0;
 		for (xmlNode *m = fm->children; m; m = m->next) {
-			if (!S_is(m, "member"))
+			if (!rules_is(m, "member"))
 				continue;
 			char *t = rules_text(m);
 			found |= strcmp(t, u) == 0;
@@ -248,7 +232,7 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 		/* the year's achievements, for the annual report */
 		xmlNode *oc = rules_child(form, "outcomes");
 		for (xmlNode *a = oc ? oc->children : NULL; a; a = a->next)
-			if (S_is(a, "achievement")) {
+			if (rules_is(a, "achievement")) {
 				char *t = rules_text(a), *ty = rules_attr(a, "type");
 				char *dt = rules_attr(a, "date");
 				xmlNode *x = xmlNewTextChild(o, NULL,
@@ -271,7 +255,7 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 		ncauses++;
 	}
 	for (xmlNode *f = ev->dec ? ev->dec->children : NULL; f; f = f->next) {
-		if (!S_is(f, "finding") || !S_attr_is(f, "workshop", id))
+		if (!rules_is(f, "finding") || !rules_attr_is(f, "workshop", id))
 			continue;
 		char *kind = rules_attr(f, "kind"), *what = rules_text(f);
 		char *t = xasprintf("学工部认定%s：%s（第六条第3项）",
@@ -286,7 +270,7 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 
 	/* Changes the office approved: recorded with the outcome. */
 	for (xmlNode *c = ev->dec ? ev->dec->children : NULL; c; c = c->next) {
-		if (!S_is(c, "approved-change") || !S_attr_is(c, "workshop", id))
+		if (!rules_is(c, "approved-change") || !rules_attr_is(c, "workshop", id))
 			continue;
 		char *field = rules_attr(c, "field"), *date = rules_attr(c, "date");
 		char *to = rules_text(c);
@@ -317,7 +301,7 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 		snprintf(c, sizeof c, "%d", cause);
 		if (dec && g != GRADE_REVOKE && g != GRADE_NONE) {
 			for (xmlNode *r = o->children; r; r = r->next)
-				if (S_is(r, "reason")) {
+				if (rules_is(r, "reason")) {
 					char *t = rules_text(r);
 					diag_node(E_DEC_CONTRADICTS, dec, id, grade, t);
 					free(t);
@@ -340,7 +324,7 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 				struct buf b;
 				buf_init(&b);
 				for (xmlNode *r = o->children; r; r = r->next)
-					if (S_is(r, "reason")) {
+					if (rules_is(r, "reason")) {
 						char *t = rules_text(r);
 						buf_printf(&b, "%s%s", b.len ? "；" : "", t);
 						free(t);
@@ -449,7 +433,7 @@ S_probation_year(xmlNode *ws, const char *until)
 	xmlNode *h = rules_child(ws, "history");
 
 	for (xmlNode *e = h ? h->children : NULL; e; e = e->next)
-		if (S_is(e, "evaluation") && S_attr_is(e, "until", until)) {
+		if (rules_is(e, "evaluation") && rules_attr_is(e, "until", until)) {
 			free(y);
 			y = rules_attr(e, "year");
 		}
@@ -532,7 +516,7 @@ S_followups(struct ev *ev, xmlNode *root)
 	for (xmlNode *d = ev->dec ? ev->dec->children : NULL; d; d = d->next) {
 		if (d->type != XML_ELEMENT_NODE)
 			continue;
-		if (!S_is(d, "decision")) {
+		if (!rules_is(d, "decision")) {
 			diag_node(E_FOLLOWUP_ENTRY, d, (const char *)d->name);
 			ev->errors++;
 			continue;
@@ -545,7 +529,7 @@ S_followups(struct ev *ev, xmlNode *root)
 		free(id);
 	}
 	for (xmlNode *ws = rr ? rr->children : NULL; ws; ws = ws->next) {
-		if (!S_is(ws, "workshop"))
+		if (!rules_is(ws, "workshop"))
 			continue;
 		char *id = rules_attr(ws, "id");
 		xmlNode *dec = S_dec(ev, "decision", id, NULL);
@@ -565,7 +549,7 @@ S_check_refs(struct ev *ev)
 	snprintf(year, sizeof year, "%d", ev->year);
 	for (size_t i = 0; i < ev->nforms; i++) {
 		xmlNode *f = xmlDocGetRootElement(ev->forms[i]);
-		if (!S_is(f, "evaluation"))
+		if (!rules_is(f, "evaluation"))
 			continue;
 		char *id = rules_attr(f, "workshop"), *y = rules_attr(f, "year");
 		xmlNode *ws = roster_workshop(ev->r, id);
@@ -661,7 +645,7 @@ roster_evaluate(struct roster *r, int year, xmlDoc *decisions,
 	}
 	S_check_refs(&ev);
 	for (xmlNode *ws = rr ? rr->children : NULL; ws; ws = ws->next) {
-		if (!S_is(ws, "workshop"))
+		if (!rules_is(ws, "workshop"))
 			continue;
 		char *st = roster_status(ws, "state"), *wy = rules_attr(ws, "year");
 		char *ad = rules_attr(rules_path(ws, "history/approved"), "date");
@@ -687,14 +671,14 @@ roster_apply(struct roster *r, xmlDoc *outcomes)
 	char *year = rules_attr(root, "year"), *date = rules_attr(root, "date");
 
 	for (xmlNode *o = root->children; o; o = o->next) {
-		if (!S_is(o, "outcome"))
+		if (!rules_is(o, "outcome"))
 			continue;
 		char *id = rules_attr(o, "workshop"), *kind = rules_attr(o, "kind");
 		xmlNode *ws = roster_workshop(r, id);
 		struct buf why;
 		buf_init(&why);
 		for (xmlNode *x = o->children; x; x = x->next)
-			if (S_is(x, "reason")) {
+			if (rules_is(x, "reason")) {
 				char *t = rules_text(x);
 				buf_printf(&why, "%s%s", why.len ? "；" : "", t);
 				free(t);
@@ -702,7 +686,7 @@ roster_apply(struct roster *r, xmlDoc *outcomes)
 		if (ws && (strcmp(kind, "decided") == 0 || strcmp(kind, "excused") == 0)) {
 			/* Approved changes first: the record follows them. */
 			for (xmlNode *c = o->children; c; c = c->next) {
-				if (S_is(c, "plan")) {	/* the new reference */
+				if (rules_is(c, "plan")) {	/* the new reference */
 					xmlNode *np = xmlDocCopyNode(c, ws->doc, 1);
 					xmlNode *old = rules_child(ws, "plan");
 					char *src = rules_attr(old, "source");
@@ -712,7 +696,7 @@ roster_apply(struct roster *r, xmlDoc *outcomes)
 					xmlFreeNode(old);
 					continue;
 				}
-				if (!S_is(c, "change"))
+				if (!rules_is(c, "change"))
 					continue;
 				char *f = rules_attr(c, "field"), *to = rules_text(c);
 				char *from = rules_attr(c, "from"), *cd = rules_attr(c, "date");
@@ -738,7 +722,7 @@ roster_apply(struct roster *r, xmlDoc *outcomes)
 			    "self", self, "grade", grade,
 			    "result", result, "until", until, "cause", cause, (char *)NULL);
 			for (xmlNode *x = o->children; x; x = x->next)
-				if (S_is(x, "reason") || S_is(x, "achievement"))
+				if (rules_is(x, "reason") || rules_is(x, "achievement"))
 					xmlAddChild(h, xmlDocCopyNode(x, ws->doc, 1));
 			if (strcmp(state, ROSTER_PROBATION) == 0)
 				roster_set_status(ws, state, NULL, "since", date,
@@ -792,7 +776,7 @@ S_cells(xmlDoc *outcomes, size_t *nrows)
 	for (int c = 0; c < NCOLS; c++)
 		cells[c] = xstrdup(head[c]);
 	for (xmlNode *o = root->children; o; o = o->next) {
-		if (!S_is(o, "outcome"))
+		if (!rules_is(o, "outcome"))
 			continue;
 		cells = xreallocarray(cells, (rows + 1) * NCOLS, sizeof *cells);
 		char **row = cells + rows * NCOLS;
@@ -800,9 +784,9 @@ S_cells(xmlDoc *outcomes, size_t *nrows)
 		struct buf why;
 		buf_init(&why);
 		for (xmlNode *x = o->children; x; x = x->next)
-			if (S_is(x, "reason") || S_is(x, "change")) {
+			if (rules_is(x, "reason") || rules_is(x, "change")) {
 				char *t = rules_text(x);
-				if (S_is(x, "change")) {
+				if (rules_is(x, "change")) {
 					char *fl = rules_attr(x, "field");
 					if (strcmp(fl, "plan") == 0)
 						buf_printf(&why, "%s经批准修订建设方案%s%s",

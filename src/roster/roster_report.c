@@ -14,22 +14,6 @@
 #include "../rules/rules.h"
 #include "../util/util.h"
 
-static int
-S_is(const xmlNode *n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE &&
-	    strcmp((const char *)n->name, name) == 0;
-}
-
-static int
-S_attr_is(const xmlNode *n, const char *attr, const char *value)
-{
-	char *v = rules_attr(n, attr);
-	int hit = strcmp(v, value) == 0;
-	free(v);
-	return hit;
-}
-
 static void
 S_set(xmlNode *o, const char *k, const char *v)
 {
@@ -51,8 +35,8 @@ roster_year_record(const xmlNode *ws, const char *year)
 	xmlNode *h = rules_child(ws, "history"), *hit = NULL;
 
 	for (xmlNode *e = h ? h->children : NULL; e; e = e->next)
-		if ((S_is(e, "evaluation") || S_is(e, "excused")) &&
-		    S_attr_is(e, "year", year))
+		if ((rules_is(e, "evaluation") || rules_is(e, "excused")) &&
+		    rules_attr_is(e, "year", year))
 			hit = e;
 	return hit;
 }
@@ -73,7 +57,7 @@ roster_record_outcome(xmlNode *o, const xmlNode *ws, const xmlNode *rec)
 {
 	char *year = rules_attr(rec, "year");
 	xmlNode *h = rules_child(ws, "history");
-	int excused = S_is(rec, "excused");
+	int excused = rules_is(rec, "excused");
 
 	for (const char *const *k = (const char *const[]){ "name", "leader",
 	    "self", "grade", "result", "until", "cause", NULL }; *k; k++)
@@ -99,7 +83,7 @@ roster_record_outcome(xmlNode *o, const xmlNode *ws, const xmlNode *rec)
 	}
 	int elements = 0;
 	for (xmlNode *c = rec->children; c; c = c->next)
-		if (S_is(c, "reason") || S_is(c, "achievement")) {
+		if (rules_is(c, "reason") || rules_is(c, "achievement")) {
 			elements++;
 			xmlAddChild(o, xmlDocCopyNode(c, o->doc, 1));
 		}
@@ -111,7 +95,7 @@ roster_record_outcome(xmlNode *o, const xmlNode *ws, const xmlNode *rec)
 	}
 	/* the changes approved with the year's decisions */
 	for (xmlNode *c = h ? h->children : NULL; c; c = c->next) {
-		if (!S_is(c, "change") || !S_attr_is(c, "year", year))
+		if (!rules_is(c, "change") || !rules_attr_is(c, "year", year))
 			continue;
 		char *t = rules_text(c);
 		xmlNode *ch = xmlNewTextChild(o, NULL, BAD_CAST "change", BAD_CAST t);
@@ -151,10 +135,10 @@ S_probation_at(const xmlNode *ws, const char *date)
 	for (xmlNode *e = h ? h->children : NULL; e; e = e->next) {
 		char *d = rules_attr(e, "date");
 		if (strcmp(d, date) < 0) {
-			if (S_is(e, "evaluation")) {
+			if (rules_is(e, "evaluation")) {
 				free(until);
 				until = rules_attr(e, "until");
-			} else if (S_is(e, "followup"))
+			} else if (rules_is(e, "followup"))
 				*until = '\0';
 		}
 		free(d);
@@ -173,7 +157,7 @@ roster_year_outcomes(const struct roster *r, int year)
 	snprintf(ys, sizeof ys, "%d", year);
 	/* The year's date: its latest record. */
 	for (xmlNode *ws = rr ? rr->children : NULL; ws; ws = ws->next) {
-		xmlNode *rec = S_is(ws, "workshop") ? roster_year_record(ws, ys) : NULL;
+		xmlNode *rec = rules_is(ws, "workshop") ? roster_year_record(ws, ys) : NULL;
 		char *d = rules_attr(rec, "date");
 		if (strcmp(d, date) > 0) {
 			free(date);
@@ -192,7 +176,7 @@ roster_year_outcomes(const struct roster *r, int year)
 	S_set(root, "date", date);
 	S_set(root, "provisional", "no");
 	for (xmlNode *ws = rr->children; ws; ws = ws->next) {
-		if (!S_is(ws, "workshop"))
+		if (!rules_is(ws, "workshop"))
 			continue;
 		xmlNode *rec = roster_year_record(ws, ys);
 		if (rec == NULL && !S_due(ws, year, date))

@@ -124,6 +124,23 @@ rules_count(const xmlNode *node)
 	return n > 100000000 ? 100000000 : (int)n;
 }
 
+int
+rules_is(const xmlNode *n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+int
+rules_attr_is(const xmlNode *n, const char *attr, const char *value)
+{
+	char *v = rules_attr(n, attr);
+	int hit = strcmp(v, value) == 0;
+
+	free(v);
+	return hit;
+}
+
 char *
 rules_attr(const xmlNode *node, const char *name)
 {

@@ -35,6 +35,10 @@ char	*rules_text(const xmlNode *node);
 int	 rules_count(const xmlNode *node);
 /* An attribute's value trimmed, as a new string ("" if absent). */
 char	*rules_attr(const xmlNode *node, const char *name);
+/* 1 if n is an element named name. */
+int	 rules_is(const xmlNode *n, const char *name);
+/* 1 if n's attribute attr, trimmed, is value. */
+int	 rules_attr_is(const xmlNode *n, const char *attr, const char *value);
 /* Who a person element is: its staff-id, else its name.  New string. */
 char	*rules_person_key(const xmlNode *person);
 /* 1 if s has the form of a roster id, HZNU-GZF-YYYY-NN. */

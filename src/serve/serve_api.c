@@ -211,21 +211,11 @@ static xmlDocPtr
 S_read(const char *body, size_t len, const char *name)
 {
 	xmlDocPtr doc;
-	enum input_kind kind;
 
 	input_ini_includes(0);
 	doc = input_read_mem(body, len, name);
 	input_ini_includes(1);
-	if (doc == NULL)
-		return NULL;
-	kind = input_kind(doc);
-	if (kind == INPUT_UNKNOWN || kind == INPUT_ROSTER) {
-		xmlNode *root = xmlDocGetRootElement(doc);
-		diag_node(E_CLI_KIND, root, root ? (const char *)root->name : "");
-		xmlFreeDoc(doc);
-		return NULL;
-	}
-	return doc;
+	return pipeline_known(doc);
 }
 
 /* A JSON answer: the messages, and what else is said ("kind" …). */
