@@ -1849,9 +1849,12 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 	case P_REF_ORIENTATION:
 		if (S_int(v, -270, 270, &k) < 0 || k % 90 != 0)
 			return "应为 0、90、180、270、-90、-180 或 -270";
-		if (k != 0)
-			return "";	/* the layout does not turn it yet */
+		/* block-containers and pages are turned; regions are not */
+		if (k != 0 && p->n->kind != FO_BLOCK_CONTAINER &&
+		    p->n->kind != FO_SIMPLE_PAGE_MASTER)
+			return "";
 		p->ct.turns = (uint8_t)(((k / 90) % 4 + 4) % 4);
+		p->m.turns = p->ct.turns;
 		return NULL;
 
 	/* graphics */
