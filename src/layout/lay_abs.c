@@ -66,6 +66,9 @@ lay_measure_abs(struct lay *L, const struct fo_node *n, double ref_x,
 	b->valign = n->inh->display_align;
 	if (ct->turns) {
 		lay_turn_measure(L, b, n, cw, avail);
+		/* its width on the page is known now */
+		if (isnan(left) && !isnan(right))
+			b->x = ref_x + ref_w - right - b->w;
 	} else {
 		lay_child_base(n, cw, &base, &base_end);
 		struct lay_box *in = lay_measure_blocks(L, n, x + ins_l, cw,
