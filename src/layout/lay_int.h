@@ -338,6 +338,10 @@ struct lay {
 	 * the flow): a turned block-container without a height takes it
 	 * as its content's width (lay_turn.c) */
 	double		 ref_h;
+	/* drawing a turned container's content (lay_turn.c): how deep, and
+	 * the outermost one's top on the page (for lay_record) */
+	int		 turn_depth;
+	double		 turn_y;
 };
 
 /* The node after n in document order inside top (n's children first), or

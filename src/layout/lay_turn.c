@@ -86,6 +86,9 @@ lay_turn_draw(struct lay *L, const struct lay_box *b, double x, double y)
 		else if (b->valign == FO_DALIGN_AFTER)
 			ly = room - in->h;
 	}
+	if (L->turn_depth++ == 0)
+		L->turn_y = y;
 	lay_draw(L, in, ly);
+	L->turn_depth--;
 	area_item_add(L->page, AREA_TURN_END);
 }
