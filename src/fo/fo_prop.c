@@ -2155,6 +2155,21 @@ fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
 		}
 	}
 
+	/* An indent given on a child of a block-container counts from the
+	 * container's content edge (XSL 1.1 §5.3.2), where the layout
+	 * measures the children's indents from the container's own
+	 * (lay_child_base): that is added here, so start-indent="0pt" puts
+	 * the child at the container's edge, not at its parent's. */
+	if (parent != NULL && parent->kind == FO_BLOCK_CONTAINER &&
+	    p->pin != NULL && S_block_level(kind)) {
+		if (p->start_set && !(p->margin_set & (1u << FO_START)))
+			p->in.start_indent = S_len_add(p->in.start_indent,
+			    p->pin->start_indent);
+		if (p->end_set && !(p->margin_set & (1u << FO_END)))
+			p->in.end_indent = S_len_add(p->in.end_indent,
+			    p->pin->end_indent);
+	}
+
 	/* Kind-specific parts. */
 	switch (kind) {
 	case FO_SIMPLE_PAGE_MASTER: {
