@@ -23,14 +23,16 @@ static const char S_usage[] =
     "  --policy 文件  规则参数文件，默认安装目录的 forms/policy.ini\n"
     "  -h             显示本帮助\n";
 
-/* Who is in which non-revoked workshop of the roster, by person key. */
+/* Who is in which non-revoked workshop of the roster, by person key;
+ * the workshops before `upto` only (NULL: all). */
 static int
-S_seats(const struct roster *r, const char *key, int leads_only, char **where)
+S_seats(const struct roster *r, const char *key, int leads_only, char **where,
+    const xmlNode *upto)
 {
 	xmlNode *root = xmlDocGetRootElement(r->doc);
 	int n = 0;
 
-	for (xmlNode *w = root ? root->children : NULL; w; w = w->next) {
+	for (xmlNode *w = root ? root->children : NULL; w && w != upto; w = w->next) {
 		if (w->type != XML_ELEMENT_NODE)
 			continue;
 		char *st = roster_status(w, "state");
@@ -58,10 +60,14 @@ S_seats(const struct roster *r, const char *key, int leads_only, char **where)
 	return n;
 }
 
-/* The roster's own rules for one application: the name is free, the
- * leader leads nothing else, nobody is in too many workshops. */
+/* The roster's rules for one application: the name is free (第五条第5款);
+ * and the office's standards at the level policy.ini [学工部标准] gives
+ * them, as check applies them (src/rules/rules.c): the leader leads no
+ * other workshop, nobody is in too many.  Workshops from `fresh` on were
+ * admitted by this run: the rules across the inputs spoke of their
+ * leaders already.  1 if the application is refused. */
 static int
-S_roster_rules(const struct roster *r, xmlNode *app)
+S_roster_rules(const struct roster *r, xmlNode *app, const xmlNode *fresh)
 {
 	const struct policy *pol = policy_get();
 	xmlNode *root = xmlDocGetRootElement(r->doc);
@@ -69,6 +75,8 @@ S_roster_rules(const struct roster *r, xmlNode *app)
 	char *name = rules_text(rules_path(app, "workshop/name"));
 	char *lkey = rules_person_key(leader), *where = NULL;
 	int bad = 0, max = policy_int(pol, "申报条件", "每人最多参加工作坊数");
+	int busy = policy_level(pol, "一人主理一个工作坊");
+	int many = policy_level(pol, "每人参加工作坊数");
 
 	for (xmlNode *w = root ? root->children : NULL; w; w = w->next) {
 		if (w->type != XML_ELEMENT_NODE)
@@ -84,14 +92,14 @@ S_roster_rules(const struct roster *r, xmlNode *app)
 		free(wn);
 		free(st);
 	}
-	if (*lkey && S_seats(r, lkey, 1, &where) > 0) {
+	if (busy != POLICY_OFF && *lkey && S_seats(r, lkey, 1, &where, fresh) > 0) {
 		xmlNode *w = roster_workshop(r, where);
 		char *wn = rules_text(rules_child(w, "name"));
 		char *ln = rules_text(rules_child(leader, "name"));
-		diag_node(E_ROSTER_LEADER_BUSY, leader, ln, where, wn);
+		diag_node_level(W_ROSTER_LEADER_BUSY, busy, leader, ln, where, wn);
 		free(wn);
 		free(ln);
-		bad = 1;
+		bad |= busy >= DL_ERROR;
 	}
 	free(where);
 	/* Workshops per person, the roster's and this one. */
@@ -107,15 +115,16 @@ S_roster_rules(const struct roster *r, xmlNode *app)
 			people = xreallocarray(people, np + 1, sizeof *people);
 			people[np++] = m;
 		}
-	for (size_t i = 0; i < np; i++) {
+	for (size_t i = 0; i < np && many != POLICY_OFF; i++) {
 		char *k = rules_person_key(people[i]);
-		int n = *k ? S_seats(r, k, 0, NULL) + 1 : 0;
+		int n = *k ? S_seats(r, k, 0, NULL, NULL) + 1 : 0;
 		if (n > max) {
 			char *pn = rules_text(rules_child(people[i], "name"));
 			char *list = xasprintf("名册中%d个，另加“%s”", n - 1, name);
-			diag_node(W_APP_TOO_MANY, people[i], pn, n, list, max);
+			diag_node_level(W_APP_TOO_MANY, many, people[i], pn, n, list, max);
 			free(list);
 			free(pn);
+			bad |= many >= DL_ERROR;
 		}
 		free(k);
 	}
@@ -230,6 +239,7 @@ cmd_approve(int argc, char **argv)
 	struct roster *r;
 	char **cells;
 	size_t rows = 1;
+	xmlNode *fresh = NULL;	/* the first workshop this run admits */
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
@@ -289,7 +299,7 @@ cmd_approve(int argc, char **argv)
 	cells[2] = xstrdup("主理人");
 	for (int k = 0; k < nfiles; k++) {
 		xmlNode *app = docs[k] ? xmlDocGetRootElement(docs[k]) : NULL;
-		if (app == NULL || errs[k] > 0 || S_roster_rules(r, app)) {
+		if (app == NULL || errs[k] > 0 || S_roster_rules(r, app, fresh)) {
 			if (app)
 				diag(E_ROSTER_APP_INVALID, argv[i + k], 0, 0);
 			refused++;
@@ -307,6 +317,8 @@ cmd_approve(int argc, char **argv)
 			continue;
 		}
 		xmlNode *ws = roster_admit(r, app, id, today, argv[i + k]);
+		if (fresh == NULL)
+			fresh = ws;
 		cells = xreallocarray(cells, (rows + 1) * 3, sizeof *cells);
 		cells[rows * 3] = id;
 		cells[rows * 3 + 1] = rules_text(rules_child(ws, "name"));

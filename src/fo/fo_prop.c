@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../diag/diag.h"
+#include "../util/datauri.h"
 #include "../util/util.h"
 #include "fo_expr.h"
 #include "fo_int.h"
@@ -683,15 +684,6 @@ S_four(int n, int idx[4])
 		idx[i] = map[n][i];
 }
 
-static int
-S_hex(int c)
-{
-	if (c >= '0' && c <= '9') return c - '0';
-	if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-	return -1;
-}
-
 /* A colour: a name, #rgb, #rrggbb, rgb(r, g, b) with 0–255 or %. */
 static int
 S_color(const char *s, uint32_t *out)
@@ -705,7 +697,7 @@ S_color(const char *s, uint32_t *out)
 		if (n != 3 && n != 6)
 			return -1;
 		for (size_t i = 1; i <= n; i++) {
-			int h = S_hex((unsigned char)s[i]);
+			int h = hex_value((unsigned char)s[i]);
 			if (h < 0)
 				return -1;
 			v = n == 3 ? (v << 8) | (uint32_t)(h * 17) : (v << 4) | (uint32_t)h;
@@ -931,6 +923,13 @@ S_src(struct ps *p, const char *v)
 	if (n >= 2 && (u[0] == '"' || u[0] == '\'') && u[n - 1] == u[0]) {
 		memmove(u, u + 1, n - 2);
 		u[n - 2] = '\0';
+	}
+	/* a data: URI (RFC 2397) carries the picture itself: kept as written,
+	 * line breaks in its base64 included (src/util/datauri.h) */
+	if (datauri_is(u)) {
+		r = fo_strdup(p->c->tree, u, strlen(u));
+		free(u);
+		return r;
 	}
 	if (strncmp(u, "file://", 7) == 0)
 		memmove(u, u + 7, strlen(u + 7) + 1);

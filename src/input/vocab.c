@@ -107,6 +107,7 @@ const struct vocab vocab_table[] = {
 	LIST(D, "结论", "decision", "decision", "评估结论"),
 	KEY(D, VF_ATTR, "工作坊", "workshop", "decision/@workshop", "工作坊编号"),
 	KEY(D, VF_ATTR, "等级", "grade", "decision/@grade", "评估等级"),
+	KEY(D, VF_ATTR, "日期", "date", "decision/@date", "该项结论的日期"),
 	LIST(D, "缺席说明", "excused", "excused", "缺席说明"),
 	KEY(D, VF_ATTR, "工作坊", "workshop", "excused/@workshop", "工作坊编号"),
 	KEY(D, VF_ATTR, "理由", "reason", "excused/@reason", "缺席理由"),

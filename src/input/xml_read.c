@@ -288,7 +288,11 @@ S_error(void *ctx, xmlErrorPtr err)
 	case XML_ERR_LITERAL_NOT_STARTED:
 	case XML_ERR_LITERAL_NOT_FINISHED:
 	case XML_ERR_EQUAL_REQUIRED:
-		if (S_at_end(ctxt))
+		/* an attribute past libxml2's ten million bytes (a huge
+		 * data: URI) is not badly written */
+		if (err->message && strstr(err->message, "too long"))
+			diag(E_XML_HUGE_TEXT, st->url, line, col);
+		else if (S_at_end(ctxt))
 			diag(E_XML_TRUNCATED, st->url, line, col);
 		else
 			diag(E_XML_ATTR, st->url, line, col);

@@ -2,10 +2,12 @@
  * lengths rounded to 2 decimals, so that golden tests compare layouts. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "area.h"
 #include "../font/font.h"
+#include "../util/datauri.h"
 
 /* %.2f without "-0.00". */
 static const char *
@@ -33,6 +35,26 @@ S_quoted(FILE *out, const char *s, size_t n)
 			putc(c, out);
 	}
 	putc('"', out);
+}
+
+/* A picture's src: a path as written; a data: URI as its media type and
+ * the number of bytes it decodes to, short and stable whatever its
+ * base64 looks like. */
+static void
+S_src(FILE *out, const char *src)
+{
+	char type[64];
+	unsigned char *d;
+	size_t n;
+	int large;
+
+	if (!datauri_is(src) || datauri_type(src, type, sizeof type) != NULL) {
+		S_quoted(out, src, strlen(src));
+		return;
+	}
+	datauri_decode(src, DATAURI_MAX_BYTES, &d, &n, &large);
+	free(d);
+	fprintf(out, "data:%s bytes=%zu", type, n);
 }
 
 static const char *
@@ -159,7 +181,7 @@ area_dump(const struct area_doc *doc, FILE *out)
 				fprintf(out, "      image x=%s y=%s w=%s h=%s ",
 				    S_num(a, it->x), S_num(b, it->y),
 				    S_num(c, it->w), S_num(d, it->h));
-				S_quoted(out, it->u.image.path, strlen(it->u.image.path));
+				S_src(out, it->u.image.path);
 				putc('\n', out);
 				break;
 			}

@@ -1,8 +1,9 @@
 /* lay_image.c — what the layout needs of a PNG: that it is one (the
  * signature, an IHDR, chunks that fit the file up to IEND, image data that
- * inflates to no more than its rows), that it is a local regular file of
- * bounded size and pixels, and its size.  Each file is looked at once per
- * run, however often a document draws it. */
+ * inflates to no more than its rows), that it is a local regular file or
+ * a data: URI of type image/png (RFC 2397) of bounded size and pixels, and
+ * its size.  Each file and each data: URI is looked at once per run,
+ * however often a document draws it. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -15,12 +16,13 @@
 
 #include "lay_int.h"
 #include "../diag/diag.h"
+#include "../util/datauri.h"
 #include "../util/util.h"
 
 /* The PDF writer decodes at most 25 million pixels (src/pdf); a PNG file
  * of a seal or a signature is well under a megabyte. */
 #define S_MAX_PIXELS	(25u * 1000 * 1000)
-#define S_MAX_BYTES	(32u << 20)
+#define S_MAX_BYTES	DATAURI_MAX_BYTES
 
 static uint32_t
 S_be32(const unsigned char *p)
@@ -160,14 +162,17 @@ S_check(const unsigned char *d, size_t n, uint32_t *pw, uint32_t *ph,
 	return "文件被截断";
 }
 
-/* What was found of each file, by its identity on disk. */
+/* What was found of each file, by its identity on disk, and of each
+ * data: URI, by its text. */
 struct S_seen {
 	char		*path;
+	int		 uri;		/* a data: URI */
 	dev_t		 dev;
 	ino_t		 ino;
 	off_t		 size;
 	struct timespec	 mtime;
-	int		 kind;		/* 0 ok, 1 bad, 2 too large */
+	int		 kind;		/* 0 ok, 1 bad, 2 too large, 3 not
+					 * image/png, 4 undecodable data */
 	uint32_t	 w, h;
 	char		*why;
 };
@@ -179,7 +184,7 @@ S_lookup(const char *path, const struct stat *st)
 {
 	for (size_t i = 0; i < S_ncache; i++) {
 		struct S_seen *s = &S_cache[i];
-		if (s->dev == st->st_dev && s->ino == st->st_ino &&
+		if (!s->uri && s->dev == st->st_dev && s->ino == st->st_ino &&
 		    s->size == st->st_size &&
 		    s->mtime.tv_sec == st->st_mtim.tv_sec &&
 		    s->mtime.tv_nsec == st->st_mtim.tv_nsec &&
@@ -194,7 +199,7 @@ static int
 S_is_url(const char *path)
 {
 	static const char *const schemes[] = { "http:", "https:", "ftp:",
-	    "file:", "data:", NULL };
+	    "file:", NULL };
 	const char *base = path;
 
 	/* the FO reader resolves src against the FO file's folder: look at
@@ -209,6 +214,55 @@ S_is_url(const char *path)
 	return 0;
 }
 
+static struct S_seen *
+S_new(const char *path)
+{
+	struct S_seen *s;
+
+	S_cache = xreallocarray(S_cache, S_ncache + 1, sizeof *S_cache);
+	s = &S_cache[S_ncache++];
+	memset(s, 0, sizeof *s);
+	s->path = xstrdup(path);
+	return s;
+}
+
+/* A data: URI: its media type, then its bytes, decoded once per run. */
+static struct S_seen *
+S_data(const char *uri)
+{
+	struct S_seen *s;
+	unsigned char *d;
+	char type[64], why[160];
+	const char *bad;
+	size_t n;
+	int large;
+
+	for (size_t i = 0; i < S_ncache; i++)
+		if (S_cache[i].uri && strcmp(S_cache[i].path, uri) == 0)
+			return &S_cache[i];
+	s = S_new(uri);
+	s->uri = 1;
+	if ((bad = datauri_type(uri, type, sizeof type)) != NULL) {
+		s->kind = 4;
+		s->why = xstrdup(bad);
+	} else if (strcmp(type, "image/png") != 0) {
+		s->kind = 3;
+		s->why = xstrdup(type);
+	} else if ((bad = datauri_decode(uri, S_MAX_BYTES, &d, &n, &large)) != NULL) {
+		s->kind = large ? 2 : 4;
+		s->why = large ? xasprintf("内嵌数据解码后超过上限 %u MB",
+		    S_MAX_BYTES >> 20) : xstrdup(bad);
+	} else {
+		bad = S_check(d, n, &s->w, &s->h, &large, why, sizeof why);
+		free(d);
+		if (bad) {
+			s->kind = large ? 2 : 1;
+			s->why = xstrdup(bad);
+		}
+	}
+	return s;
+}
+
 int
 lay_png_size(struct lay *L, const char *path, int fo_line, double *w, double *h)
 {
@@ -221,8 +275,12 @@ lay_png_size(struct lay *L, const char *path, int fo_line, double *w, double *h)
 	ssize_t r;
 	size_t n = 0;
 
+	if (datauri_is(path)) {
+		s = S_data(path);
+		goto found;
+	}
 	if (S_is_url(path)) {
-		LAY_DIAG(L, W_LAY_GRAPHIC_URL, lay_file(L), fo_line, 0, utf8_cut(path, 80, q));
+		LAY_DIAG(L, W_LAY_GRAPHIC_URL, lay_file(L), fo_line, 0, datauri_quote(path, q));
 		return -1;
 	}
 	/* Seen before, unchanged: not opened again. */
@@ -233,25 +291,22 @@ lay_png_size(struct lay *L, const char *path, int fo_line, double *w, double *h)
 	 * block or never end. */
 	if ((fd = file_open_input(path)) == -1) {
 		if (errno == ENOENT || errno == ENOTDIR)
-			LAY_DIAG(L, W_LAY_GRAPHIC_MISSING, lay_file(L), fo_line, 0, utf8_cut(path, 80, q));
+			LAY_DIAG(L, W_LAY_GRAPHIC_MISSING, lay_file(L), fo_line, 0, datauri_quote(path, q));
 		else
-			LAY_DIAG(L, W_LAY_GRAPHIC_BAD, lay_file(L), fo_line, 0, utf8_cut(path, 80, q),
+			LAY_DIAG(L, W_LAY_GRAPHIC_BAD, lay_file(L), fo_line, 0, datauri_quote(path, q),
 			    errno_text(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) == -1) {
 		close(fd);
-		LAY_DIAG(L, W_LAY_GRAPHIC_MISSING, lay_file(L), fo_line, 0, utf8_cut(path, 80, q));
+		LAY_DIAG(L, W_LAY_GRAPHIC_MISSING, lay_file(L), fo_line, 0, datauri_quote(path, q));
 		return -1;
 	}
 	if ((s = S_lookup(path, &st)) != NULL) {
 		close(fd);
 		goto found;
 	}
-	S_cache = xreallocarray(S_cache, S_ncache + 1, sizeof *S_cache);
-	s = &S_cache[S_ncache++];
-	memset(s, 0, sizeof *s);
-	s->path = xstrdup(path);
+	s = S_new(path);
 	s->dev = st.st_dev;
 	s->ino = st.st_ino;
 	s->size = st.st_size;
@@ -277,12 +332,11 @@ lay_png_size(struct lay *L, const char *path, int fo_line, double *w, double *h)
 		s->why = xstrdup(bad);
 	}
 found:
-	if (s->kind == 2) {
-		LAY_DIAG(L, W_LAY_GRAPHIC_LARGE, lay_file(L), fo_line, 0, utf8_cut(path, 80, q), s->why);
-		return -1;
-	}
-	if (s->kind == 1) {
-		LAY_DIAG(L, W_LAY_GRAPHIC_BAD, lay_file(L), fo_line, 0, utf8_cut(path, 80, q), s->why);
+	if (s->kind != 0) {
+		static const enum diag_id id[] = { W_LAY_GRAPHIC_BAD,
+		    W_LAY_GRAPHIC_BAD, W_LAY_GRAPHIC_LARGE, W_LAY_GRAPHIC_TYPE,
+		    W_LAY_GRAPHIC_DATA };
+		LAY_DIAG(L, id[s->kind], lay_file(L), fo_line, 0, datauri_quote(path, q), s->why);
 		return -1;
 	}
 	/* CSS pixels: 96 per inch. */

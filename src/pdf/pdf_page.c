@@ -12,6 +12,7 @@
 #include "../diag/diag.h"
 #include "../font/font.h"
 #include "../layout/area.h"
+#include "../util/datauri.h"
 #include "../util/util.h"
 
 /* The page's content, written whole at the end of the page: libharu never
@@ -368,13 +369,20 @@ S_image(struct pdf_ctx *c, const struct area_item *it)
 		if (strcmp(c->imgs[i].path, path) == 0)
 			break;
 	if (i == c->nimgs) {
-		char *data;
+		unsigned char *data = NULL;
 		size_t len = 0;
-		if ((data = file_read(path, &len)) != NULL)
-			img = S_png(c, (const unsigned char *)data, len);
+		int large;
+		char q[4 * 80 + 4];
+		/* the layout checked the URI and its size (lay_image.c) */
+		if (datauri_is(path))
+			datauri_decode(path, DATAURI_MAX_BYTES, &data, &len, &large);
+		else
+			data = (unsigned char *)file_read(path, &len);
+		if (data != NULL)
+			img = S_png(c, data, len);
 		free(data);
 		if (img == NULL)
-			diag(W_PDF_IMAGE, path, 0, 0);
+			diag(W_PDF_IMAGE, datauri_quote(path, q), 0, 0);
 		c->imgs = xreallocarray(c->imgs, c->nimgs + 1, sizeof *c->imgs);
 		c->imgs[c->nimgs].path = xstrdup(path);
 		c->imgs[c->nimgs].img = img;

@@ -483,6 +483,15 @@ errno_text(int e)
 	}
 }
 
+int
+hex_value(int c)
+{
+	if (c >= '0' && c <= '9') return c - '0';
+	if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+	return -1;
+}
+
 const char *
 utf8_cut(const char *s, size_t max, char *out)
 {

@@ -54,6 +54,9 @@ size_t	utf8_count(const char *s);
  * *n receives the count.  Invalid bytes become U+FFFD. */
 uint32_t *utf8_to_u32(const char *s, size_t len, size_t *n);
 
+/* The value of a hexadecimal digit (either case), or -1. */
+int	hex_value(int c);
+
 /* Read a whole file.  Returns NULL with errno set on failure; a directory
  * is refused with EISDIR, a FIFO, device or socket with ESPIPE (nothing
  * waits for a writer that never comes); "-" is standard input.  *len

@@ -22,11 +22,13 @@ d1=$(xpath "$R" "//workshop[@id='HZNU-GZF-2026-01']/plan/@digest")
 echo "$d1" | grep -Eq '^sha256:[0-9a-f]{64}$' || fail "digest $d1"
 cp "$R" "$T/v1"
 
-# A leader of a workshop already on the roster, and an ineligible leader:
-# refused, with the clause; the roster is untouched.
-"$WSDOC" approve --roster "$R" "$T/app3.xml" "$T/bad.xml" >"$T/out" 2>"$T/err"
+# A leader of a workshop already on the roster where policy.ini makes the
+# office's standard an error (approve-office-standards.sh: the levels), and
+# an ineligible leader: refused, with the clause; the roster is untouched.
+sed 's/^一人主理一个工作坊 = 警告/一人主理一个工作坊 = 错误/' "$SRCDIR/forms/policy.ini" > "$T/lead.ini"
+"$WSDOC" approve --policy "$T/lead.ini" --roster "$R" "$T/app3.xml" "$T/bad.xml" >"$T/out" 2>"$T/err"
 [ $? = 1 ] || fail "refusals should exit 1"
-grep -q 'E-ROSTER-LEADER-BUSY.*HZNU-GZF-2026-01.*学工部登记名册时要求一人只主理一个工作坊.*〔学工部标准〕' "$T/err" || fail "leader busy: $(cat "$T/err")"
+grep -q '错误 W-ROSTER-LEADER-BUSY.*HZNU-GZF-2026-01.*学工部要求一人只主理一个工作坊.*〔学工部标准〕' "$T/err" || fail "leader busy: $(cat "$T/err")"
 grep -q 'bad.xml:.*E-APP-LEADER-POST.*专任教师.*〔第四条第1款〕' "$T/err" || fail "post: $(cat "$T/err")"
 grep -q 'E-ROSTER-APP-INVALID' "$T/err" || fail "no refusal line"
 cmp -s "$R" "$T/v1" || fail "a refused run changed the roster"
@@ -45,7 +47,7 @@ sed -i 's/year="2026"/year="2027"/' "$T/app5.xml"
 [ "$(xpath "$R" "//workshop[name='就业领航工作坊']/@id")" = HZNU-GZF-2027-01 ] || fail "id 2027-01"
 cmp -s "$R.2" "$T/v1" || fail "roster.xml.2 is not the version before the two last runs"
 [ "$(xpath "$R.1" "count(//workshop)")" = 3 ] || fail "roster.xml.1"
-"$WSDOC" approve --roster "$R" --date 2027-06-02 "$T/app3.xml" >/dev/null 2>&1	# refused: no write
+"$WSDOC" approve --roster "$R" --date 2027-06-02 "$T/bad.xml" >/dev/null 2>&1	# refused: no write
 mkapp 6 形象塑造工作坊 吴十 2014010 形象塑造
 "$WSDOC" approve --roster "$R" "$T/app6.xml" >/dev/null 2>&1 || fail "app6"
 mkapp 7 文体素养工作坊 郑一 2016011 文体素养
