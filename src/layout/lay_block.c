@@ -456,6 +456,30 @@ lay_box_sum(struct lay_box *b)
 	    b->pad[FO_AFTER] + b->bd[FO_AFTER].w + b->sa;
 }
 
+/* The breaks and keeps at b's edges are b's own (XSL 1.1 §7.20: a
+ * break-before on a first child starts the parent's content on a new
+ * page, which is the parent's own break when nothing of it comes before;
+ * likewise a last child's break-after, and the keeps with the previous
+ * and next object): so a block-level child of an inline, a table or a
+ * list in a block, and a cell's first or last block are not cut from
+ * their break.  From the first and last kids only, the stronger one. */
+void
+lay_box_edges(struct lay_box *b)
+{
+	const struct lay_box *f, *l;
+
+	if (b->nkids == 0)
+		return;
+	f = b->kids[0];
+	l = b->kids[b->nkids - 1];
+	if (f->break_before > b->break_before)
+		b->break_before = f->break_before;
+	if (l->break_after > b->break_after)
+		b->break_after = l->break_after;
+	b->keep_prev |= f->keep_prev;
+	b->keep_next |= l->keep_next;
+}
+
 /* Clamp a length from the FO to something a page can hold (3000pt is
  * over a metre: no form asks for more). */
 static double
@@ -628,6 +652,7 @@ S_block(struct lay *L, const struct fo_node *n, const struct S_ctx *ref)
 		memcpy(b->kids, c.kids, c.n * sizeof *c.kids);
 	free(c.kids);
 	lay_box_sum(b);
+	lay_box_edges(b);
 	if (b->fixed_h >= 0 && b->content_h > b->fixed_h + 0.01)
 		LAY_DIAG(L, W_LAY_OVERFLOW, lay_file(L), n->line, 0,
 		    b->content_h - b->fixed_h);
@@ -668,6 +693,7 @@ lay_measure_blocks(struct lay *L, const struct fo_node *parent, double x,
 		memcpy(b->kids, c.kids, c.n * sizeof *c.kids);
 	free(c.kids);
 	lay_box_sum(b);
+	lay_box_edges(b);	/* a cell's or a list part's: its row's */
 	return b;
 }
 

@@ -374,6 +374,7 @@ struct lay_box	*lay_measure_flow(struct lay *L, const struct fo_node *flow,
 struct lay_box	*lay_measure_blocks(struct lay *L, const struct fo_node *parent,
 		    double x, double w, double base, double base_end);
 void		 lay_box_sum(struct lay_box *b);
+void		 lay_box_edges(struct lay_box *b);
 void		 lay_box_props(struct lay *L, struct lay_box *b,
 		    const struct fo_node *n, double ref_x, double ref_w,
 		    double base, double base_end);
@@ -499,6 +500,7 @@ struct lay_box	*lay_measure_table(struct lay *L, const struct fo_node *t,
 		    double ref_x, double ref_w, double base, double base_end);
 void		 lay_group_heights(struct lay_group *g);
 size_t		 lay_table_break(const struct lay_box *b, int *kind);
+void		 lay_row_edges(struct lay_row *row, const struct lay_box *content);
 int		 lay_split_table(struct lay *L, struct lay_box *b, double avail,
 		    int force, struct lay_box **first, struct lay_box **rest);
 void		 lay_draw_table(struct lay *L, const struct lay_box *b, double y);
