@@ -280,6 +280,10 @@ struct fo_master {
 	const char	*name;		/* master-name */
 	double		 page_width, page_height;	/* pt (auto = A4) */
 	struct fo_len	 margin[4];	/* by enum fo_side, pct of the page */
+	uint8_t		 turns;		/* reference-orientation / 90, 0–3
+					   counter-clockwise: the
+					   page-reference-area inside the
+					   margins is turned */
 };
 
 /* region-*.  margins: region-body only (from margin-* / space-* /

@@ -1848,9 +1848,12 @@ S_apply(struct ps *p, const struct pdef *d, const char *v)
 	case P_REF_ORIENTATION:
 		if (S_int(v, -270, 270, &k) < 0 || k % 90 != 0)
 			return "应为 0、90、180、270、-90、-180 或 -270";
-		if (k != 0)
-			return "";	/* the layout does not turn it yet */
+		/* block-containers and pages are turned; regions are not */
+		if (k != 0 && p->n->kind != FO_BLOCK_CONTAINER &&
+		    p->n->kind != FO_SIMPLE_PAGE_MASTER)
+			return "";
 		p->ct.turns = (uint8_t)(((k / 90) % 4 + 4) % 4);
+		p->m.turns = p->ct.turns;
 		return NULL;
 
 	/* graphics */
@@ -2149,6 +2152,21 @@ fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
 			sp->r.min = sp->r.opt = sp->r.max = m;
 			sp->retain = 1;
 		}
+	}
+
+	/* An indent given on a child of a block-container counts from the
+	 * container's content edge (XSL 1.1 §5.3.2), where the layout
+	 * measures the children's indents from the container's own
+	 * (lay_child_base): that is added here, so start-indent="0pt" puts
+	 * the child at the container's edge, not at its parent's. */
+	if (parent != NULL && parent->kind == FO_BLOCK_CONTAINER &&
+	    p->pin != NULL && S_block_level(kind)) {
+		if (p->start_set && !(p->margin_set & (1u << FO_START)))
+			p->in.start_indent = S_len_add(p->in.start_indent,
+			    p->pin->start_indent);
+		if (p->end_set && !(p->margin_set & (1u << FO_END)))
+			p->in.end_indent = S_len_add(p->in.end_indent,
+			    p->pin->end_indent);
 	}
 
 	/* Kind-specific parts. */

@@ -137,3 +137,51 @@ area_anchor(const struct area_doc *doc, const char *id)
 			return &doc->anchors[i];
 	return NULL;
 }
+
+void
+area_turn_map(int turns, double rx, double ry, double rw, double rh,
+    double m[6])
+{
+	/* Counter-clockwise on the page is (x, y) → (y, −x) with y down. */
+	switch (turns & 3) {
+	case 1:		/* the turned frame's top-left at the bottom-left */
+		m[0] = 0; m[1] = -1; m[2] = 1; m[3] = 0;
+		m[4] = rx; m[5] = ry + rh;
+		break;
+	case 2:		/* at the bottom-right, upside down */
+		m[0] = -1; m[1] = 0; m[2] = 0; m[3] = -1;
+		m[4] = rx + rw; m[5] = ry + rh;
+		break;
+	case 3:		/* at the top-right */
+		m[0] = 0; m[1] = 1; m[2] = -1; m[3] = 0;
+		m[4] = rx + rw; m[5] = ry;
+		break;
+	default:
+		m[0] = 1; m[1] = 0; m[2] = 0; m[3] = 1;
+		m[4] = rx; m[5] = ry;
+		break;
+	}
+}
+
+void
+area_shift(struct area_page *pg, size_t from, double dx)
+{
+	int depth = 0;
+
+	if (dx == 0)
+		return;
+	for (size_t i = from; i < pg->nitems; i++) {
+		struct area_item *it = &pg->items[i];
+		if (it->kind == AREA_TURN_END) {
+			depth--;
+			continue;
+		}
+		if (depth == 0) {
+			it->x += dx;
+			if (it->kind == AREA_RULE)
+				it->u.rule.x2 += dx;
+		}
+		if (it->kind == AREA_TURN)
+			depth++;
+	}
+}

@@ -19,7 +19,14 @@ enum area_kind {
 	AREA_RECT,	/* a filled rectangle: a background, a chart bar */
 	AREA_IMAGE,	/* a PNG */
 	AREA_BOX,	/* not drawn: a block, cell or region, for dumps and tests */
-	AREA_LINEBOX	/* not drawn: one line of text */
+	AREA_LINEBOX,	/* not drawn: one line of text */
+	/* reference-orientation: the items after it, up to the matching
+	 * AREA_TURN_END, are in a frame turned by u.turn.turns × 90°
+	 * counter-clockwise that fills the rectangle (x, y, w, h) of the
+	 * enclosing frame; the turned frame's origin is its own top-left
+	 * corner and its width is w (turns 0, 2) or h (turns 1, 3). */
+	AREA_TURN,
+	AREA_TURN_END
 };
 
 enum area_rule_style { RULE_SOLID, RULE_DASHED, RULE_DOTTED, RULE_DOUBLE };
@@ -61,6 +68,9 @@ struct area_item {
 			const char *path;	/* PNG file, checked by the layout */
 		} image;
 		struct {
+			int	 turns;		/* 1–3 */
+		} turn;
+		struct {
 			const char *what;	/* "block", "cell", "region-body" … */
 			int	 fo_line;	/* line of the FO element, 0 if none */
 		} box;
@@ -70,6 +80,11 @@ struct area_item {
 struct area_page {
 	double		 width, height;
 	int		 number;	/* the page number as printed */
+	/* reference-orientation of the page (turns 1–3, 0 for none): every
+	 * item is in a frame turned so, filling the rectangle (tx, ty, tw,
+	 * th) of the page (its page-reference-area inside the margins) */
+	int		 turns;
+	double		 tx, ty, tw, th;
 	struct area_item *items;
 	size_t		 nitems, cap;
 };
@@ -119,6 +134,17 @@ void		 area_bookmark_add(struct area_doc *doc, const char *title,
 /* The anchor of an id, or NULL if no element with that id was placed. */
 const struct area_anchor *area_anchor(const struct area_doc *doc,
 		    const char *id);
+
+/* Move the items of pg from index from on by dx to the right; items in
+ * a turned frame move with it, their frame's coordinates unchanged. */
+void		 area_shift(struct area_page *pg, size_t from, double dx);
+
+/* Where a point (x, y) of a frame turned by turns × 90° counter-clockwise
+ * that fills the rectangle (rx, ry, rw, rh) of the enclosing frame is in
+ * that frame (y down in both): X = m[0] x + m[2] y + m[4],
+ * Y = m[1] x + m[3] y + m[5]. */
+void		 area_turn_map(int turns, double rx, double ry, double rw,
+		    double rh, double m[6]);
 
 /* Write the tree as text, one item a line, for golden tests. */
 void		 area_dump(const struct area_doc *doc, FILE *out);

@@ -109,8 +109,13 @@ area_dump(const struct area_doc *doc, FILE *out)
 		fprintf(out, "watermark \"%s\"\n", doc->watermark);
 	for (size_t p = 0; p < doc->npages; p++) {
 		const struct area_page *pg = &doc->pages[p];
-		fprintf(out, "page %zu number=%d size=%sx%s\n", p + 1, pg->number,
+		fprintf(out, "page %zu number=%d size=%sx%s", p + 1, pg->number,
 		    S_num(a, pg->width), S_num(b, pg->height));
+		if (pg->turns)
+			fprintf(out, " turned=%d in x=%s y=%s w=%s h=%s",
+			    pg->turns * 90, S_num(a, pg->tx), S_num(b, pg->ty),
+			    S_num(c, pg->tw), S_num(d, pg->th));
+		putc('\n', out);
 		for (size_t i = 0; i < pg->nitems; i++) {
 			const struct area_item *it = &pg->items[i];
 			switch (it->kind) {
@@ -122,6 +127,15 @@ area_dump(const struct area_doc *doc, FILE *out)
 				if (it->u.box.fo_line)
 					fprintf(out, " line=%d", it->u.box.fo_line);
 				putc('\n', out);
+				break;
+			case AREA_TURN:
+				fprintf(out, "  turn %d x=%s y=%s w=%s h=%s\n",
+				    it->u.turn.turns * 90, S_num(a, it->x),
+				    S_num(b, it->y), S_num(c, it->w),
+				    S_num(d, it->h));
+				break;
+			case AREA_TURN_END:
+				fputs("  turn-end\n", out);
 				break;
 			case AREA_LINEBOX:
 				fprintf(out, "    line x=%s y=%s w=%s h=%s\n",

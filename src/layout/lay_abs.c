@@ -27,7 +27,7 @@ lay_measure_abs(struct lay *L, const struct fo_node *n, double ref_x,
 	struct lay_box *ph = LAY_NEW(L, struct lay_box);
 	struct lay_box *b = LAY_NEW(L, struct lay_box);
 	double left = S_off(ct->left, ref_w), right = S_off(ct->right, ref_w);
-	double base, base_end, ins_l, ins_r, cw, x;
+	double base, base_end, ins_l, ins_r, cw, avail, x;
 
 	/* borders, padding, background, ids, height; its indents do not
 	 * place it (the offsets do) */
@@ -36,11 +36,12 @@ lay_measure_abs(struct lay *L, const struct fo_node *n, double ref_x,
 	    fo_len_resolve(n->inh->end_indent, ref_w));
 	ins_l = b->bd[FO_START].w + b->pad[FO_START];
 	ins_r = b->bd[FO_END].w + b->pad[FO_END];
-	if (n->box->ipd.opt.kind == FO_LEN)
-		cw = b->w - ins_l - ins_r;
-	else
-		cw = ref_w - (isnan(left) ? 0 : left) - (isnan(right) ? 0 : right) -
-		    ins_l - ins_r;
+	/* without a width: between its offsets */
+	avail = ref_w - (isnan(left) ? 0 : left) - (isnan(right) ? 0 : right) -
+	    ins_l - ins_r;
+	if (!(avail >= 1))
+		avail = 1;
+	cw = n->box->ipd.opt.kind == FO_LEN ? b->w - ins_l - ins_r : avail;
 	if (!(cw >= 1))
 		cw = 1;
 	if (!isnan(left))
@@ -49,15 +50,10 @@ lay_measure_abs(struct lay *L, const struct fo_node *n, double ref_x,
 		x = ref_x + ref_w - right - (cw + ins_l + ins_r);
 	else
 		x = ref_x;
-	lay_child_base(n, cw, &base, &base_end);
-	struct lay_box *in = lay_measure_blocks(L, n, x + ins_l, cw, base,
-	    base_end);
 	b->kind = BX_BLOCK;
 	b->what = "block-container";
 	b->x = x;
 	b->w = cw + ins_l + ins_r;
-	b->kids = in->kids;
-	b->nkids = in->nkids;
 	b->sb = b->sa = 0;
 	b->keep_next = b->keep_prev = 0;
 	b->break_before = b->break_after = 0;
@@ -68,7 +64,19 @@ lay_measure_abs(struct lay *L, const struct fo_node *n, double ref_x,
 			b->fixed_h = h;
 	}
 	b->valign = n->inh->display_align;
-	lay_box_sum(b);
+	if (ct->turns) {
+		lay_turn_measure(L, b, n, cw, avail);
+		/* its width on the page is known now */
+		if (isnan(left) && !isnan(right))
+			b->x = ref_x + ref_w - right - b->w;
+	} else {
+		lay_child_base(n, cw, &base, &base_end);
+		struct lay_box *in = lay_measure_blocks(L, n, x + ins_l, cw,
+		    base, base_end);
+		b->kids = in->kids;
+		b->nkids = in->nkids;
+		lay_box_sum(b);
+	}
 	b->has_break = 0;
 
 	ph->kind = BX_BLOCK;

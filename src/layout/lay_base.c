@@ -114,6 +114,12 @@ lay_box_item(struct lay *L)
 void
 lay_record(struct lay *L, const struct lay_idref *r, double y)
 {
+	/* y in a turned frame is not the page's: the turned container's
+	 * top, or the top of a turned page */
+	if (L->page != NULL && L->page->turns)
+		y = 0;
+	else if (L->turn_depth > 0)
+		y = L->turn_y;
 	for (; r != NULL; r = r->next) {
 		struct lay_cite *c = lay_cite_get(L, r->id);
 		if (c->nfirst == 0) {

@@ -594,6 +594,15 @@ S_block(struct lay *L, const struct fo_node *n, const struct S_ctx *ref)
 			b->keep_together = 1;
 		}
 		b->valign = n->inh->display_align;
+		if (n->u.container != NULL && n->u.container->turns) {
+			/* without its width: between its indents */
+			double avail = ref->ref_w -
+			    (fo_len_resolve(n->inh->start_indent, ref->ref_w) - ref->base) -
+			    (fo_len_resolve(n->inh->end_indent, ref->ref_w) - ref->base_end) -
+			    (b->w - c.cw);
+			lay_turn_measure(L, b, n, c.cw, avail >= 1 ? avail : c.cw);
+			return b;
+		}
 	} else {
 		c.refx = ref->refx;
 		c.ref_w = ref->ref_w;

@@ -71,6 +71,9 @@ lay_draw(struct lay *L, const struct lay_box *b, double y)
 		else if (b->valign == FO_DALIGN_AFTER)
 			cy += b->fixed_h - b->content_h;
 	}
+	if (b->turned != NULL)
+		lay_turn_draw(L, b, b->x + b->bd[FO_START].w + b->pad[FO_START],
+		    top + b->bd[FO_BEFORE].w + b->pad[FO_BEFORE]);
 	for (size_t k = 0; k < b->nkids; k++) {
 		const struct lay_box *kid = lay_kid(b, k);
 		lay_draw(L, kid, cy);

@@ -63,19 +63,6 @@ S_tall_line(const struct lay_box *b)
 	return line;
 }
 
-/* Move the items from index from on by dx. */
-static void
-S_shift(struct area_page *pg, size_t from, double dx)
-{
-	if (dx == 0)
-		return;
-	for (size_t i = from; i < pg->nitems; i++) {
-		pg->items[i].x += dx;
-		if (pg->items[i].kind == AREA_RULE)
-			pg->items[i].u.rule.x2 += dx;
-	}
-}
-
 /* Split rest for a column: as much as fits with the footnotes of what
  * is placed under it.  The column is shortened by the footnotes' height
  * and lengthened again while what then fits still fits with its own;
@@ -156,7 +143,7 @@ lay_fill_page(struct lay *L, const struct lay_geom *g, struct lay_box *rest,
 			lay_draw(L, first, g->by);
 			if (fh > 0)
 				lay_footnotes_draw(L, &L->fnset, g->by + g->bh - fh);
-			S_shift(L->page, from, x - mx);
+			area_shift(L->page, from, x - mx);
 			if (first->h - first->sa > g->bh + 0.01 && !L->warned_tall) {
 				LAY_DIAG(L, W_LAY_TOO_TALL, lay_file(L),
 				    S_tall_line(first), 0);

@@ -49,6 +49,8 @@ S_collect(struct lay *L, const struct lay_box *b, double x, double w,
 				S_push(fs, lay_measure_flow(L, f->body, x, w));
 		for (size_t k = 0; k < b->nkids; k++)
 			S_collect(L, lay_kid(b, k), x, w, fs);
+		if (b->turned != NULL)
+			S_collect(L, b->turned, x, w, fs);
 		return;
 	case BX_TABLE:
 		for (size_t g = 0; g < b->ngroups; g++) {

@@ -27,6 +27,7 @@
  *   lay_block.c  measuring blocks        lay_table.c  tables (measure,
  *   lay_line.c   paragraphs into lines                split, draw)
  *   lay_list.c   lists, as two-column rows of lay_table.c
+ *   lay_turn.c   turned block-containers (reference-orientation)
  *   lay_image.c  image sizes
  *   lay_base.c   below them all: arena, ids and citations, putting boxes,
  *                rules and ids on the page being drawn
@@ -198,6 +199,10 @@ struct lay_box {
 	 * block-container (lay_abs.c): the container and its offsets */
 	const struct lay_box *abs;
 	const struct fo_container *abs_ct;
+	/* a block-container with reference-orientation (lay_turn.c): its
+	 * content, measured in its own turned frame, drawn in place of kids */
+	const struct lay_box *turned;
+	int		 turns;		/* 1–3 */
 
 	/* BX_TABLE */
 	struct lay_table *tab;
@@ -329,6 +334,14 @@ struct lay {
 	/* region-body on the page being drawn: what absolute-position
 	 * offsets count from (lay_abs.c) */
 	double		 area_y, area_h;
+	/* the height of the region being measured into (region-body for
+	 * the flow): a turned block-container without a height takes it
+	 * as its content's width (lay_turn.c) */
+	double		 ref_h;
+	/* drawing a turned container's content (lay_turn.c): how deep, and
+	 * the outermost one's top on the page (for lay_record) */
+	int		 turn_depth;
+	double		 turn_y;
 };
 
 /* The node after n in document order inside top (n's children first), or
@@ -414,6 +427,17 @@ struct lay_box	*lay_measure_abs(struct lay *L, const struct fo_node *n,
 		    double ref_x, double ref_w);
 void		 lay_abs_draw(struct lay *L, const struct lay_box *ph, double y);
 
+/* lay_turn.c: a block-container with reference-orientation 90, 180 or
+ * 270: b (its borders, padding and content width cw already measured by
+ * the caller; avail: the content width it would have without a width)
+ * gets its content measured in the turned frame and its size on the
+ * page; and drawing that content whose rectangle's top-left corner is
+ * at (x, y) on the page. */
+void		 lay_turn_measure(struct lay *L, struct lay_box *b,
+		    const struct fo_node *n, double cw, double avail);
+void		 lay_turn_draw(struct lay *L, const struct lay_box *b, double x,
+		    double y);
+
 /* lay_list.c: a list-block as a two-column table of label and body */
 struct lay_box	*lay_measure_list(struct lay *L, const struct fo_node *lb,
 		    double ref_x, double ref_w, double base, double base_end);
@@ -494,6 +518,11 @@ struct lay_geom {
 	int		 ncols;			/* columns of region-body */
 	double		 colw, gap;		/* a column's width, the gap */
 	struct lay_rect	 reg[4];		/* before, after, start, end */
+	/* reference-orientation of the master: the regions are in a frame
+	 * turned by turns × 90° that fills (tx, ty, tw, th) of the page,
+	 * the content rectangle inside its margins (area_page.turns) */
+	int		 turns;
+	double		 tx, ty, tw, th;
 };
 
 /* lay_master.c: the simple-page-master of each page of a sequence. */

@@ -36,6 +36,17 @@ S_defer_static(struct lay *L, const struct fo_node *seq,
 	L->nstatics++;
 }
 
+/* The master's reference-orientation on the page. */
+static void
+S_page_turn(struct area_page *pg, const struct lay_geom *g)
+{
+	pg->turns = g->turns;
+	pg->tx = g->tx;
+	pg->ty = g->ty;
+	pg->tw = g->tw;
+	pg->th = g->th;
+}
+
 /* A new page of the sequence, numbered pageno, with its region-body. */
 static void
 S_page_new(struct lay *L, const struct fo_node *seq, const struct lay_geom *g,
@@ -44,6 +55,7 @@ S_page_new(struct lay *L, const struct fo_node *seq, const struct lay_geom *g,
 	struct lay_idref seqid = { seq->id, NULL };
 
 	L->page = area_page_add(L->doc, g->pw, g->ph);
+	S_page_turn(L->page, g);
 	L->page->number = pageno;
 	L->pageno = pageno;
 	if (seq->id)
@@ -134,6 +146,7 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int pageno)
 	mw = g.colw;
 	L->pageno = pageno;
 	if (flow != NULL) {
+		L->ref_h = g.bh;
 		rest = lay_measure_flow(L, flow, mx, mw);
 		L->span_flow = lay_span_prepare(L, flow, &g, rest);
 	}
@@ -175,6 +188,7 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int pageno)
 				lay_geometry(L, m, seq, &g);
 				L->page->width = g.pw;
 				L->page->height = g.ph;
+				S_page_turn(L->page, &g);
 				L->page->nitems = 0;
 				if (seq->id) {
 					struct lay_idref seqid = { seq->id, NULL };

@@ -83,6 +83,20 @@ lay_geometry(struct lay *L, const struct fo_node *m, const struct fo_node *seq,
 	memset(g, 0, sizeof *g);
 	g->master = m;
 	S_page(L, m, seq, g, &cx, &cy, &cw, &ch);
+	if (m != NULL && m->u.master != NULL && m->u.master->turns) {
+		/* The regions are laid out in the turned frame of the
+		 * content rectangle: its origin is (0, 0). */
+		g->turns = m->u.master->turns & 3;
+		g->tx = cx;
+		g->ty = cy;
+		g->tw = cw;
+		g->th = ch;
+		cx = cy = 0;
+		if (g->turns % 2) {
+			cw = g->th;
+			ch = g->tw;
+		}
+	}
 	g->bx = cx;
 	g->by = cy;
 	g->bw = cw;
@@ -119,8 +133,10 @@ lay_geometry(struct lay *L, const struct fo_node *m, const struct fo_node *seq,
 		fo_master_region(m, FO_REGION_AFTER),
 		fo_master_region(m, FO_REGION_START),
 		fo_master_region(m, FO_REGION_END) };
-	double ext[4] = { S_extent(rg[0], g->ph, ch), S_extent(rg[1], g->ph, ch),
-		S_extent(rg[2], g->pw, cw), S_extent(rg[3], g->pw, cw) };
+	/* percentages of the page as the turned frame sees it */
+	double lpw = g->turns % 2 ? g->ph : g->pw, lph = g->turns % 2 ? g->pw : g->ph;
+	double ext[4] = { S_extent(rg[0], lph, ch), S_extent(rg[1], lph, ch),
+		S_extent(rg[2], lpw, cw), S_extent(rg[3], lpw, cw) };
 	int prec[2] = { rg[0] && rg[0]->u.region && rg[0]->u.region->precedence,
 		rg[1] && rg[1]->u.region && rg[1]->u.region->precedence };
 	for (int i = 0; i < 4; i++) {
@@ -210,6 +226,7 @@ S_static(struct lay *L, const struct fo_node *seq, const struct lay_rect *R,
 	S_background(L, region, R->x, R->y, R->w, R->h);
 	if (sc == NULL || sc->kind != FO_STATIC_CONTENT)
 		return;
+	L->ref_h = R->h;
 	b = lay_measure_flow(L, sc, R->x, R->w);
 	double off = 0, free_h = R->h - b->h;
 	if (free_h > 0) {

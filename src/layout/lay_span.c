@@ -116,11 +116,7 @@ S_columns(struct lay *L, const struct lay_geom *g, struct lay_box *rest,
 			if (f->h - f->sa > *used)
 				*used = f->h - f->sa;
 			lay_draw(L, f, y);
-			for (size_t i = from; i < L->page->nitems; i++) {
-				L->page->items[i].x += dx;
-				if (L->page->items[i].kind == AREA_RULE)
-					L->page->items[i].u.rule.x2 += dx;
-			}
+			area_shift(L->page, from, dx);
 		}
 		rest = n;
 		if (L->forced_break >= FO_BREAK_PAGE) {

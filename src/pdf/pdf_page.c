@@ -472,9 +472,58 @@ S_watermark(struct pdf_ctx *c, const char *text, double pw, double ph)
 	pdf_op(&c->out, " Tj ET Q");
 }
 
+/* After Q the state the cached values describe is gone: each is
+ * written again when next used. */
+static void
+S_state_forget(struct pdf_ctx *c)
+{
+	c->cur_font = NULL;
+	c->cur_size = -1;
+	c->cur_cs = NAN;
+	c->cur_lw = -1;
+	c->cur_fill = -1;
+	c->cur_stroke = -1;
+	c->cur_mode = -1;
+	c->cur_dash = -1;
+}
+
+/* q, and the matrix that draws the items of a frame turned by turns ×
+ * 90° filling the rectangle (rx, ry, rw, rh) of the enclosing frame: an
+ * item of the turned frame is written as usual, its y flipped with the
+ * turned frame's height hi; the enclosing frame's y is flipped with ho
+ * (area_turn_map gives the map with y down in both). */
+static void
+S_turn_begin(struct pdf_ctx *c, int turns, double rx, double ry, double rw,
+    double rh, double hi, double ho)
+{
+	double m[6];
+
+	area_turn_map(turns, rx, ry, rw, rh, m);
+	S_text_end(c);
+	pdf_op(&c->out, "q");
+	pdf_num(&c->out, m[0]);
+	pdf_num(&c->out, -m[1]);
+	pdf_num(&c->out, -m[2]);
+	pdf_num(&c->out, m[3]);
+	pdf_num(&c->out, m[2] * hi + m[4]);
+	pdf_num(&c->out, ho - m[3] * hi - m[5]);
+	pdf_op(&c->out, "cm");
+	S_state_forget(c);
+}
+
+static void
+S_turn_end(struct pdf_ctx *c)
+{
+	S_text_end(c);
+	pdf_op(&c->out, "Q");
+	S_state_forget(c);
+}
+
 void
 pdf_draw_page(struct pdf_ctx *c, const struct area_page *pg, const char *watermark)
 {
+	int open = 0;	/* AREA_TURN not yet ended */
+
 	c->page = HPDF_AddPage(c->pdf);
 	c->pageno++;
 	HPDF_Page_SetWidth(c->page, pdf_real(pg->width));
@@ -491,6 +540,12 @@ pdf_draw_page(struct pdf_ctx *c, const struct area_page *pg, const char *waterma
 	c->cur_stroke = 0;
 	c->cur_mode = 0;
 	c->cur_dash = 0;
+	if (pg->turns) {
+		double lh = pg->turns % 2 ? pg->tw : pg->th;
+		S_turn_begin(c, pg->turns, pg->tx, pg->ty, pg->tw, pg->th, lh,
+		    c->ph);
+		c->ph = lh;
+	}
 	for (size_t i = 0; i < pg->nitems; i++) {
 		const struct area_item *it = &pg->items[i];
 		switch (it->kind) {
@@ -506,10 +561,27 @@ pdf_draw_page(struct pdf_ctx *c, const struct area_page *pg, const char *waterma
 		case AREA_IMAGE:
 			S_image(c, it);
 			break;
+		case AREA_TURN:
+			S_turn_begin(c, it->u.turn.turns, it->x, it->y, it->w,
+			    it->h, c->ph, c->ph);
+			open++;
+			break;
+		case AREA_TURN_END:
+			if (open > 0) {
+				S_turn_end(c);
+				open--;
+			}
+			break;
 		case AREA_BOX:
 		case AREA_LINEBOX:
 			break;
 		}
+	}
+	while (open-- > 0)
+		S_turn_end(c);
+	if (pg->turns) {
+		S_turn_end(c);
+		c->ph = HPDF_Page_GetHeight(c->page);
 	}
 	if (watermark && *watermark)
 		S_watermark(c, watermark, HPDF_Page_GetWidth(c->page), c->ph);

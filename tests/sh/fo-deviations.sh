@@ -8,7 +8,8 @@
 # - an unknown master name gives pages of the first simple-page-master and
 #   a warning, never no PDF;
 # - a border or padding on a region is not drawn, and said;
-# - a refused value says the real reason (font-size="0").
+# - a refused value says the real reason (font-size="0");
+# - an indent given inside a block-container counts from its edge.
 set -u
 fails=0
 bad() { echo "FAIL $1: $2"; fails=$((fails + 1)); }
@@ -55,6 +56,21 @@ grep -q 'W-LAY-REGION-FRAME' "$T/frame.err" || bad frame "no warning: $(cat "$T/
 doc zero p '<fo:flow flow-name="xsl-region-body"><fo:block font-size="0">零</fo:block></fo:flow>'
 "$WSDOC" fo "$T/zero.fo" -o "$T/zero.pdf" 2> "$T/zero.err" || bad zero "exit $?"
 grep -q '字号应大于 0' "$T/zero.err" || bad zero "not the reason: $(cat "$T/zero.err")"
+
+# 6. start-indent="0pt" on a block in a bordered block-container that
+#    stands in an indented block counts from the container's content
+#    edge (XSL 1.1 §5.3.2; FOP does the same): it was counted from the
+#    region's, putting the text outside the container, over its border.
+doc indent p '<fo:flow flow-name="xsl-region-body"><fo:block margin-left="40pt"><fo:block-container border="1pt solid red" padding="3pt"><fo:block start-indent="0pt">ZEROI</fo:block><fo:block>INHER</fo:block></fo:block-container></fo:block></fo:flow>'
+"$WSDOC" fo "$T/indent.fo" -o "$T/indent.pdf" 2> "$T/indent.err" || bad indent "exit $?"
+for w in ZEROI INHER; do
+	x=$(pdftotext -bbox "$T/indent.pdf" - 2>/dev/null |
+	    sed -n "s/.*xMin=\"\([0-9.]*\)\".*>$w<.*/\1/p")
+	# page margin 10 + the inherited 40 (the container's own border
+	# and padding lie outside it, §5.3.2, as in FOP)
+	echo "$x" | awk '{ exit !($1 > 49.9 && $1 < 50.1) }' ||
+	    bad indent "$w starts at x=$x, not at the container's content edge 50"
+done
 
 [ "$fails" -eq 0 ] && echo "every deviation done or said"
 [ "$fails" -eq 0 ]
