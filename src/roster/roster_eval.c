@@ -188,6 +188,14 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 	S_set(o, "leader", leader);
 	S_set(o, "self", self);
 	S_set(o, "grade", grade);
+	/* A year is decided on its file's date: a decision's own date
+	 * (a follow-up's) would be dropped here. */
+	char *dd = rules_attr(dec, "date");
+	if (*dd && strcmp(dd, ev->date) != 0) {
+		diag_node(E_DEC_DATE_ANNUAL, dec, id, dd, ev->date);
+		ev->errors++;
+	}
+	free(dd);
 
 	/* Decided this year already: once a year (第六条).  A probation's end
 	 * is decided by its own act (--follow-up), not by this year again. */
@@ -739,8 +747,11 @@ roster_apply(struct roster *r, xmlDoc *outcomes)
 			char *state = rules_attr(o, "state"), *cause = rules_attr(o, "cause");
 			char *of = rules_attr(o, "of"), *fd = rules_attr(o, "date");
 			char *until = rules_attr(o, "until");
+			char rep[16];
+			snprintf(rep, sizeof rep, "%d", roster_followup_report(r, fd));
 			roster_history(ws, "followup", why.data ? why.data : "",
-			    "year", of, "date", fd, "until", until, "grade", grade,
+			    "year", of, "date", fd, "until", until, "name", rname,
+			    "leader", rlead, "report", rep, "grade", grade,
 			    "result", result, "cause", cause, (char *)NULL);
 			if (strcmp(state, ROSTER_REVOKED) == 0)
 				roster_set_status(ws, state, why.data ? why.data : "",
