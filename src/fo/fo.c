@@ -572,10 +572,15 @@ struct refine {
 					   ' ', '\n', or 'x' for anything else */
 };
 
+/* A marker is one too: it is laid out elsewhere, so the white space
+ * between the initial markers of a block, and after them, is at the
+ * start of the block's text (it made a text node that ended the block's
+ * markers, losing all after the first, without a word). */
 static int
 S_boundary(int kind)
 {
 	return kind == FO_BLOCK || kind == FO_BLOCK_CONTAINER ||
+	    kind == FO_MARKER ||
 	    kind == FO_TABLE || kind == FO_BOOKMARK_TITLE ||
 	    kind == FO_LIST_BLOCK || kind == FO_LIST_ITEM_LABEL ||
 	    kind == FO_LIST_ITEM_BODY;
@@ -686,7 +691,9 @@ S_refine(struct fo_ctx *c)
 		} else if (n->kind == FO_LEADER || n->kind == FO_PAGE_NUMBER ||
 		    n->kind == FO_PAGE_NUMBER_CITATION ||
 		    n->kind == FO_PAGE_NUMBER_CITATION_LAST ||
-		    n->kind == FO_EXTERNAL_GRAPHIC) {
+		    n->kind == FO_EXTERNAL_GRAPHIC ||
+		    n->kind == FO_RETRIEVE_MARKER) {
+			/* text stands there: the spaces around it stay */
 			r.prev = 'x';
 			r.last_text = NULL;
 		}

@@ -339,6 +339,17 @@ S_is_block(int kind)
 	    kind == FO_TABLE || kind == FO_LIST_BLOCK;
 }
 
+/* Does the layout retrieve the initial markers of a node of this kind?
+ * (lay_box_props and lay_measure_blocks note them.) */
+static int
+S_marks(int kind)
+{
+	return kind == FO_BLOCK || kind == FO_BLOCK_CONTAINER ||
+	    kind == FO_FLOW || kind == FO_TABLE_CELL ||
+	    kind == FO_LIST_ITEM_LABEL || kind == FO_LIST_ITEM_BODY ||
+	    kind == FO_FOOTNOTE_BODY;
+}
+
 static void
 S_child(struct S_ctx *c, const struct fo_node *n)
 {
@@ -381,6 +392,13 @@ S_child(struct S_ctx *c, const struct fo_node *n)
 					c->fnotes = lay_footnote_add(L, c->fnotes, k);
 			} else
 				S_child(c, k);
+		break;
+	case FO_MARKER:	/* a block's, a flow's, a cell's: lay_marker.c */
+		if (!S_marks(n->parent->kind) && !L->warned_marker) {
+			LAY_DIAG(L, W_LAY_MARKER, lay_file(L), n->line, 0,
+			    fo_kind_name(n->parent->kind));
+			L->warned_marker = 1;
+		}
 		break;
 	case FO_RETRIEVE_MARKER: {	/* in static content (lay_marker.c) */
 		const struct fo_node *m = lay_marker_get(L, n);
@@ -553,6 +571,7 @@ lay_box_props(struct lay *L, struct lay_box *b, const struct fo_node *n,
 	}
 	b->bg = bx->background;
 	b->sb = S_sane(L, fo_len_resolve(bx->space_before.r.opt, 0), n->line);
+	b->sb_retain = bx->space_before.retain != 0;
 	b->sa = S_sane(L, fo_len_resolve(bx->space_after.r.opt, 0), n->line);
 	b->keep_next = bx->keep_with_next.page != FO_KEEP_AUTO ||
 	    bx->keep_with_next.column != FO_KEEP_AUTO;
@@ -675,6 +694,9 @@ lay_measure_blocks(struct lay *L, const struct fo_node *parent, double x,
 	b->w = w;
 	b->bg = FO_TRANSPARENT;
 	b->fixed_h = -1;
+	/* markers at the start of a flow or a cell are the flow's, the
+	 * cell's (FOP retrieves them; they were ignored without a word) */
+	b->markers = lay_markers_of(parent);
 	memset(&c, 0, sizeof c);
 	c.L = L;
 	c.blk = parent;

@@ -163,6 +163,7 @@ struct lay_box {
 	double		 x, w;		/* border box (a line: the line area) */
 	int		 keep_prev, keep_next, keep_together;
 	int		 break_before, break_after;	/* enum fo_break */
+	int		 sb_retain;	/* space-before.conditionality retain */
 	int		 has_break;	/* a forced break somewhere inside */
 	int		 fo_line;
 	struct lay_idref *ids;		/* for page-number citations */
@@ -315,7 +316,7 @@ struct lay {
 	size_t		 nwarned, warncap;
 	int		 warned_deep, warned_tall;
 	int		 warned_extent, warned_width, warned_frame;
-	int		 warned_cell_break;
+	int		 warned_cell_break, warned_marker, warned_fn_room;
 	int		 span_flow;	/* the sequence's flow has span="all"
 					   blocks laid out by lay_span.c */
 	/* the forced break lay_split cut at (enum fo_break), 0 for none */
