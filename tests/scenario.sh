@@ -4,9 +4,10 @@
 # publish, evaluate 2026 with every grade and the three causes of
 # revocation, the 暂缓 follow-up in 2027-06, approve and evaluate 2027,
 # publish 2027.  After each step the state of every workshop in the roster
-# is checked; at the end the 2026 report made from the roster is the same
-# bytes as the one made at 2026's --apply, and the 2026 notice the same as
-# the one issued.  Inputs: samples/2026 and samples/两年.  Exit 1 at the
+# is checked; at the end the 2026 and 2027 reports made from the roster are
+# the same bytes as the ones made at each year's --apply, the 2027 report
+# lists the follow-up decided in 2027 (and the 2026 report does not), and
+# the 2026 notice is the same as the one issued.  Inputs: samples/2026 and samples/两年.  Exit 1 at the
 # first difference, saying which.
 WSDOC=${1:-build/wsdoc}
 OUT=${2:-out/两年}
@@ -60,6 +61,7 @@ step "2027 年度评估"
 run "$WSDOC" evaluate --roster "$R" --year 2027 --decisions $Y/2027评估结论.xml $Y/2027评估/* \
 	--apply -o "$OUT/2027年度评估报告.pdf"
 states "2026-01:在建 2026-02:在建 2026-03:已撤销 2026-04:在建 2026-05:已撤销 2026-06:已撤销 2027-01:在建" "evaluate 2027"
+cp "$OUT/2027年度评估报告.pdf" "$OUT/.report2027"
 
 step "2027 公布名单"
 run "$WSDOC" publish --roster "$R" --year 2027 --date 2027-03-25 -o "$OUT/2027名单.pdf" --csv "$OUT/2027名单.csv"
@@ -83,3 +85,19 @@ cmp -s "$OUT/.report2026" "$OUT/2026年度评估报告-重印.pdf" ||
 	die "the 2026 report made again differs from the one made at 2026's --apply"
 rm -f "$OUT/.report2026"
 echo "   2026年度评估报告与写入名册时生成的逐字节相同"
+
+step "2027年度评估报告列出本年度作出的暂缓期满确定，2026年度的不列；由名册重新生成与写入时相同"
+run "$WSDOC" report --roster "$R" --year 2027 -o "$OUT/2027年度评估报告-重印.pdf"
+cmp -s "$OUT/.report2027" "$OUT/2027年度评估报告-重印.pdf" ||
+	die "the 2027 report made again differs from the one made at 2027's --apply"
+rm -f "$OUT/.report2027"
+run "$WSDOC" report --roster "$R" --year 2027 --fo -o "$OUT/.2027.fo"
+# the workshop, its registered name, the decision and its date, in one item
+tr -d '\n' < "$OUT/.2027.fo" | sed 's/<[^>]*>//g' |
+	grep -q '本年度作出的暂缓期满确定.*砺学学业支持工作坊（HZNU-GZF-2026-04，主理人陈䶮）.*2027年6月20日确定：通过' ||
+	die "the 2027 report does not list 04's follow-up of 2027-06-20"
+run "$WSDOC" report --roster "$R" --year 2026 --fo -o "$OUT/.2026.fo"
+tr -d '\n' < "$OUT/.2026.fo" | sed 's/<[^>]*>//g' | grep -q '本年度没有暂缓期满后作出的确定' ||
+	die "the 2026 report lists a follow-up or does not say it has none"
+rm -f "$OUT/.2027.fo" "$OUT/.2026.fo"
+echo "   2027年度评估报告列出 HZNU-GZF-2026-04 的暂缓期满确定，与写入名册时生成的逐字节相同"

@@ -6,7 +6,9 @@
      reasons, approved changes and the year's achievements) to XSL-FO:
      counts per grade with a bar chart, every workshop's result under its
      registered name, the revocations with their causes (each once), the
-     probations with their deadlines, and the year's achievements.  Dates,
+     probations with their deadlines, the follow-ups decided in the year
+     (<followup> after the outcomes: name, id, decision and date), and the
+     year's achievements.  Dates,
      names and the short phrases of a 说明 are kept within a line. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -17,6 +19,8 @@
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <xsl:variable name="o" select="/report/outcomes/outcome"/>
+  <!-- the 暂缓 follow-ups decided in the year (evaluate, follow-up mode) -->
+  <xsl:variable name="fu" select="/report/outcomes/followup"/>
   <xsl:variable name="grades" select="document('')/*/ws:grades/ws:g"/>
   <ws:grades>
     <ws:g color="#2E7D32">优秀通过</ws:g><ws:g color="#1565C0">通过</ws:g>
@@ -112,6 +116,12 @@
         keep-with-next="always"><xsl:value-of select="$text"/></fo:block>
   </xsl:template>
 
+  <xsl:template name="h3">
+    <xsl:param name="text"/>
+    <fo:block font-family="{$hei}" space-before="2mm" space-after="1mm" keep-with-next="always"
+        line-height="1.5"><xsl:value-of select="$text"/></fo:block>
+  </xsl:template>
+
   <!-- A short value (a number, an id, a name, a grade) or a column head,
        kept whole on its line. -->
   <xsl:template name="cell">
@@ -145,7 +155,7 @@
           <xsl:if test="outcomes/@provisional = 'yes'">
             <fo:block text-align="center" font-family="{$hei}" color="#C62828" space-after="3mm">（预览：尚未收到学工部评估结论，以下按自评情况列出）</fo:block>
           </xsl:if>
-          <fo:block line-height="1.5" text-indent="2em" text-align="justify">根据《杭州师范大学辅导员工作坊建设与管理办法（试行）》第六条，辅导员工作坊每年接受一次评估，评估内容主要为建设方案的实施情况和建设成效，以及下一阶段工作计划，结果分为优秀通过、通过、暂缓通过和撤销四个等级。<xsl:value-of select="$y"/>年度应参加评估的工作坊共<xsl:value-of select="count($o)"/>个，其中<xsl:for-each select="$grades"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="."/><xsl:value-of select="count($o[@result = current()])"/>个</xsl:for-each>。</fo:block>
+          <fo:block line-height="1.5" text-indent="2em" text-align="justify">根据《杭州师范大学辅导员工作坊建设与管理办法（试行）》第六条，辅导员工作坊每年接受一次评估，评估内容主要为建设方案的实施情况和建设成效，以及下一阶段工作计划，结果分为优秀通过、通过、暂缓通过和撤销四个等级。<xsl:value-of select="$y"/>年度应参加评估的工作坊共<xsl:value-of select="count($o)"/>个，其中<xsl:for-each select="$grades"><xsl:if test="position() > 1">、</xsl:if><xsl:value-of select="."/><xsl:value-of select="count($o[@result = current()])"/>个</xsl:for-each>。<xsl:if test="$fu">本年度还对<xsl:value-of select="count($fu)"/>个暂缓通过的工作坊作出了期满确定（见第四部分）。</xsl:if></fo:block>
 
           <xsl:call-template name="h2"><xsl:with-param name="text">一、评估结果统计</xsl:with-param></xsl:call-template>
           <xsl:call-template name="chart"/>
@@ -204,7 +214,8 @@
             <xsl:otherwise><fo:block text-indent="2em" line-height="1.5">本年度无撤销的工作坊。</fo:block></xsl:otherwise>
           </xsl:choose>
 
-          <xsl:call-template name="h2"><xsl:with-param name="text">四、暂缓通过的工作坊</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="h2"><xsl:with-param name="text">四、暂缓通过与期满确定</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="h3"><xsl:with-param name="text">（一）本年度暂缓通过的工作坊</xsl:with-param></xsl:call-template>
           <xsl:choose>
             <xsl:when test="$o[@result = '暂缓通过']">
               <fo:block text-indent="2em" line-height="1.5" space-after="1mm">暂缓通过的工作坊给予半年继续建设期，期满根据建设情况再予以确定（第六条）：</fo:block>
@@ -214,6 +225,19 @@
               </xsl:for-each>
             </xsl:when>
             <xsl:otherwise><fo:block text-indent="2em" line-height="1.5">本年度无暂缓通过的工作坊。</fo:block></xsl:otherwise>
+          </xsl:choose>
+          <!-- The half-years that ended this year: the office's decisions
+               on them (第六条 根据建设情况再予以确定), each with its date. -->
+          <xsl:call-template name="h3"><xsl:with-param name="text">（二）本年度作出的暂缓期满确定</xsl:with-param></xsl:call-template>
+          <xsl:choose>
+            <xsl:when test="$fu">
+              <xsl:for-each select="$fu">
+                <xsl:sort select="@date"/>
+                <xsl:sort select="@workshop"/>
+                <fo:block line-height="1.5" text-indent="2em" text-align="justify" space-after="1mm"><xsl:value-of select="position()"/>. <xsl:value-of select="@name"/>（<xsl:value-of select="@workshop"/>，主理人<xsl:value-of select="@leader"/>）<xsl:if test="@year">，<xsl:value-of select="@year"/>年度评估暂缓通过</xsl:if><xsl:if test="@until">，继续建设期至<xsl:call-template name="cn-date"><xsl:with-param name="d" select="@until"/></xsl:call-template></xsl:if>；<xsl:call-template name="cn-date"><xsl:with-param name="d" select="@date"/></xsl:call-template>确定：<fo:inline font-family="{$hei}"><xsl:value-of select="@result"/></fo:inline><xsl:choose><xsl:when test="@state = '已撤销'">，作撤销处理</xsl:when><xsl:otherwise>，继续建设</xsl:otherwise></xsl:choose>。</fo:block>
+              </xsl:for-each>
+            </xsl:when>
+            <xsl:otherwise><fo:block text-indent="2em" line-height="1.5">本年度没有暂缓期满后作出的确定。</fo:block></xsl:otherwise>
           </xsl:choose>
 
           <xsl:call-template name="h2"><xsl:with-param name="text">五、年度建设成果</xsl:with-param></xsl:call-template>

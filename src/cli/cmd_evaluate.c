@@ -167,8 +167,11 @@ cmd_evaluate(int argc, char **argv)
 			xmlFreeDoc(yo);
 		}
 		saved = roster_prepare(r);
-	} else if (!apply && report && out && !diag_failed() && !followup)
-		report_write(out, report, fo_only);	/* a preview */
+	} else if (!apply && report && out && !diag_failed() && !followup) {
+		/* a preview, with the follow-ups the report will list */
+		roster_year_followups(r, xmlDocGetRootElement(out), year);
+		report_write(out, report, fo_only);
+	}
 	if (diag_exit_status() == 3 || saved == -1) {
 		out_abort();
 		roster_discard(r);

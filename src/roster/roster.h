@@ -174,6 +174,15 @@ void	roster_apply(struct roster *r, xmlDoc *outcomes);
 /* A year's outcomes made from the roster alone (roster_report.c), for the
  * annual report; NULL when the roster records nothing of that year. */
 xmlDoc	*roster_year_outcomes(const struct roster *r, int year);
+/* Append to out (an <outcomes>) the 暂缓 follow-ups that year's report
+ * lists, as <followup workshop name leader year until date grade result
+ * state cause><reason/></followup>, in the roster's order. */
+void	roster_year_followups(const struct roster *r, xmlNode *out, int year);
+/* The year whose report lists a follow-up decided at date (YYYY-MM-DD):
+ * its own year, unless that year's evaluation is in the roster already
+ * (its report made without it): then the next year not yet written, so
+ * that no report changes once made. */
+int	roster_followup_report(const struct roster *r, const char *date);
 /* A workshop's record of a year (<evaluation> or <excused> in its
  * history, the last), or NULL. */
 xmlNode	*roster_year_record(const xmlNode *ws, const char *year);

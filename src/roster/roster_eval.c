@@ -739,8 +739,11 @@ roster_apply(struct roster *r, xmlDoc *outcomes)
 			char *state = rules_attr(o, "state"), *cause = rules_attr(o, "cause");
 			char *of = rules_attr(o, "of"), *fd = rules_attr(o, "date");
 			char *until = rules_attr(o, "until");
+			char rep[16];
+			snprintf(rep, sizeof rep, "%d", roster_followup_report(r, fd));
 			roster_history(ws, "followup", why.data ? why.data : "",
-			    "year", of, "date", fd, "until", until, "grade", grade,
+			    "year", of, "date", fd, "until", until, "name", rname,
+			    "leader", rlead, "report", rep, "grade", grade,
 			    "result", result, "cause", cause, (char *)NULL);
 			if (strcmp(state, ROSTER_REVOKED) == 0)
 				roster_set_status(ws, state, why.data ? why.data : "",

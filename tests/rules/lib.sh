@@ -36,3 +36,25 @@ joined() {
 	awk '/^ / { sub(/^ +/, ""); printf "%s%s", (first ? "  " : ""), $0; first = 0; next }
 	     { if (NR > 1) print ""; printf "%s", $0; first = 1 } END { print "" }' "$1"
 }
+
+# year2026 ROSTER: the samples/2026 applications approved (2026-03-20) and
+# their 2026 evaluation applied (04 on 暂缓 until 2027-06-15); run from
+# $SRCDIR.  Sets S, apps and evals.
+year2026() {
+	S=samples/2026
+	apps=$(find $S/申报 -name '*.ini' -o -name '*.xml' | sort)
+	evals=$(find $S/评估 -name '*.ini' -o -name '*.xml' | sort)
+	"$WSDOC" approve --roster "$1" --date 2026-03-20 $apps >/dev/null 2>&1 || fail "approve 2026"
+	"$WSDOC" evaluate --roster "$1" --year 2026 --decisions $S/评估结论.xml $evals --apply \
+		>/dev/null 2>"$T/err" || fail "evaluate 2026: $(cat "$T/err")"
+}
+# forms2027: the 2026 forms of 01 02 04 05 06 made 2027's, as $T/eNN.*.
+forms2027() {
+	for n in 01 02 04 05 06; do
+		f=$(ls samples/2026/评估/HZNU-GZF-2026-$n.*)
+		case $f in
+		*.ini) sed 's/^年度 *= *2026/年度 = 2027/' "$f" > "$T/e$n.ini" ;;
+		*) sed 's/year="2026"/year="2027"/' "$f" > "$T/e$n.xml" ;;
+		esac
+	done
+}

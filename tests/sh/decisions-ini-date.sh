@@ -6,12 +6,7 @@
 need_xmllint
 cd "$SRCDIR" || exit 1
 R=$T/roster.xml
-S=samples/2026
-apps=$(find $S/申报 -name '*.ini' -o -name '*.xml' | sort)
-evals=$(find $S/评估 -name '*.ini' -o -name '*.xml' | sort)
-"$WSDOC" approve --roster "$R" --date 2026-03-20 $apps >/dev/null 2>&1 || fail "approve"
-"$WSDOC" evaluate --roster "$R" --year 2026 --decisions $S/评估结论.xml $evals --apply \
-	>/dev/null 2>"$T/err" || fail "2026: $(cat "$T/err")"
+year2026 "$R"
 cp "$R" "$T/after2026"
 # The file is dated before 04's half-year ends (2027-06-15); the decision
 # on 04 itself after it.

@@ -6,24 +6,13 @@
 need_xmllint
 cd "$SRCDIR" || exit 1
 R=$T/roster.xml
-S=samples/2026
-apps=$(find $S/申报 -name '*.ini' -o -name '*.xml' | sort)
-evals=$(find $S/评估 -name '*.ini' -o -name '*.xml' | sort)
-"$WSDOC" approve --roster "$R" --date 2026-03-20 $apps >/dev/null 2>&1 || fail "approve"
-"$WSDOC" evaluate --roster "$R" --year 2026 --decisions $S/评估结论.xml $evals --apply \
-	>/dev/null 2>"$T/err" || fail "2026: $(cat "$T/err")"
+year2026 "$R"
 state() { xpath "$R" "//workshop[@id='HZNU-GZF-2026-$1']/status/@state"; }
 [ "$(state 04)" = 暂缓 ] || fail "04 not on probation"
 cp "$R" "$T/after2026"
 
 # Each workshop's 2027 form.
-for n in 01 02 04 05 06; do
-	f=$(ls $S/评估/HZNU-GZF-2026-$n.*)
-	case $f in
-	*.ini) sed 's/^年度 *= *2026/年度 = 2027/' "$f" > "$T/e$n.ini" ;;
-	*) sed 's/year="2026"/year="2027"/' "$f" > "$T/e$n.xml" ;;
-	esac
-done
+forms2027
 # The follow-up written the obvious way, as a 2027 evaluation in June: the
 # year 2027 has not been held; nothing is written.
 cat > "$T/d04.xml" <<'X'

@@ -47,7 +47,7 @@ grep -q '文心雅韵美育工作坊' "$T/text" && ! grep -q '由“文心雅韵
 	fail "the refused name is used as the workshop's"
 sed -n 's/.*五、年度建设成果//p' "$T/text" | grep -q '文心雅韵美育工作坊' && fail "achievements under the refused name"
 grep -q '〔' "$T/text" && fail "two bracket styles in the report"
-rev=$(sed -n 's/.*三、撤销的工作坊\(.*\)四、暂缓通过的工作坊.*/\1/p' "$T/text")
+rev=$(sed -n 's/.*三、撤销的工作坊\(.*\)四、暂缓通过.*/\1/p' "$T/text")
 [ "$(printf '%s' "$rev" | grep -o '无故不参加评估' | wc -l)" = 1 ] || fail "cause 1 not said once: $rev"
 [ "$(printf '%s' "$rev" | grep -o '第六条第2项' | wc -l)" = 1 ] || fail "cause 2 not said once: $rev"
 # dates are kept within a line: as many whole dates line by line as in the
