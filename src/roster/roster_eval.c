@@ -188,6 +188,14 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 	S_set(o, "leader", leader);
 	S_set(o, "self", self);
 	S_set(o, "grade", grade);
+	/* A year is decided on its file's date: a decision's own date
+	 * (a follow-up's) would be dropped here. */
+	char *dd = rules_attr(dec, "date");
+	if (*dd && strcmp(dd, ev->date) != 0) {
+		diag_node(E_DEC_DATE_ANNUAL, dec, id, dd, ev->date);
+		ev->errors++;
+	}
+	free(dd);
 
 	/* Decided this year already: once a year (第六条).  A probation's end
 	 * is decided by its own act (--follow-up), not by this year again. */
