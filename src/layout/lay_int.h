@@ -545,6 +545,12 @@ void		 lay_master_start(struct lay *L, const struct fo_node *seq,
  * simple-page-master at all (the page is A4). */
 const struct fo_node *lay_master_next(struct lay *L, struct lay_pmstate *st,
 		    int pageno, int last, int blank);
+/* Does a page of this master take the flow?  Not when its region-body is
+ * named otherwise than the flow's flow-name and another master's body is
+ * named for it (XSL 1.1 §6.4.18: the flow goes to the region of its name;
+ * the page is made without it, as Apache FOP does). */
+int		 lay_body_takes(const struct lay *L, const struct fo_node *master,
+		    const struct fo_node *flow);
 
 /* lay_region.c */
 void		 lay_geometry(struct lay *L, const struct fo_node *master,

@@ -112,6 +112,25 @@ S_blank(struct lay *L, struct lay_pmstate *st, const struct fo_node *seq,
 	S_defer_static(L, seq, &g);
 }
 
+/* The flow from rest on the new page, if its body takes the flow; what
+ * is left for the next page. */
+static struct lay_box *
+S_fill(struct lay *L, const struct fo_node *seq, const struct lay_geom *g,
+    struct lay_box *rest, double mx, double mw)
+{
+	const struct fo_node *flow = seq->first;
+
+	while (flow != NULL && flow->kind != FO_FLOW)
+		flow = flow->next;
+	if (rest == NULL)
+		return NULL;
+	if (!lay_body_takes(L, g->master, flow)) {
+		L->forced_break = 0;
+		return rest;
+	}
+	return lay_fill_page(L, g, rest, mx, mw);
+}
+
 /* The page just filled with the flow from rest, by the master of *g,
  * filled again by the master of *g2. */
 static struct lay_box *
@@ -127,7 +146,7 @@ S_refill(struct lay *L, const struct fo_node *seq, const struct lay_geom *g,
 		lay_record(L, &seqid, g->by);
 	}
 	lay_region_body(L, g, line);
-	return rest ? lay_fill_page(L, g, rest, mx, mw) : NULL;
+	return S_fill(L, seq, g, rest, mx, mw);
 }
 
 /* The page just filled (by the master of *g; next is what it left) may be
@@ -226,7 +245,7 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int pageno)
 			break;
 		}
 		S_page_new(L, seq, &g, pageno, line);
-		struct lay_box *next = rest ? lay_fill_page(L, &g, rest, mx, mw) : NULL;
+		struct lay_box *next = S_fill(L, seq, &g, rest, mx, mw);
 		npages++;
 		if ((next == NULL || npages == 1) &&
 		    !S_force_blank(seq, npages, pageno) && st.psm != NULL)
