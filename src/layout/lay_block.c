@@ -628,6 +628,7 @@ S_block(struct lay *L, const struct fo_node *n, const struct S_ctx *ref)
 		c.cw = 1;
 	if (n->kind == FO_BLOCK_CONTAINER) {
 		/* A new reference area: children measure from its content. */
+		b->refarea = 1;
 		c.refx = c.cx;
 		c.ref_w = c.cw;
 		S_child_base(n, c.cw, &c.base, &c.base_end);

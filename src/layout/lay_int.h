@@ -164,6 +164,8 @@ struct lay_box {
 	int		 keep_prev, keep_next, keep_together;
 	int		 break_before, break_after;	/* enum fo_break */
 	int		 sb_retain;	/* space-before.conditionality retain */
+	int		 refarea;	/* a block-container: absolutely positioned
+					   containers inside count from it */
 	int		 has_break;	/* a forced break somewhere inside */
 	int		 fo_line;
 	struct lay_idref *ids;		/* for page-number citations */

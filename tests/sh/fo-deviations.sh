@@ -11,7 +11,8 @@
 # - a refused value says the real reason (font-size="0");
 # - an indent given inside a block-container counts from its edge;
 # - a retained space-before (margin-top) stays at the top of a page;
-# - footnotes that overflow the page are said.
+# - footnotes that overflow the page are said;
+# - an absolutely positioned container in a cell counts from the cell.
 set -u
 fails=0
 bad() { echo "FAIL $1: $2"; fails=$((fails + 1)); }
@@ -93,6 +94,15 @@ FN=$(for i in 1 2 3 4 5 6 7 8 9 10 11 12; do printf '<fo:block>note %s</fo:block
 doc fnroom p "<fo:flow flow-name=\"xsl-region-body\"><fo:block>cited<fo:footnote><fo:inline>1</fo:inline><fo:footnote-body>$FN</fo:footnote-body></fo:footnote></fo:block></fo:flow>"
 "$WSDOC" fo "$T/fnroom.fo" -o "$T/fnroom.pdf" 2> "$T/fnroom.err" || bad fnroom "exit $?"
 grep -q 'W-LAY-FOOTNOTE-ROOM' "$T/fnroom.err" || bad fnroom "no warning: $(cat "$T/fnroom.err")"
+
+# 9. An absolutely positioned block-container in a table cell counts its
+#    top from the cell (its nearest reference area, as FOP does), not
+#    from region-body's top: 30 + 100 (a block above the table) + 10.
+doc abscell p '<fo:flow flow-name="xsl-region-body"><fo:block-container height="100pt"><fo:block>above</fo:block></fo:block-container><fo:table table-layout="fixed" width="100%"><fo:table-body><fo:table-row><fo:table-cell padding="10pt"><fo:block-container absolute-position="absolute" top="10pt" height="20pt"><fo:block>ABSX</fo:block></fo:block-container><fo:block>cell</fo:block></fo:table-cell></fo:table-row></fo:table-body></fo:table></fo:flow>'
+"$WSDOC" fo "$T/abscell.fo" -o "$T/abscell.pdf" 2> "$T/abscell.err" || bad abscell "exit $?"
+y=$(pdftotext -bbox "$T/abscell.pdf" - 2>/dev/null | sed -n 's/.*yMin="\([0-9.]*\)".*>ABSX<.*/\1/p')
+echo "$y" | awk '{ exit !($1 > 140 && $1 < 143) }' ||
+    bad abscell "ABSX has its top at y=$y, not 10pt below the cell's top (140)"
 
 [ "$fails" -eq 0 ] && echo "every deviation done or said"
 [ "$fails" -eq 0 ]
