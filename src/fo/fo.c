@@ -679,10 +679,23 @@ S_refine(struct fo_ctx *c)
 {
 	struct fo_node *n = c->tree->root;
 	struct refine r = { NULL, 0 };
+	/* A footnote-body is set at the foot: the text around its footnote
+	 * runs on as if it were not there (its blocks dropped the space
+	 * after the citation: "body1blah").  Its state is kept here; past
+	 * 16 nested ones, no longer. */
+	struct refine fn[16];
+	int nfn = 0, fn_over = 0;
 
 	/* Pre-order walk; every boundary entered or left resets r. */
 	while (n) {
-		if (n->kind == FO_TEXT)
+		if (n->kind == FO_FOOTNOTE_BODY && n->first) {
+			if (nfn < 16)
+				fn[nfn++] = r;
+			else
+				fn_over++;
+			r.last_text = NULL;
+			r.prev = 0;
+		} else if (n->kind == FO_TEXT)
 			S_refine_text(c, n, &r);
 		else if (S_boundary(n->kind)) {
 			S_trim_tail(&r, 0);
@@ -703,7 +716,13 @@ S_refine(struct fo_ctx *c)
 		}
 		while (n && n->next == NULL) {
 			n = n->parent;
-			if (n && S_boundary(n->kind)) {
+			if (n && n->kind == FO_FOOTNOTE_BODY) {
+				S_trim_tail(&r, 0);
+				if (fn_over > 0)
+					fn_over--;
+				else if (nfn > 0)
+					r = fn[--nfn];
+			} else if (n && S_boundary(n->kind)) {
 				S_trim_tail(&r, 0);
 				r.last_text = NULL;
 				r.prev = 0;

@@ -12,7 +12,8 @@
 # - an indent given inside a block-container counts from its edge;
 # - a retained space-before (margin-top) stays at the top of a page;
 # - footnotes that overflow the page are said;
-# - an absolutely positioned container in a cell counts from the cell.
+# - an absolutely positioned container in a cell counts from the cell;
+# - the space after a footnote citation stays.
 set -u
 fails=0
 bad() { echo "FAIL $1: $2"; fails=$((fails + 1)); }
@@ -103,6 +104,13 @@ doc abscell p '<fo:flow flow-name="xsl-region-body"><fo:block-container height="
 y=$(pdftotext -bbox "$T/abscell.pdf" - 2>/dev/null | sed -n 's/.*yMin="\([0-9.]*\)".*>ABSX<.*/\1/p')
 echo "$y" | awk '{ exit !($1 > 140 && $1 < 143) }' ||
     bad abscell "ABSX has its top at y=$y, not 10pt below the cell's top (140)"
+
+# 10. The space after a footnote's citation stays: the footnote-body's
+#     blocks (set at the foot) made it the start of a line, dropped.
+doc fnspace p '<fo:flow flow-name="xsl-region-body"><fo:block>AAA<fo:footnote><fo:inline>1</fo:inline><fo:footnote-body><fo:block>note</fo:block></fo:footnote-body></fo:footnote> BBB</fo:block></fo:flow>'
+"$WSDOC" fo "$T/fnspace.fo" -o "$T/fnspace.pdf" 2> "$T/fnspace.err" || bad fnspace "exit $?"
+first=$(pdftotext "$T/fnspace.pdf" - 2>/dev/null | head -1)
+[ "$first" = "AAA1 BBB" ] || bad fnspace "the citing line reads \"$first\", not \"AAA1 BBB\""
 
 [ "$fails" -eq 0 ] && echo "every deviation done or said"
 [ "$fails" -eq 0 ]
