@@ -169,6 +169,8 @@ struct lay_box {
 	int		 has_break;	/* a forced break somewhere inside */
 	int		 fo_line;
 	struct lay_idref *ids;		/* for page-number citations */
+	size_t		 para_s;	/* a line: where it starts in its
+					   paragraph (lay_para_lines) */
 	struct lay_idref *ids_cont;	/* a continuation: the ids of the
 					   split box, for their last page */
 	const struct fo_node *markers;	/* the FO whose first children are

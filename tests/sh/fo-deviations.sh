@@ -13,7 +13,8 @@
 # - a retained space-before (margin-top) stays at the top of a page;
 # - footnotes that overflow the page are said;
 # - an absolutely positioned container in a cell counts from the cell;
-# - the space after a footnote citation stays.
+# - the space after a footnote citation stays;
+# - an inline's page numbers are those of its own first and last lines.
 set -u
 fails=0
 bad() { echo "FAIL $1: $2"; fails=$((fails + 1)); }
@@ -111,6 +112,16 @@ doc fnspace p '<fo:flow flow-name="xsl-region-body"><fo:block>AAA<fo:footnote><f
 "$WSDOC" fo "$T/fnspace.fo" -o "$T/fnspace.pdf" 2> "$T/fnspace.err" || bad fnspace "exit $?"
 first=$(pdftotext "$T/fnspace.pdf" - 2>/dev/null | head -1)
 [ "$first" = "AAA1 BBB" ] || bad fnspace "the citing line reads \"$first\", not \"AAA1 BBB\""
+
+# 11. page-number-citation(-last) of an inline in a paragraph that runs
+#     over pages: its first page is where it starts, its last where it
+#     ends (both were the paragraph's first page: "1 to 1").
+words=$(for i in $(seq 1 60); do printf 'word%s ' $i; done)
+doc inlcite p "<fo:flow flow-name=\"xsl-region-body\"><fo:block>SPAN <fo:page-number-citation ref-id=\"a\"/> TO <fo:page-number-citation-last ref-id=\"a\"/> LATE <fo:page-number-citation ref-id=\"b\"/></fo:block><fo:block>start <fo:inline id=\"a\">$words</fo:inline> $words <fo:inline id=\"b\">here</fo:inline></fo:block></fo:flow>"
+"$WSDOC" fo "$T/inlcite.fo" -o "$T/inlcite.pdf" 2> "$T/inlcite.err" || bad inlcite "exit $?"
+first=$(pdftotext "$T/inlcite.pdf" - 2>/dev/null | head -1)
+[ "$first" = "SPAN 1 TO 2 LATE 3" ] ||
+    bad inlcite "the citing line reads \"$first\", not \"SPAN 1 TO 2 LATE 3\""
 
 [ "$fails" -eq 0 ] && echo "every deviation done or said"
 [ "$fails" -eq 0 ]
