@@ -270,6 +270,8 @@ struct lay_table {
 	double		 frame[2];	/* above the first row and below the
 					   last: the separated model's table
 					   border, padding and half spacing */
+	int		 pagenum_line;	/* FO line of a fo:page-number in the
+					   header or footer, else 0 */
 };
 
 /* ---- the engine's state ---- */
@@ -321,6 +323,7 @@ struct lay {
 	int		 warned_deep, warned_tall;
 	int		 warned_extent, warned_width, warned_frame;
 	int		 warned_cell_break, warned_marker, warned_fn_room;
+	int		 warned_hf_pagenum;
 	int		 span_flow;	/* the sequence's flow has span="all"
 					   blocks laid out by lay_span.c */
 	/* the forced break lay_split cut at (enum fo_break), 0 for none */
