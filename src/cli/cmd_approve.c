@@ -25,6 +25,18 @@ static const char S_usage[] =
     "  --policy 文件  规则参数文件，默认安装目录的 forms/policy.ini\n"
     "  -h             显示本帮助\n";
 
+/* Messages so far that fail the run: errors, or what -W makes failures
+ * too.  An application that raised one is not admitted. */
+static int
+S_failing(void)
+{
+	int n = 0;
+
+	for (int l = diag_fail_level(); l <= DL_FATAL; l++)
+		n += diag_count((enum diag_level)l);
+	return n;
+}
+
 /* Who is in which non-revoked workshop of the roster, by person key;
  * the workshops before `upto` only (NULL: all). */
 static int
@@ -67,7 +79,8 @@ S_seats(const struct roster *r, const char *key, int leads_only, char **where,
  * them, as check applies them (src/rules/rules.c): the leader leads no
  * other workshop, nobody is in too many.  Workshops from `fresh` on were
  * admitted by this run: the rules across the inputs spoke of their
- * leaders already.  1 if the application is refused. */
+ * leaders already.  1 if the application is refused: a standard set to
+ * 错误, or a warning that -W makes a failure. */
 static int
 S_roster_rules(const struct roster *r, xmlNode *app, const xmlNode *fresh)
 {
@@ -101,7 +114,7 @@ S_roster_rules(const struct roster *r, xmlNode *app, const xmlNode *fresh)
 		diag_node_level(W_ROSTER_LEADER_BUSY, busy, leader, ln, where, wn);
 		free(wn);
 		free(ln);
-		bad |= busy >= DL_ERROR;
+		bad |= busy >= diag_fail_level();
 	}
 	free(where);
 	/* Workshops per person, the roster's and this one. */
@@ -126,7 +139,7 @@ S_roster_rules(const struct roster *r, xmlNode *app, const xmlNode *fresh)
 			diag_node_level(W_APP_TOO_MANY, many, people[i], pn, n, list, max);
 			free(list);
 			free(pn);
-			bad |= many >= DL_ERROR;
+			bad |= many >= diag_fail_level();
 		}
 		free(k);
 	}
@@ -275,7 +288,7 @@ cmd_approve(int argc, char **argv)
 	docs = xcalloc((size_t)nfiles, sizeof *docs);
 	errs = xcalloc((size_t)nfiles, sizeof *errs);
 	for (int k = 0; k < nfiles; k++) {
-		int before = diag_count(DL_ERROR) + diag_count(DL_FATAL);
+		int before = S_failing();
 		docs[k] = input_read(argv[i + k]);
 		if (docs[k] && input_kind(docs[k]) != INPUT_APPLICATION) {
 			xmlNode *root = xmlDocGetRootElement(docs[k]);
@@ -285,7 +298,7 @@ cmd_approve(int argc, char **argv)
 		}
 		if (docs[k] && schema_validate(docs[k]) == 0)
 			rules_check_doc(docs[k]);
-		errs[k] = diag_count(DL_ERROR) + diag_count(DL_FATAL) - before;
+		errs[k] = S_failing() - before;
 	}
 	rules_check_cross(docs, (size_t)nfiles, errs);
 

@@ -749,6 +749,8 @@ roster_apply(struct roster *r, xmlDoc *outcomes)
 			char *until = rules_attr(o, "until");
 			char rep[16];
 			snprintf(rep, sizeof rep, "%d", roster_followup_report(r, fd));
+			if (atoi(rep) != atoi(fd))	/* say where it went */
+				diag(N_FOLLOWUP_REPORT, NULL, 0, 0, id, fd, atoi(fd), rep);
 			roster_history(ws, "followup", why.data ? why.data : "",
 			    "year", of, "date", fd, "until", until, "name", rname,
 			    "leader", rlead, "report", rep, "grade", grade,
