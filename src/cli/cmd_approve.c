@@ -18,10 +18,24 @@ static const char S_usage[] =
     "把检查无误的主理人申报表登记到名册，按年度分配编号 HZNU-GZF-年度-序号，\n"
     "记录核准的名称、主理人、成员、辅导方向和建设方案原文；有错误的申报表不登记。\n"
     "工号在名册和全部申报表中只指一个人：同一工号两个姓名、同一人两个工号都是错误。\n"
+    "主理人已主理名册中另一个工作坊、一人参加的工作坊过多是学工部的标准（不是办法的规定），\n"
+    "与 check 一样按 policy.ini [学工部标准] 处理：错误则不登记，警告（默认）则登记并提示，关闭则不查。\n"
     "  --roster 文件  名册（不存在时新建）\n"
     "  --date 日期    登记日期 YYYY-MM-DD，默认今天\n"
     "  --policy 文件  规则参数文件，默认安装目录的 forms/policy.ini\n"
     "  -h             显示本帮助\n";
+
+/* Messages so far that fail the run: errors, or what -W makes failures
+ * too.  An application that raised one is not admitted. */
+static int
+S_failing(void)
+{
+	int n = 0;
+
+	for (int l = diag_fail_level(); l <= DL_FATAL; l++)
+		n += diag_count((enum diag_level)l);
+	return n;
+}
 
 /* Who is in which non-revoked workshop of the roster, by person key;
  * the workshops before `upto` only (NULL: all). */
@@ -65,7 +79,8 @@ S_seats(const struct roster *r, const char *key, int leads_only, char **where,
  * them, as check applies them (src/rules/rules.c): the leader leads no
  * other workshop, nobody is in too many.  Workshops from `fresh` on were
  * admitted by this run: the rules across the inputs spoke of their
- * leaders already.  1 if the application is refused. */
+ * leaders already.  1 if the application is refused: a standard set to
+ * 错误, or a warning that -W makes a failure. */
 static int
 S_roster_rules(const struct roster *r, xmlNode *app, const xmlNode *fresh)
 {
@@ -99,7 +114,7 @@ S_roster_rules(const struct roster *r, xmlNode *app, const xmlNode *fresh)
 		diag_node_level(W_ROSTER_LEADER_BUSY, busy, leader, ln, where, wn);
 		free(wn);
 		free(ln);
-		bad |= busy >= DL_ERROR;
+		bad |= busy >= diag_fail_level();
 	}
 	free(where);
 	/* Workshops per person, the roster's and this one. */
@@ -124,7 +139,7 @@ S_roster_rules(const struct roster *r, xmlNode *app, const xmlNode *fresh)
 			diag_node_level(W_APP_TOO_MANY, many, people[i], pn, n, list, max);
 			free(list);
 			free(pn);
-			bad |= many >= DL_ERROR;
+			bad |= many >= diag_fail_level();
 		}
 		free(k);
 	}
@@ -273,7 +288,7 @@ cmd_approve(int argc, char **argv)
 	docs = xcalloc((size_t)nfiles, sizeof *docs);
 	errs = xcalloc((size_t)nfiles, sizeof *errs);
 	for (int k = 0; k < nfiles; k++) {
-		int before = diag_count(DL_ERROR) + diag_count(DL_FATAL);
+		int before = S_failing();
 		docs[k] = input_read(argv[i + k]);
 		if (docs[k] && input_kind(docs[k]) != INPUT_APPLICATION) {
 			xmlNode *root = xmlDocGetRootElement(docs[k]);
@@ -283,7 +298,7 @@ cmd_approve(int argc, char **argv)
 		}
 		if (docs[k] && schema_validate(docs[k]) == 0)
 			rules_check_doc(docs[k]);
-		errs[k] = diag_count(DL_ERROR) + diag_count(DL_FATAL) - before;
+		errs[k] = S_failing() - before;
 	}
 	rules_check_cross(docs, (size_t)nfiles, errs);
 

@@ -1,7 +1,7 @@
 /* fo_color.c — the colour keywords of CSS Color Module Level 4 (the 16
  * of HTML, the X11 ones such as lightgray and palegoldenrod, grey
  * spellings, rebeccapurple), case-insensitive, as XSL 1.1 §5.10.2 refers
- * to CSS for them.  For fo_prop.c. */
+ * to CSS for them.  For fo_value.c. */
 #include <stdlib.h>
 #include <strings.h>
 

@@ -2,7 +2,7 @@
  * lengths joined by + - * div mod (and /), unary minus, parentheses, and
  * the functions abs() min() max() floor() ceiling() round(),
  * proportional-column-width(), label-end() and body-start().  Used by
- * fo_prop.c for every length; for src/fo/ and its unit tests only.
+ * fo_value.c for every length; for src/fo/ and its unit tests only.
  *
  * A value is a number or a length; a length is pt + pct% of the base its
  * property refers to + prop units of proportional-column-width.  A length

@@ -1,5 +1,6 @@
 /* fo_int.h — internals of the FO reader shared by fo.c (tree, text) and
- * fo_prop.c (properties).  For src/fo/ only. */
+ * the computation of properties (fo_prop.c and the files its own header,
+ * fo_prop_int.h, lists).  For src/fo/ only. */
 #ifndef WSDOC_FO_INT_H
 #define WSDOC_FO_INT_H
 

@@ -24,8 +24,9 @@
  *   lay_footnote.c footnotes at the foot of the column their citation
  *                goes in
  *   lay_box.c    any measured box drawn or split at a page's foot
- *   lay_block.c  measuring blocks        lay_table.c  tables (measure,
- *   lay_line.c   paragraphs into lines                split, draw)
+ *   lay_block.c  measuring blocks        lay_table.c  measuring tables,
+ *   lay_line.c   paragraphs into lines   lay_table_split.c splitting and
+ *                                        lay_table_draw.c drawing them
  *   lay_fit.c    optimal-fit breaks of justified paragraphs, for lay_line.c
  *   lay_list.c   lists, as two-column rows of lay_table.c
  *   lay_turn.c   turned block-containers (reference-orientation)
@@ -510,9 +511,8 @@ void		 lay_sep_draw_cell(struct lay *L, const struct lay_table *tab,
 void		 lay_sep_draw_table(struct lay *L, const struct lay_table *tab,
 		    double x1, double x2, double y1, double y2);
 
-/* lay_table.c */
-/* The table's column count and its table-columns (*cols, freed by the
- * caller). */
+/* lay_table.c: measuring a table.  The table's column count and its
+ * table-columns (*cols, freed by the caller). */
 int		 lay_table_columns(struct lay *L, const struct fo_node *t,
 		    struct lay_colspec **cols);
 /* The column of the next cell n of a row, from col on, skipping columns
@@ -523,9 +523,12 @@ int		 lay_cell_place(const struct fo_node *n, int *busy, int ncols,
 struct lay_box	*lay_measure_table(struct lay *L, const struct fo_node *t,
 		    double ref_x, double ref_w, double base, double base_end);
 void		 lay_group_heights(struct lay_group *g);
+/* lay_table_split.c: the first group a row's break puts on a new page (0:
+ * none), and a table split at a page's edge. */
 size_t		 lay_table_break(const struct lay_box *b, int *kind);
 int		 lay_split_table(struct lay *L, struct lay_box *b, double avail,
 		    int force, struct lay_box **first, struct lay_box **rest);
+/* lay_table_draw.c: a table's part drawn on the page at y. */
 void		 lay_draw_table(struct lay *L, const struct lay_box *b, double y);
 
 /* A rectangle of the page and the region drawn in it. */

@@ -188,6 +188,14 @@ S_decide(struct ev *ev, xmlNode *ws, xmlNode *out)
 	S_set(o, "leader", leader);
 	S_set(o, "self", self);
 	S_set(o, "grade", grade);
+	/* A year is decided on its file's date: a decision's own date
+	 * (a follow-up's) would be dropped here. */
+	char *dd = rules_attr(dec, "date");
+	if (*dd && strcmp(dd, ev->date) != 0) {
+		diag_node(E_DEC_DATE_ANNUAL, dec, id, dd, ev->date);
+		ev->errors++;
+	}
+	free(dd);
 
 	/* Decided this year already: once a year (第六条).  A probation's end
 	 * is decided by its own act (--follow-up), not by this year again. */
@@ -741,6 +749,8 @@ roster_apply(struct roster *r, xmlDoc *outcomes)
 			char *until = rules_attr(o, "until");
 			char rep[16];
 			snprintf(rep, sizeof rep, "%d", roster_followup_report(r, fd));
+			if (atoi(rep) != atoi(fd))	/* say where it went */
+				diag(N_FOLLOWUP_REPORT, NULL, 0, 0, id, fd, atoi(fd), rep);
 			roster_history(ws, "followup", why.data ? why.data : "",
 			    "year", of, "date", fd, "until", until, "name", rname,
 			    "leader", rlead, "report", rep, "grade", grade,

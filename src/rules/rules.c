@@ -266,7 +266,7 @@ S_collect(struct seats *s, xmlNode *root)
 	}
 }
 
-/* Count an error against the document it was found in. */
+/* Count a failure against the document it was found in. */
 static void
 S_blame(xmlDoc *const *docs, size_t n, int *errs, const xmlDoc *doc)
 {
@@ -373,8 +373,9 @@ S_cross_people(const struct seats *s, const struct policy *pol,
 			diag_node_level(W_APP_LEADS_TWO, lvl, a->node, a->name,
 			    b->node->doc->URL ? (const char *)b->node->doc->URL : "-",
 			    (int)xmlGetLineNo(b->node), b->workshop);
-			/* an error only where policy.ini makes it one */
-			if (lvl >= DL_ERROR)
+			/* against the input only where policy.ini makes it
+			 * an error (or -W a failure) */
+			if (lvl >= diag_fail_level())
 				S_blame(docs, ndocs, errs, a->node->doc);
 		}
 		if (many[i]) {

@@ -1,7 +1,7 @@
 /* datauri.h — RFC 2397 data: URIs, the pictures an FO document carries
  * inside itself (external-graphic src="data:image/png;base64,…").  Only
  * what handles a picture's src includes this header: the FO reader
- * (fo_prop.c, which keeps a data: URI as written), the layout
+ * (fo_value.c, which keeps a data: URI as written), the layout
  * (lay_image.c, which checks it), the PDF writer (pdf_page.c, which draws
  * it) and the area dump (area_dump.c, which names it). */
 #ifndef WSDOC_DATAURI_H

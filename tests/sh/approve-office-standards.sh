@@ -69,4 +69,15 @@ sed 's/^每人参加工作坊数 = 警告/每人参加工作坊数 = 错误/' "$
 "$WSDOC" approve --roster "$T/r.xml" --policy "$T/err.ini" "$T/app3.xml" >"$T/out" 2>"$T/err" && fail "too many at 错误 admitted"
 grep -q '错误 W-APP-TOO-MANY' "$T/err" || fail "too many at 错误: $(cat "$T/err")"
 cmp -s "$T/r.xml" "$T/two" || fail "too many at 错误 changed the roster"
+# -W warning makes a warning a failure: check fails, and approve admits
+# nothing that failed (it admitted it and exited 1).
+fresh
+cp "$T/r.xml" "$T/before"
+"$WSDOC" -W warning check "$RULES/app-ok.xml" "$T/app3.xml" >/dev/null 2>&1 && fail "-W warning: check passes"
+"$WSDOC" -W warning approve --roster "$T/r.xml" "$T/app3.xml" >"$T/out" 2>"$T/err" && fail "-W warning: approve exit 0"
+grep -q 'W-ROSTER-LEADER-BUSY' "$T/err" || fail "-W warning: $(cat "$T/err")"
+cmp -s "$T/r.xml" "$T/before" || fail "-W warning: approve admitted what failed"
+rm -f "$T/r.xml" "$T/r.xml".[0-9]
+"$WSDOC" -W warning approve --roster "$T/r.xml" "$RULES/app-ok.xml" "$T/app3.xml" >"$T/out" 2>"$T/err" && fail "-W warning, one run: exit 0"
+[ "$(xpath "$T/r.xml" "count(//workshop)")" = 1 ] || fail "-W warning, one run: admitted $(xpath "$T/r.xml" "count(//workshop)")"
 exit 0

@@ -41,4 +41,32 @@ sed '$d' "$T/fu.ini" > "$T/nodate.ini"
 "$WSDOC" evaluate --follow-up --roster "$R" --decisions "$T/nodate.ini" --apply >/dev/null 2>"$T/err"
 [ $? = 1 ] || fail "a follow-up dated 2027-06-01 was accepted"
 grep -q 'E-FOLLOWUP-EARLY' "$T/err" || fail "early: $(cat "$T/err")"
+# A year's evaluation is decided on the file's date: a decision of its own
+# date there would be dropped without a word; it is named as an error (INI
+# and XML alike), and the same date as the file's is no conflict.
+cp "$T/after2026" "$R"
+forms2027
+cat > "$T/d27.ini" <<'X'
+[评估结论]
+年度 = 2027
+日期 = 2027-12-15
+
+[结论1]
+工作坊 = HZNU-GZF-2026-01
+等级 = 通过
+日期 = 2027-12-01
+[结论2]
+工作坊 = HZNU-GZF-2026-02
+等级 = 通过
+日期 = 2027-12-15
+X
+"$WSDOC" evaluate --roster "$R" --year 2027 --decisions "$T/d27.ini" $T/e0* >"$T/out" 2>"$T/err"
+[ $? = 1 ] || fail "a decision dated apart in a year's evaluation passed"
+grep -q 'd27.ini:[0-9]*:[0-9]*: 错误 E-DEC-DATE-ANNUAL: .*HZNU-GZF-2026-01.*2027-12-01.*2027-12-15' "$T/err" ||
+	fail "INI: $(cat "$T/err")"
+[ "$(grep -c 'E-DEC-DATE-ANNUAL' "$T/err")" = 1 ] || fail "the file's own date named: $(cat "$T/err")"
+"$WSDOC" convert "$T/d27.ini" -o "$T/d27.xml" >/dev/null 2>&1 || fail "convert d27"
+"$WSDOC" evaluate --roster "$R" --year 2027 --decisions "$T/d27.xml" $T/e0* >"$T/out" 2>"$T/err"
+[ $? = 1 ] || fail "XML: a decision dated apart in a year's evaluation passed"
+grep -q 'E-DEC-DATE-ANNUAL' "$T/err" || fail "XML: $(cat "$T/err")"
 exit 0

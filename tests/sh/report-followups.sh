@@ -36,6 +36,8 @@ cat > "$T/fu.xml" <<'X'
 X
 "$WSDOC" evaluate --follow-up --roster "$R" --decisions "$T/fu.xml" --apply >"$T/out" 2>"$T/err" ||
 	fail "follow-up: $(cat "$T/err")"
+grep -q 'N-FOLLOWUP-REPORT: 工作坊 HZNU-GZF-2026-04 的暂缓期满确定日期为 2027-06-20，但2027年度的评估结论已写入名册.*列入2028年度的评估报告' "$T/err" ||
+	fail "the office is not told where the follow-up goes: $(cat "$T/err")"
 [ "$(xpath "$R" "//workshop[@id='HZNU-GZF-2026-04']/history/followup/@report")" = 2028 ] ||
 	fail "a follow-up recorded after the 2027 report is not given to 2028's: $(grep '<followup' "$R")"
 valid_roster "$R" || fail "roster invalid"
