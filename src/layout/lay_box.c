@@ -1,7 +1,7 @@
 /* lay_box.c — any measured box (block, line, table) drawn into the page
  * or split at a page's foot: keeps, widows and orphans, forced breaks.
- * Tables are handed to lay_table.c, which comes back here for the
- * blocks inside its cells. */
+ * Tables are handed to lay_table_split.c and lay_table_draw.c, which
+ * come back here for the blocks inside their cells. */
 #include <math.h>
 #include <stddef.h>
 

@@ -24,8 +24,10 @@
  *   lay_footnote.c footnotes at the foot of the column their citation
  *                goes in
  *   lay_box.c    any measured box drawn or split at a page's foot
- *   lay_block.c  measuring blocks        lay_table.c  tables (measure,
- *   lay_line.c   paragraphs into lines                split, draw)
+ *   lay_block.c  measuring blocks        lay_table.c  measuring tables,
+ *   lay_line.c   paragraphs into lines   lay_table_split.c splitting and
+ *                                        lay_table_draw.c drawing them
+ *   lay_fit.c    optimal-fit breaks of justified paragraphs, for lay_line.c
  *   lay_list.c   lists, as two-column rows of lay_table.c
  *   lay_turn.c   turned block-containers (reference-orientation)
  *   lay_image.c  image sizes
@@ -395,6 +397,30 @@ void		 lay_para_lines(struct lay *L, struct lay_para *p,
 		    const struct lay_parfmt *f, struct lay_box ***out,
 		    size_t *n, size_t *cap);
 void		 lay_warn_char(struct lay *L, uint32_t cp, int line);
+
+/* lay_fit.c: optimal-fit breaks of a justified paragraph, for
+ * lay_para_lines.  The paragraph as the line builder measured it, per
+ * character i: */
+struct lay_fit_in {
+	const struct lay_para *p;
+	const char	*brk;		/* enum lb_kind after i, keeps applied */
+	const double	*w;		/* its width inside a line: the advance
+					   less the blank halves compressed */
+	const double	*cl;		/* the left half given back when i
+					   starts a line */
+	const double	*gap;		/* CJK-Latin space after i (not at a
+					   line's end) */
+	const double	*shs, *she;	/* what i may give up when it starts,
+					   when it ends a line that is too wide */
+	const double	*lim;		/* how much a justified line may widen
+					   the gap after i; < 0: no gap there */
+	double		 width, indent;	/* of the lines; of the first line */
+};
+/* The breaks with the least total demerits: *ends[k] is the index after
+ * the break ending line k (where line k + 1 starts, before its spaces are
+ * skipped); returns the number of lines, or 0 when the paragraph is left
+ * to first-fit (too long, or a piece wider than the line). */
+size_t		 lay_fit_breaks(const struct lay_fit_in *in, const size_t **ends);
 /* The advance of every character of p as the line builder sets it, the
  * CJK-Latin space after it included (lay_auto.c's content widths); no
  * warning given. */
@@ -494,9 +520,8 @@ void		 lay_sep_draw_cell(struct lay *L, const struct lay_table *tab,
 void		 lay_sep_draw_table(struct lay *L, const struct lay_table *tab,
 		    double x1, double x2, double y1, double y2);
 
-/* lay_table.c */
-/* The table's column count and its table-columns (*cols, freed by the
- * caller). */
+/* lay_table.c: measuring a table.  The table's column count and its
+ * table-columns (*cols, freed by the caller). */
 int		 lay_table_columns(struct lay *L, const struct fo_node *t,
 		    struct lay_colspec **cols);
 /* The column of the next cell n of a row, from col on, skipping columns
@@ -507,10 +532,13 @@ int		 lay_cell_place(const struct fo_node *n, int *busy, int ncols,
 struct lay_box	*lay_measure_table(struct lay *L, const struct fo_node *t,
 		    double ref_x, double ref_w, double base, double base_end);
 void		 lay_group_heights(struct lay_group *g);
+/* lay_table_split.c: the first group a row's break puts on a new page (0:
+ * none), and a table split at a page's edge. */
 size_t		 lay_table_break(const struct lay_box *b, int *kind);
 void		 lay_row_edges(struct lay_row *row, const struct lay_box *content);
 int		 lay_split_table(struct lay *L, struct lay_box *b, double avail,
 		    int force, struct lay_box **first, struct lay_box **rest);
+/* lay_table_draw.c: a table's part drawn on the page at y. */
 void		 lay_draw_table(struct lay *L, const struct lay_box *b, double y);
 
 /* A rectangle of the page and the region drawn in it. */

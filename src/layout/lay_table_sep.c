@@ -2,9 +2,9 @@
  * (border-collapse="separate", XSL 1.1 §6.7.10 after CSS 2.1 §17.6.1):
  * the table's border, then border-separation around and between the
  * cells, each cell with its own whole border and padding.  lay_table.c
- * asks these functions where the collapsed model would do otherwise:
- * the width the columns share, the columns' edges, a cell's insets and
- * its drawing. */
+ * and lay_table_draw.c ask these functions where the collapsed model
+ * would do otherwise: the width the columns share, the columns' edges, a
+ * cell's insets and its drawing. */
 #include <math.h>
 
 #include "lay_int.h"
