@@ -133,7 +133,12 @@ S_roster_rules(const struct roster *r, xmlNode *app, const xmlNode *fresh)
 	for (size_t i = 0; i < np && many != POLICY_OFF; i++) {
 		char *k = rules_person_key(people[i]);
 		int n = *k ? S_seats(r, k, 0, NULL, NULL) + 1 : 0;
-		if (n > max) {
+		/* in no workshop of the roster before this run: the rules
+		 * across the inputs counted all of these seats and said so
+		 * (here only again where it refuses) */
+		int told = *k && S_seats(r, k, 0, NULL, fresh) == 0 &&
+		    many < diag_fail_level();
+		if (n > max && !told) {
 			char *pn = rules_text(rules_child(people[i], "name"));
 			char *list = xasprintf("名册中%d个，另加“%s”", n - 1, name);
 			diag_node_level(W_APP_TOO_MANY, many, people[i], pn, n, list, max);

@@ -54,7 +54,11 @@ rm -f "$T/r.xml" "$T/r.xml".[0-9]
 "$WSDOC" approve --roster "$T/r.xml" "$RULES/app-ok.xml" "$T/app3.xml" >"$T/out" 2>"$T/err" || fail "one run: $(cat "$T/err")"
 [ "$(grep -c '一人只主理一个工作坊' "$T/err")" = 1 ] || fail "one run: said $(grep -c '一人只主理一个工作坊' "$T/err") times: $(cat "$T/err")"
 
-# Workshops per person: 李四 and 王五 are members of all three.
+# Workshops per person: 李四 and 王五 are members of all three.  All three
+# in one run: said once each, by the rules across the inputs.
+rm -f "$T/r.xml" "$T/r.xml".[0-9]
+"$WSDOC" approve --roster "$T/r.xml" "$RULES/app-ok.xml" "$T/app2.xml" "$T/app3.xml" >"$T/out" 2>"$T/err" || fail "three: $(cat "$T/err")"
+[ "$(grep -c 'W-APP-TOO-MANY: “李四”' "$T/err")" = 1 ] || fail "three in one run: 李四 said $(grep -c 'W-APP-TOO-MANY: “李四”' "$T/err") times: $(cat "$T/err")"
 fresh
 "$WSDOC" approve --roster "$T/r.xml" "$T/app2.xml" >/dev/null 2>&1 || fail "app2"
 cp "$T/r.xml" "$T/two"
