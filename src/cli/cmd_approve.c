@@ -269,8 +269,6 @@ cmd_approve(int argc, char **argv)
 			rpath = argv[++i];
 		else if (strcmp(argv[i], "--date") == 0 && i + 1 < argc)
 			date = argv[++i];
-		else if (strcmp(argv[i], "--policy") == 0 && i + 1 < argc)
-			policy_set_path(argv[++i]);
 		else if (strcmp(argv[i], "--") == 0) {
 			i++;
 			break;

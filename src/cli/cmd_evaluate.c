@@ -72,8 +72,6 @@ cmd_evaluate(int argc, char **argv)
 			csv = argv[++i];
 		else if (strcmp(a, "-o") == 0 && i + 1 < argc)
 			report = argv[++i];
-		else if (strcmp(a, "--policy") == 0 && i + 1 < argc)
-			policy_set_path(argv[++i]);
 		else if (strcmp(a, "--apply") == 0)
 			apply = 1;
 		else if (strcmp(a, "--follow-up") == 0)

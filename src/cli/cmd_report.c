@@ -39,8 +39,6 @@ cmd_report(int argc, char **argv)
 			year = atoi(argv[++i]);
 		else if (strcmp(a, "-o") == 0 && i + 1 < argc)
 			out = argv[++i];
-		else if (strcmp(a, "--policy") == 0 && i + 1 < argc)
-			policy_set_path(argv[++i]);
 		else if (strcmp(a, "--fo") == 0)
 			fo_only = 1;
 		else {

@@ -8,6 +8,7 @@
 #include <libxml/parser.h>
 
 #include "../diag/diag.h"
+#include "../rules/policy.h"
 #include "../util/util.h"
 #include "cli.h"
 
@@ -28,7 +29,7 @@ static const struct {
 static void
 S_help(FILE *f)
 {
-	fputs("用法: wsdoc [-W 级别] 命令 [选项] 文件...\n"
+	fputs("用法: wsdoc [-W 级别] [--policy 规则.ini] 命令 [选项] 文件...\n"
 	    "杭州师范大学辅导员工作坊：检查申报、评估材料并排出正式 PDF 文书。\n\n"
 	    "命令:\n", f);
 	for (size_t i = 0; i < sizeof S_cmds / sizeof S_cmds[0]; i++)
@@ -36,20 +37,44 @@ S_help(FILE *f)
 	fputs("\n全局选项:\n"
 	    "  -W 级别     只显示该级别及以上的信息，且该级别即视为失败\n"
 	    "              (note|warning|error，或 提示|警告|错误)\n"
+	    "  --policy 文件  规则参数文件，代替安装目录的 forms/policy.ini\n"
+	    "              （各命令都按它检查；也可用环境变量 WSDOC_POLICY）\n"
 	    "  -h, --help  显示帮助；每个命令也接受 -h\n"
 	    "  --version   显示版本\n\n"
 	    "退出状态: 0 完成; 1 输入有错误; 2 用法错误; 3 系统错误\n"
 	    "详见 wsdoc(1)。\n", f);
 }
 
-/* Take "-W LEVEL" (or -WLEVEL) out of argv wherever it stands. */
+/* Take the global options out of argv wherever they stand, up to "--":
+ * "-W LEVEL" (or -WLEVEL) and "--policy FILE" (or --policy=FILE), which
+ * every command that applies the rules reads, so check and render agree
+ * with approve and evaluate on the same policy.ini. */
 static int
-S_take_W(int *argc, char **argv)
+S_take_globals(int *argc, char **argv)
 {
 	int i = 1, j = 1;
 
 	while (i < *argc) {
 		const char *lvl = NULL;
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < *argc)
+				argv[j++] = argv[i++];
+			break;
+		}
+		if (strcmp(argv[i], "--policy") == 0) {
+			if (i + 1 >= *argc || argv[i + 1][0] == '\0') {
+				fputs("wsdoc: --policy 需要一个规则参数文件\n", stderr);
+				return -1;
+			}
+			policy_set_path(argv[i + 1]);
+			i += 2;
+			continue;
+		}
+		if (strncmp(argv[i], "--policy=", 9) == 0 && argv[i][9] != '\0') {
+			policy_set_path(argv[i] + 9);
+			i++;
+			continue;
+		}
 		if (strcmp(argv[i], "-W") == 0) {
 			if (i + 1 >= *argc) {
 				fputs("wsdoc: -W 需要一个级别: note、warning 或 error\n", stderr);
@@ -107,7 +132,7 @@ main(int argc, char **argv)
 	libdeflate_set_memory_allocator(S_xml_malloc, free);
 	LIBXML_TEST_VERSION
 
-	if (S_take_W(&argc, argv) == -1)
+	if (S_take_globals(&argc, argv) == -1)
 		return 2;
 	if (argc < 2) {
 		S_help(stderr);
