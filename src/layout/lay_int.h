@@ -27,6 +27,7 @@
  *   lay_block.c  measuring blocks        lay_table.c  measuring tables,
  *   lay_line.c   paragraphs into lines   lay_table_split.c splitting and
  *                                        lay_table_draw.c drawing them
+ *   lay_fit.c    optimal-fit breaks of justified paragraphs, for lay_line.c
  *   lay_list.c   lists, as two-column rows of lay_table.c
  *   lay_turn.c   turned block-containers (reference-orientation)
  *   lay_image.c  image sizes
@@ -387,6 +388,30 @@ void		 lay_para_lines(struct lay *L, struct lay_para *p,
 		    const struct lay_parfmt *f, struct lay_box ***out,
 		    size_t *n, size_t *cap);
 void		 lay_warn_char(struct lay *L, uint32_t cp, int line);
+
+/* lay_fit.c: optimal-fit breaks of a justified paragraph, for
+ * lay_para_lines.  The paragraph as the line builder measured it, per
+ * character i: */
+struct lay_fit_in {
+	const struct lay_para *p;
+	const char	*brk;		/* enum lb_kind after i, keeps applied */
+	const double	*w;		/* its width inside a line: the advance
+					   less the blank halves compressed */
+	const double	*cl;		/* the left half given back when i
+					   starts a line */
+	const double	*gap;		/* CJK-Latin space after i (not at a
+					   line's end) */
+	const double	*shs, *she;	/* what i may give up when it starts,
+					   when it ends a line that is too wide */
+	const double	*lim;		/* how much a justified line may widen
+					   the gap after i; < 0: no gap there */
+	double		 width, indent;	/* of the lines; of the first line */
+};
+/* The breaks with the least total demerits: *ends[k] is the index after
+ * the break ending line k (where line k + 1 starts, before its spaces are
+ * skipped); returns the number of lines, or 0 when the paragraph is left
+ * to first-fit (too long, or a piece wider than the line). */
+size_t		 lay_fit_breaks(const struct lay_fit_in *in, const size_t **ends);
 /* The advance of every character of p as the line builder sets it, the
  * CJK-Latin space after it included (lay_auto.c's content widths); no
  * warning given. */

@@ -164,6 +164,7 @@ struct S_work {
 					   on the right (next to another mark) */
 	double		*gap;		/* CJK-Latin space after the character */
 	double		*org;		/* S_compose: where each glyph is drawn */
+	double		*bw, *shs, *she, *lim;	/* for lay_fit (struct lay_fit_in) */
 	size_t		 cap;
 };
 static struct S_work S_wk;
@@ -184,6 +185,10 @@ S_work_grow(size_t n)
 	S_wk.cr = xreallocarray(S_wk.cr, S_wk.cap, sizeof *S_wk.cr);
 	S_wk.gap = xreallocarray(S_wk.gap, S_wk.cap, sizeof *S_wk.gap);
 	S_wk.org = xreallocarray(S_wk.org, S_wk.cap, sizeof *S_wk.org);
+	S_wk.bw = xreallocarray(S_wk.bw, S_wk.cap, sizeof *S_wk.bw);
+	S_wk.shs = xreallocarray(S_wk.shs, S_wk.cap, sizeof *S_wk.shs);
+	S_wk.she = xreallocarray(S_wk.she, S_wk.cap, sizeof *S_wk.she);
+	S_wk.lim = xreallocarray(S_wk.lim, S_wk.cap, sizeof *S_wk.lim);
 }
 
 /* Half the em of character i: what compressing a mark takes away. */
@@ -503,9 +508,20 @@ S_spans(struct lay *L)
  * is set ragged. */
 #define MAX_SPREAD	0.5
 
-/* How much a justified line [s, e) may spread each of its gaps: half the
- * em of the smallest character next to one; a space with what it gets
- * stays within an em. */
+/* How much justification may widen the gap after character i: half its
+ * em; a space with what it gets stays within an em. */
+static double
+S_gap_limit(const struct lay_para *p, size_t i)
+{
+	double em = p->styles[p->sty[i]].size;
+
+	if (p->cp[i] == ' ')
+		return fmin(MAX_SPREAD * em, em - S_wk.w[i]);
+	return MAX_SPREAD * em;
+}
+
+/* How much a justified line [s, e) may spread each of its gaps: the
+ * smallest limit of them all. */
 static double
 S_spread_limit(const struct lay_para *p, size_t s, size_t e, size_t *nopp)
 {
@@ -515,11 +531,8 @@ S_spread_limit(const struct lay_para *p, size_t s, size_t e, size_t *nopp)
 	for (size_t i = s; i + 1 < e; i++) {
 		if (!S_opp(p, i, e))
 			continue;
-		double em = p->styles[p->sty[i]].size;
 		(*nopp)++;
-		lim = fmin(lim, MAX_SPREAD * em);
-		if (p->cp[i] == ' ')
-			lim = fmin(lim, em - S_wk.w[i]);
+		lim = fmin(lim, S_gap_limit(p, i));
 	}
 	return lim;
 }
@@ -704,11 +717,78 @@ S_append(struct lay_box ***out, size_t *n, size_t *cap, struct lay_box *b)
 	(*out)[(*n)++] = b;
 }
 
+/* First-fit: the line starting at s ends at *e (spaces trimmed), the
+ * next one starts at *next; *forced if a newline or a mandatory break
+ * ends it. */
+static void
+S_first_fit(const struct lay_para *p, const struct lay_parfmt *f, size_t s,
+    double avail, size_t *e, size_t *next, int *forced)
+{
+	double wsum = 0;
+	size_t i, lastbrk = (size_t)-1;
+
+	*e = *next = p->n;
+	*forced = 0;
+	for (i = s; i < p->n; i++) {
+		if (p->cp[i] == '\n') {
+			*e = i;
+			*next = i + 1;
+			*forced = 1;
+			return;
+		}
+		wsum += S_bw(i, s) + (i > s ? S_wk.gap[i - 1] : 0);
+		/* A line may end here if it fits once its end marks give up
+		 * their blank halves (S_compose). */
+		if (f->wrap && p->cp[i] != ' ' && wsum - S_shrink_start(p, s) -
+		    S_shrink_end(p, i + 1) > avail + EPS) {
+			if (lastbrk != (size_t)-1)
+				*e = *next = lastbrk + 1;
+			else	/* no opportunity: break inside the word */
+				*e = *next = i > s ? i : i + 1;
+			return;
+		}
+		if (S_wk.brk[i] == LB_MUST && i + 1 < p->n) {
+			*e = *next = i + 1;
+			*forced = 1;
+			return;
+		}
+		if (S_wk.brk[i] != LB_NO)
+			lastbrk = i;
+	}
+}
+
+/* Optimal-fit breaks (lay_fit.c) for a justified paragraph without
+ * leaders (which stretch first, S_compose): the number of lines and
+ * where each next one starts, or 0 for first-fit. */
+static size_t
+S_optimal_fit(const struct lay_para *p, const struct lay_parfmt *f,
+    const size_t **ends)
+{
+	struct lay_fit_in in;
+
+	if (!f->wrap || f->align != FO_ALIGN_JUSTIFY)
+		return 0;
+	for (size_t i = 0; i < p->nobjs; i++)
+		if (p->objs[i].kind == LOBJ_LEADER)
+			return 0;
+	for (size_t i = 0; i < p->n; i++) {
+		S_wk.bw[i] = S_wk.w[i] - S_wk.cl[i] - S_wk.cr[i];
+		S_wk.shs[i] = S_shrink_start(p, i);
+		S_wk.she[i] = S_shrink_end(p, i + 1);
+		S_wk.lim[i] = i + 1 < p->n && S_opp(p, i, p->n) ?
+		    S_gap_limit(p, i) : -1;
+	}
+	in = (struct lay_fit_in){ p, S_wk.brk, S_wk.bw, S_wk.cl, S_wk.gap,
+	    S_wk.shs, S_wk.she, S_wk.lim, f->width, f->indent };
+	return lay_fit_breaks(&in, ends);
+}
+
 void
 lay_para_lines(struct lay *L, struct lay_para *p, const struct lay_parfmt *f,
     struct lay_box ***out, size_t *n, size_t *cap)
 {
-	size_t s = 0, first_line = *n;
+	size_t s = 0, first_line = *n, nfit, line = 0;
+	const size_t *ends = NULL;
 	int first = 1, run = ++L->run, loose = 0;
 
 	if (p->n == 0)
@@ -718,13 +798,13 @@ lay_para_lines(struct lay *L, struct lay_para *p, const struct lay_parfmt *f,
 	 * lb_breaks treats like an ideograph, brackets and all. */
 	lay_breaks(p, f->lang, S_wk.brk);	/* lay_auto.c: with keeps */
 	S_measure(L, p);
+	nfit = S_optimal_fit(p, f, &ends);
 
 	while (s < p->n) {
 		double avail = f->width - (first ? f->indent : 0);
 		double x0 = f->x + (first ? f->indent : 0);
-		double wsum = 0;
-		size_t i, e = p->n, next = p->n, lastbrk = (size_t)-1;
-		int forced = 0;
+		size_t e, next;
+		int forced;
 
 		/* Spaces at a line break are suppressed. */
 		if (!first)
@@ -732,34 +812,13 @@ lay_para_lines(struct lay *L, struct lay_para *p, const struct lay_parfmt *f,
 				s++;
 		if (s >= p->n)
 			break;
-		for (i = s; i < p->n; i++) {
-			if (p->cp[i] == '\n') {
-				e = i;
-				next = i + 1;
-				forced = 1;
-				break;
-			}
-			wsum += S_bw(i, s) + (i > s ? S_wk.gap[i - 1] : 0);
-			/* A line may end here if it fits once its end marks
-			 * give up their blank halves (S_compose). */
-			if (f->wrap && p->cp[i] != ' ' && wsum - S_shrink_start(p, s) -
-			    S_shrink_end(p, i + 1) > avail + EPS) {
-				if (lastbrk != (size_t)-1)
-					e = next = lastbrk + 1;
-				else	/* no opportunity: break inside the word */
-					e = next = i > s ? i : i + 1;
-				break;
-			}
-			if (S_wk.brk[i] == LB_MUST && i + 1 < p->n) {
-				e = next = i + 1;
-				forced = 1;
-				break;
-			}
-			if (S_wk.brk[i] != LB_NO)
-				lastbrk = i;
-		}
-		if (i == p->n)
-			e = next = p->n;
+		if (line < nfit) {
+			e = next = ends[line];
+			forced = p->cp[next - 1] == '\n' ||
+			    (S_wk.brk[next - 1] == LB_MUST && next < p->n);
+		} else
+			S_first_fit(p, f, s, avail, &e, &next, &forced);
+		line++;
 		while (e > s && (p->cp[e - 1] == ' ' || p->cp[e - 1] == '\n'))
 			e--;
 		/* The last line: nothing but spaces after it. */
