@@ -572,10 +572,15 @@ struct refine {
 					   ' ', '\n', or 'x' for anything else */
 };
 
+/* A marker is one too: it is laid out elsewhere, so the white space
+ * between the initial markers of a block, and after them, is at the
+ * start of the block's text (it made a text node that ended the block's
+ * markers, losing all after the first, without a word). */
 static int
 S_boundary(int kind)
 {
 	return kind == FO_BLOCK || kind == FO_BLOCK_CONTAINER ||
+	    kind == FO_MARKER ||
 	    kind == FO_TABLE || kind == FO_BOOKMARK_TITLE ||
 	    kind == FO_LIST_BLOCK || kind == FO_LIST_ITEM_LABEL ||
 	    kind == FO_LIST_ITEM_BODY;
@@ -674,10 +679,23 @@ S_refine(struct fo_ctx *c)
 {
 	struct fo_node *n = c->tree->root;
 	struct refine r = { NULL, 0 };
+	/* A footnote-body is set at the foot: the text around its footnote
+	 * runs on as if it were not there (its blocks dropped the space
+	 * after the citation: "body1blah").  Its state is kept here; past
+	 * 16 nested ones, no longer. */
+	struct refine fn[16];
+	int nfn = 0, fn_over = 0;
 
 	/* Pre-order walk; every boundary entered or left resets r. */
 	while (n) {
-		if (n->kind == FO_TEXT)
+		if (n->kind == FO_FOOTNOTE_BODY && n->first) {
+			if (nfn < 16)
+				fn[nfn++] = r;
+			else
+				fn_over++;
+			r.last_text = NULL;
+			r.prev = 0;
+		} else if (n->kind == FO_TEXT)
 			S_refine_text(c, n, &r);
 		else if (S_boundary(n->kind)) {
 			S_trim_tail(&r, 0);
@@ -686,7 +704,9 @@ S_refine(struct fo_ctx *c)
 		} else if (n->kind == FO_LEADER || n->kind == FO_PAGE_NUMBER ||
 		    n->kind == FO_PAGE_NUMBER_CITATION ||
 		    n->kind == FO_PAGE_NUMBER_CITATION_LAST ||
-		    n->kind == FO_EXTERNAL_GRAPHIC) {
+		    n->kind == FO_EXTERNAL_GRAPHIC ||
+		    n->kind == FO_RETRIEVE_MARKER) {
+			/* text stands there: the spaces around it stay */
 			r.prev = 'x';
 			r.last_text = NULL;
 		}
@@ -696,7 +716,13 @@ S_refine(struct fo_ctx *c)
 		}
 		while (n && n->next == NULL) {
 			n = n->parent;
-			if (n && S_boundary(n->kind)) {
+			if (n && n->kind == FO_FOOTNOTE_BODY) {
+				S_trim_tail(&r, 0);
+				if (fn_over > 0)
+					fn_over--;
+				else if (nfn > 0)
+					r = fn[--nfn];
+			} else if (n && S_boundary(n->kind)) {
 				S_trim_tail(&r, 0);
 				r.last_text = NULL;
 				r.prev = 0;

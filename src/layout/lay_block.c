@@ -339,6 +339,17 @@ S_is_block(int kind)
 	    kind == FO_TABLE || kind == FO_LIST_BLOCK;
 }
 
+/* Does the layout retrieve the initial markers of a node of this kind?
+ * (lay_box_props and lay_measure_blocks note them.) */
+static int
+S_marks(int kind)
+{
+	return kind == FO_BLOCK || kind == FO_BLOCK_CONTAINER ||
+	    kind == FO_FLOW || kind == FO_TABLE_CELL ||
+	    kind == FO_LIST_ITEM_LABEL || kind == FO_LIST_ITEM_BODY ||
+	    kind == FO_FOOTNOTE_BODY;
+}
+
 static void
 S_child(struct S_ctx *c, const struct fo_node *n)
 {
@@ -381,6 +392,13 @@ S_child(struct S_ctx *c, const struct fo_node *n)
 					c->fnotes = lay_footnote_add(L, c->fnotes, k);
 			} else
 				S_child(c, k);
+		break;
+	case FO_MARKER:	/* a block's, a flow's, a cell's: lay_marker.c */
+		if (!S_marks(n->parent->kind) && !L->warned_marker) {
+			LAY_DIAG(L, W_LAY_MARKER, lay_file(L), n->line, 0,
+			    fo_kind_name(n->parent->kind));
+			L->warned_marker = 1;
+		}
 		break;
 	case FO_RETRIEVE_MARKER: {	/* in static content (lay_marker.c) */
 		const struct fo_node *m = lay_marker_get(L, n);
@@ -456,6 +474,30 @@ lay_box_sum(struct lay_box *b)
 	    b->pad[FO_AFTER] + b->bd[FO_AFTER].w + b->sa;
 }
 
+/* The breaks and keeps at b's edges are b's own (XSL 1.1 §7.20: a
+ * break-before on a first child starts the parent's content on a new
+ * page, which is the parent's own break when nothing of it comes before;
+ * likewise a last child's break-after, and the keeps with the previous
+ * and next object): so a block-level child of an inline, a table or a
+ * list in a block, and a cell's first or last block are not cut from
+ * their break.  From the first and last kids only, the stronger one. */
+void
+lay_box_edges(struct lay_box *b)
+{
+	const struct lay_box *f, *l;
+
+	if (b->nkids == 0)
+		return;
+	f = b->kids[0];
+	l = b->kids[b->nkids - 1];
+	if (f->break_before > b->break_before)
+		b->break_before = f->break_before;
+	if (l->break_after > b->break_after)
+		b->break_after = l->break_after;
+	b->keep_prev |= f->keep_prev;
+	b->keep_next |= l->keep_next;
+}
+
 /* Clamp a length from the FO to something a page can hold (3000pt is
  * over a metre: no form asks for more). */
 static double
@@ -529,6 +571,7 @@ lay_box_props(struct lay *L, struct lay_box *b, const struct fo_node *n,
 	}
 	b->bg = bx->background;
 	b->sb = S_sane(L, fo_len_resolve(bx->space_before.r.opt, 0), n->line);
+	b->sb_retain = bx->space_before.retain != 0;
 	b->sa = S_sane(L, fo_len_resolve(bx->space_after.r.opt, 0), n->line);
 	b->keep_next = bx->keep_with_next.page != FO_KEEP_AUTO ||
 	    bx->keep_with_next.column != FO_KEEP_AUTO;
@@ -585,6 +628,7 @@ S_block(struct lay *L, const struct fo_node *n, const struct S_ctx *ref)
 		c.cw = 1;
 	if (n->kind == FO_BLOCK_CONTAINER) {
 		/* A new reference area: children measure from its content. */
+		b->refarea = 1;
 		c.refx = c.cx;
 		c.ref_w = c.cw;
 		S_child_base(n, c.cw, &c.base, &c.base_end);
@@ -628,6 +672,7 @@ S_block(struct lay *L, const struct fo_node *n, const struct S_ctx *ref)
 		memcpy(b->kids, c.kids, c.n * sizeof *c.kids);
 	free(c.kids);
 	lay_box_sum(b);
+	lay_box_edges(b);
 	if (b->fixed_h >= 0 && b->content_h > b->fixed_h + 0.01)
 		LAY_DIAG(L, W_LAY_OVERFLOW, lay_file(L), n->line, 0,
 		    b->content_h - b->fixed_h);
@@ -650,6 +695,9 @@ lay_measure_blocks(struct lay *L, const struct fo_node *parent, double x,
 	b->w = w;
 	b->bg = FO_TRANSPARENT;
 	b->fixed_h = -1;
+	/* markers at the start of a flow or a cell are the flow's, the
+	 * cell's (FOP retrieves them; they were ignored without a word) */
+	b->markers = lay_markers_of(parent);
 	memset(&c, 0, sizeof c);
 	c.L = L;
 	c.blk = parent;
@@ -668,6 +716,7 @@ lay_measure_blocks(struct lay *L, const struct fo_node *parent, double x,
 		memcpy(b->kids, c.kids, c.n * sizeof *c.kids);
 	free(c.kids);
 	lay_box_sum(b);
+	lay_box_edges(b);	/* a cell's or a list part's: its row's */
 	return b;
 }
 

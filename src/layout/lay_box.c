@@ -74,11 +74,18 @@ lay_draw(struct lay *L, const struct lay_box *b, double y)
 	if (b->turned != NULL)
 		lay_turn_draw(L, b, b->x + b->bd[FO_START].w + b->pad[FO_START],
 		    top + b->bd[FO_BEFORE].w + b->pad[FO_BEFORE]);
+	double ay = L->area_y, ah = L->area_h;
+	if (b->refarea) {	/* the containing block of absolute ones */
+		L->area_y = top + b->bd[FO_BEFORE].w;
+		L->area_h = h - b->bd[FO_BEFORE].w - b->bd[FO_AFTER].w;
+	}
 	for (size_t k = 0; k < b->nkids; k++) {
 		const struct lay_box *kid = lay_kid(b, k);
 		lay_draw(L, kid, cy);
 		cy += kid->h;
 	}
+	L->area_y = ay;
+	L->area_h = ah;
 	/* Borders on their centre lines, inside the border box. */
 	const struct lay_border *bd = b->bd;
 	double x1 = b->x, x2 = b->x + b->w, y1 = top, y2 = top + h;

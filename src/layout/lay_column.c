@@ -30,12 +30,16 @@ lay_columns(struct lay *L, const struct fo_node *body, struct lay_geom *g)
 	g->colw = w;
 }
 
-/* At the top of a page the space before the first thing is dropped. */
+/* At the top of a page the space before the first thing is dropped,
+ * unless its conditionality is retain (margin-top gives that): then it
+ * and what is inside it stay. */
 static void
 S_trim(struct lay_box *b)
 {
 	double d = b->sb;
 
+	if (b->sb_retain && !b->cont)
+		return;
 	b->sb = 0;
 	b->h -= d;
 	if (b->kind == BX_BLOCK && b->nkids > 0 && b->bd[FO_BEFORE].w <= 0 &&
@@ -105,6 +109,13 @@ S_split_fn(struct lay *L, const struct lay_geom *g, struct lay_box *rest,
 	/* The footnotes of what is kept, measured again if another try
 	 * came after it. */
 	*fh = ok_f ? lay_footnotes_measure(L, ok_f, mx, g->colw, &L->fnset) : 0;
+	if (*fh > 0 && ok_f->h - ok_f->sa + *fh > g->bh + 0.01 &&
+	    !L->warned_fn_room && L->fnset.n > 0) {
+		/* footnotes are not continued on the next page: said once */
+		LAY_DIAG(L, W_LAY_FOOTNOTE_ROOM, lay_file(L),
+		    L->fnset.b[0]->fo_line, 0, *fh, g->bh - (ok_f->h - ok_f->sa));
+		L->warned_fn_room = 1;
+	}
 	L->forced_break = ok_brk;
 	*first = ok_f;
 	*next = ok_n;

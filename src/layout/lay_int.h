@@ -165,6 +165,9 @@ struct lay_box {
 	double		 x, w;		/* border box (a line: the line area) */
 	int		 keep_prev, keep_next, keep_together;
 	int		 break_before, break_after;	/* enum fo_break */
+	int		 sb_retain;	/* space-before.conditionality retain */
+	int		 refarea;	/* a block-container: absolutely positioned
+					   containers inside count from it */
 	int		 has_break;	/* a forced break somewhere inside */
 	int		 fo_line;
 	struct lay_idref *ids;		/* for page-number citations */
@@ -317,7 +320,7 @@ struct lay {
 	size_t		 nwarned, warncap;
 	int		 warned_deep, warned_tall;
 	int		 warned_extent, warned_width, warned_frame;
-	int		 warned_cell_break;
+	int		 warned_cell_break, warned_marker, warned_fn_room;
 	int		 span_flow;	/* the sequence's flow has span="all"
 					   blocks laid out by lay_span.c */
 	/* the forced break lay_split cut at (enum fo_break), 0 for none */
@@ -376,6 +379,7 @@ struct lay_box	*lay_measure_flow(struct lay *L, const struct fo_node *flow,
 struct lay_box	*lay_measure_blocks(struct lay *L, const struct fo_node *parent,
 		    double x, double w, double base, double base_end);
 void		 lay_box_sum(struct lay_box *b);
+void		 lay_box_edges(struct lay_box *b);
 void		 lay_box_props(struct lay *L, struct lay_box *b,
 		    const struct fo_node *n, double ref_x, double ref_w,
 		    double base, double base_end);
@@ -526,6 +530,7 @@ void		 lay_group_heights(struct lay_group *g);
 /* lay_table_split.c: the first group a row's break puts on a new page (0:
  * none), and a table split at a page's edge. */
 size_t		 lay_table_break(const struct lay_box *b, int *kind);
+void		 lay_row_edges(struct lay_row *row, const struct lay_box *content);
 int		 lay_split_table(struct lay *L, struct lay_box *b, double avail,
 		    int force, struct lay_box **first, struct lay_box **rest);
 /* lay_table_draw.c: a table's part drawn on the page at y. */
@@ -570,6 +575,12 @@ void		 lay_master_start(struct lay *L, const struct fo_node *seq,
  * simple-page-master at all (the page is A4). */
 const struct fo_node *lay_master_next(struct lay *L, struct lay_pmstate *st,
 		    int pageno, int last, int blank);
+/* Does a page of this master take the flow?  Not when its region-body is
+ * named otherwise than the flow's flow-name and another master's body is
+ * named for it (XSL 1.1 §6.4.18: the flow goes to the region of its name;
+ * the page is made without it, as Apache FOP does). */
+int		 lay_body_takes(const struct lay *L, const struct fo_node *master,
+		    const struct fo_node *flow);
 
 /* lay_region.c */
 void		 lay_geometry(struct lay *L, const struct fo_node *master,

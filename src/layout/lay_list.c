@@ -32,6 +32,11 @@ S_part(struct lay *L, const struct fo_node *part, int col, double ref_x,
 	c->what = fo_kind_name(part->kind);
 	c->content = lay_measure_blocks(L, part, ref_x, ref_w, base, base_end);
 	c->content->what = NULL;	/* the cell's box stands for it */
+	if (c->content->has_break && !L->warned_cell_break) {
+		/* a break between its blocks is not made: said once */
+		LAY_DIAG(L, W_LAY_CELL_BREAK, lay_file(L), part->line, 0);
+		L->warned_cell_break = 1;
+	}
 	c->cx = ref_x;
 	c->cw = ref_w;
 	return c;
@@ -71,6 +76,7 @@ S_item(struct lay *L, const struct fo_node *it, double ref_x, double ref_w,
 		row->cells[row->ncells++] = S_part(L, body, 1, ref_x, ref_w,
 		    base, base_end);
 	for (size_t i = 0; i < row->ncells; i++) {
+		lay_row_edges(row, row->cells[i]->content);
 		row->cells[i]->top = sb;
 		row->cells[i]->bot = sa;
 	}
@@ -154,6 +160,15 @@ lay_measure_list(struct lay *L, const struct fo_node *lb, double ref_x,
 	b->content_h = c;
 	b->fixed_h = -1;
 	b->has_break = lay_table_break(b, NULL) > 0;	/* an item's break */
+	if (b->ngroups > 0) {	/* the first item's and the last's: the list's */
+		struct lay_group *g0 = b->groups[0], *gn = b->groups[b->ngroups - 1];
+		if (g0->break_before > b->break_before)
+			b->break_before = g0->break_before;
+		if (gn->break_after > b->break_after)
+			b->break_after = gn->break_after;
+		b->keep_prev |= g0->keep_prev;
+		b->keep_next |= gn->keep_next;
+	}
 	b->h = b->sb + c + b->sa;
 	return b;
 }

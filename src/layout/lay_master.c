@@ -150,3 +150,37 @@ lay_master_next(struct lay *L, struct lay_pmstate *st, int pageno, int last,
 		}
 	return S_first_simple(L);
 }
+
+/* The region-name of a simple-page-master's region-body. */
+static const char *
+S_body_name(const struct fo_node *spm)
+{
+	for (const struct fo_node *r = spm->first; r != NULL; r = r->next)
+		if (r->kind == FO_REGION_BODY)
+			return r->u.region && r->u.region->region_name ?
+			    r->u.region->region_name : "xsl-region-body";
+	return NULL;
+}
+
+int
+lay_body_takes(const struct lay *L, const struct fo_node *master,
+    const struct fo_node *flow)
+{
+	const char *want = flow != NULL ? flow->u.flow_name : NULL;
+	const char *name;
+
+	if (master == NULL || want == NULL ||
+	    ((name = S_body_name(master)) != NULL && strcmp(name, want) == 0))
+		return 1;
+	/* Another name: the page has no flow, if some master's body is
+	 * named for it (else the flow goes in every body, as it always
+	 * did). */
+	for (const struct fo_node *s = L->fo->root->first; s; s = s->next)
+		if (s->kind == FO_LAYOUT_MASTER_SET)
+			for (const struct fo_node *t = s->first; t; t = t->next)
+				if (t->kind == FO_SIMPLE_PAGE_MASTER &&
+				    (name = S_body_name(t)) != NULL &&
+				    strcmp(name, want) == 0)
+					return 0;
+	return 1;
+}

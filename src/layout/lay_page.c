@@ -112,6 +112,77 @@ S_blank(struct lay *L, struct lay_pmstate *st, const struct fo_node *seq,
 	S_defer_static(L, seq, &g);
 }
 
+/* The flow from rest on the new page, if its body takes the flow; what
+ * is left for the next page. */
+static struct lay_box *
+S_fill(struct lay *L, const struct fo_node *seq, const struct lay_geom *g,
+    struct lay_box *rest, double mx, double mw)
+{
+	const struct fo_node *flow = seq->first;
+
+	while (flow != NULL && flow->kind != FO_FLOW)
+		flow = flow->next;
+	if (rest == NULL)
+		return NULL;
+	if (!lay_body_takes(L, g->master, flow)) {
+		L->forced_break = 0;
+		return rest;
+	}
+	return lay_fill_page(L, g, rest, mx, mw);
+}
+
+/* The page just filled with the flow from rest, by the master of *g,
+ * filled again by the master of *g2. */
+static struct lay_box *
+S_refill(struct lay *L, const struct fo_node *seq, const struct lay_geom *g,
+    struct lay_box *rest, int line, double mx, double mw)
+{
+	L->page->width = g->pw;
+	L->page->height = g->ph;
+	S_page_turn(L->page, g);
+	L->page->nitems = 0;
+	if (seq->id) {
+		struct lay_idref seqid = { seq->id, NULL };
+		lay_record(L, &seqid, g->by);
+	}
+	lay_region_body(L, g, line);
+	return S_fill(L, seq, g, rest, mx, mw);
+}
+
+/* The page just filled (by the master of *g; next is what it left) may be
+ * the sequence's last: when page-position "last" or "only" gives it
+ * another master, it is filled again by that one, which is kept if it
+ * holds the rest of the flow.  A first page the flow overflows is tried
+ * likewise with the "only" master, which may be taller.  A "last" page
+ * that does not hold the rest is kept all the same and followed by
+ * another; a first page stays as it was: an "only" page that does not
+ * hold the flow is not the only one (both as Apache FOP).  Returns what is
+ * left for the next page. */
+static struct lay_box *
+S_last_page(struct lay *L, const struct fo_node *seq, struct lay_pmstate *st,
+    struct lay_pmstate before, struct lay_geom *g, struct lay_box *rest,
+    struct lay_box *next, int firstpage, int pageno, int line, double mx,
+    double mw)
+{
+	struct lay_pmstate again = before;
+	const struct fo_node *m = lay_master_next(L, &again, pageno, 1, 0);
+	struct lay_geom g2;
+	struct lay_box *n2;
+
+	if (m == g->master)
+		return next;
+	lay_geometry(L, m, seq, &g2);
+	if (next != NULL && (fabs(g2.colw - mw) > 0.01 || g2.ncols != g->ncols))
+		return next;	/* another width: not tried */
+	n2 = S_refill(L, seq, &g2, rest, line, mx, mw);
+	if (n2 == NULL || (next == NULL && !firstpage)) {
+		*st = again;
+		*g = g2;
+		return n2;
+	}
+	return S_refill(L, seq, g, rest, line, mx, mw);
+}
+
 int
 lay_sequence(struct lay *L, const struct fo_node *seq, int pageno)
 {
@@ -174,30 +245,12 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int pageno)
 			break;
 		}
 		S_page_new(L, seq, &g, pageno, line);
-		struct lay_box *next = rest ? lay_fill_page(L, &g, rest, mx, mw) : NULL;
+		struct lay_box *next = S_fill(L, seq, &g, rest, mx, mw);
 		npages++;
-		if (next == NULL && !S_force_blank(seq, npages, pageno) &&
-		    st.psm != NULL) {
-			/* The last page: laid out again if page-position
-			 * "last" (or "only") gives it another master. */
-			struct lay_pmstate again = before;
-			const struct fo_node *m = lay_master_next(L, &again,
-			    pageno, 1, 0);
-			if (m != g.master) {
-				st = again;
-				lay_geometry(L, m, seq, &g);
-				L->page->width = g.pw;
-				L->page->height = g.ph;
-				S_page_turn(L->page, &g);
-				L->page->nitems = 0;
-				if (seq->id) {
-					struct lay_idref seqid = { seq->id, NULL };
-					lay_record(L, &seqid, g.by);
-				}
-				lay_region_body(L, &g, line);
-				next = rest ? lay_fill_page(L, &g, rest, mx, mw) : NULL;
-			}
-		}
+		if ((next == NULL || npages == 1) &&
+		    !S_force_blank(seq, npages, pageno) && st.psm != NULL)
+			next = S_last_page(L, seq, &st, before, &g, rest, next,
+			    npages == 1, pageno, line, mx, mw);
 		S_defer_static(L, seq, &g);
 		pageno++;
 		rest = next;

@@ -234,6 +234,13 @@ S_end_group(struct S_grid *G)
 	g->keep_next = g->rows[g->nrows - 1]->keep_next;
 	g->break_before = g->rows[0]->break_before;
 	g->break_after = g->rows[g->nrows - 1]->break_after;
+	for (size_t r = 0; r + 1 < g->nrows; r++)
+		if ((g->rows[r]->break_after || g->rows[r + 1]->break_before) &&
+		    !L->warned_cell_break) {
+			/* rows a span joins stay together: said once */
+			LAY_DIAG(L, W_LAY_CELL_BREAK, lay_file(L), G->t->line, 0);
+			L->warned_cell_break = 1;
+		}
 	lay_group_heights(g);
 	if (G->ngroups == G->groupcap) {
 		G->groupcap = G->groupcap ? G->groupcap * 2 : 16;
@@ -241,6 +248,20 @@ S_end_group(struct S_grid *G)
 	}
 	G->groups[G->ngroups++] = g;
 	G->gstart = G->nrows;
+}
+
+/* The breaks and keeps at the edges of a cell's (or a list part's)
+ * content, made by lay_box_edges, are its row's: a break-before on a
+ * cell's first block starts the row on a new page (as in Apache FOP). */
+void
+lay_row_edges(struct lay_row *row, const struct lay_box *content)
+{
+	if (content->break_before > row->break_before)
+		row->break_before = content->break_before;
+	if (content->break_after > row->break_after)
+		row->break_after = content->break_after;
+	row->keep_prev |= content->keep_prev;
+	row->keep_next |= content->keep_next;
 }
 
 /* One table-row (or a run of cells placed straight in a body). */
@@ -283,6 +304,7 @@ S_row(struct S_grid *G, const struct fo_node *rownode, const struct fo_node *fir
 			break;
 		}
 		struct lay_cell *c = S_cell(G, n, col, span);
+		lay_row_edges(row, c->content);
 		if (c->nrows - 1 > G->pending)
 			G->pending = c->nrows - 1;
 		if (nc == cap) {
@@ -485,6 +507,10 @@ lay_measure_table(struct lay *L, const struct fo_node *t, double ref_x,
 		b->break_before = b->groups[0]->break_before;
 	if (b->ngroups > 0 && b->break_after == FO_BREAK_AUTO)
 		b->break_after = b->groups[b->ngroups - 1]->break_after;
+	if (b->ngroups > 0) {	/* likewise the keeps */
+		b->keep_prev |= b->groups[0]->keep_prev;
+		b->keep_next |= b->groups[b->ngroups - 1]->keep_next;
+	}
 	b->h = b->sb + (tab->header ? tab->header->h : 0) + c +
 	    (tab->footer ? tab->footer->h : 0) + tab->frame[0] + tab->frame[1] +
 	    b->sa;

@@ -165,7 +165,14 @@ lay_draw_table(struct lay *L, const struct lay_box *b, double y0)
 				else if (c->valign == FO_DALIGN_AFTER)
 					off = free_h;
 			}
+			/* a cell is the containing block of absolutely
+			 * positioned containers in it (its padding edge) */
+			double ay = L->area_y, ah = L->area_h;
+			L->area_y = y1;
+			L->area_h = h;
 			lay_draw(L, c->content, top[r] + c->top + off);
+			L->area_y = ay;
+			L->area_h = ah;
 			if (tab->separate)
 				lay_sep_draw_cell(L, tab, c, top[r], top[end]);
 		}
