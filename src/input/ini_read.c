@@ -12,83 +12,30 @@
  * length; a line with no "key =" after a value continues that value as a
  * new paragraph; 键：值 with a known key is read as 键 = 值.  Nothing typed
  * is dropped without an error: an unknown or repeated section or key is
- * one, with the nearest known name. */
+ * one, with the nearest known name.
+ *
+ * This file scans the lines and resolves their names; ini_tree.c builds
+ * the tree, ini_include.c reads a value "@file" (ini_priv.h). */
 #include "input.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <limits.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 
 #include <dictionary.h>
 
 #include "../diag/diag.h"
 #include "../util/util.h"
+#include "ini_priv.h"
 #include "input_priv.h"
 #include "vocab.h"
-
-/* Sections and keys of one file: a form has about a hundred; the bound
- * keeps every pass (and iniparser's dictionary, which searches linearly)
- * fast on hostile input. */
-#define INI_MAX_ENTRIES	10000
-/* The longest text field, as libxml2's XML_MAX_TEXT_LENGTH. */
-#define INI_MAX_TEXT	10000000
-
-/* One paragraph of a text field, where it was written. */
-struct para {
-	char	*text;
-	int	 line, col;
-};
-
-struct paras {
-	struct para *p;
-	size_t	 n;
-};
-
-struct ini_sec {
-	char		*name;
-	int		 line, col;
-	const struct vocab *spec;	/* NULL: unknown section */
-	long		 num;		/* number of a list section */
-	int		 dup;		/* a second header of a section */
-};
-
-struct ini_kv {
-	int		 sec;		/* index in sections, -1 before any */
-	char		*key;
-	char		*value;
-	int		 line, kcol, vcol;
-	const struct vocab *spec;	/* NULL: unknown key */
-	long		 part;		/* 1, or N of key.N */
-	int		 dead;		/* overridden by a later duplicate */
-	struct paras	 more;		/* lines without "key =" that follow */
-};
-
-struct ini {
-	const char	*url;
-	enum input_kind	 kind;
-	struct ini_sec	*secs;
-	size_t		 nsecs;
-	struct ini_kv	*kvs;
-	size_t		 nkvs;
-	xmlDocPtr	 doc;
-	dictionary	*seen;		/* sections and keys met: for duplicates */
-	struct buf	 b;
-	int		 raw;		/* input_ini_scan_mem: no vocabulary */
-	int		 cont_said;	/* N-INI-CONTINUED given */
-};
 
 static void S_res_section(struct ini *, size_t);
 static void S_res_kv(struct ini *, size_t);
 static void S_clean(struct ini *, struct ini_kv *);
-static void S_strip(const char *, char *, int, int);
 static void S_semicolon(struct ini *, const struct ini_kv *);
-static void S_para_add(struct paras *, char *, int, int);
 
 /* ---- text helpers ---- */
 
@@ -117,8 +64,8 @@ S_is_space(const char *p, size_t n, size_t *len)
 }
 
 /* Trim those spaces from both ends of [*b, *e). */
-static void
-S_trim(const char **b, const char **e)
+void
+ini_trim(const char **b, const char **e)
 {
 	size_t n;
 
@@ -136,8 +83,8 @@ S_trim(const char **b, const char **e)
 }
 
 /* Characters from a to b (valid UTF-8). */
-static int
-S_chars(const char *a, const char *b)
+int
+ini_chars(const char *a, const char *b)
 {
 	int n = 0;
 
@@ -207,7 +154,7 @@ S_colon_key(struct ini *ini, const char *b, const char *e, size_t *clen)
 	if (c == NULL)
 		return NULL;
 	ke = c;
-	S_trim(&kb, &ke);
+	ini_trim(&kb, &ke);
 	{
 		const char *dot = NULL;
 		for (const char *q = kb; q < ke; q++)
@@ -232,30 +179,30 @@ S_continue(struct ini *ini, long last, const char *lb, const char *b,
 	char *t;
 
 	if (last < 0 || ini->raw) {
-		diag(E_INI_SYNTAX, ini->url, line, S_chars(lb, b) + 1);
+		diag(E_INI_SYNTAX, ini->url, line, ini_chars(lb, b) + 1);
 		return;
 	}
 	kv = &ini->kvs[last];
 	/* the key above was refused: nothing to continue (in an unknown
 	 * section the section's error covers its lines) */
 	if (kv->spec == NULL && ini->secs[kv->sec].spec != NULL) {
-		diag(E_INI_SYNTAX, ini->url, line, S_chars(lb, b) + 1);
+		diag(E_INI_SYNTAX, ini->url, line, ini_chars(lb, b) + 1);
 		return;
 	}
 	if (kv->spec && kv->spec->form != VF_TEXT && kv->spec->form != VF_PARAS) {
-		diag(E_INI_CONT_LINE, ini->url, line, S_chars(lb, b) + 1,
+		diag(E_INI_CONT_LINE, ini->url, line, ini_chars(lb, b) + 1,
 		    kv->key, kv->line);
 		return;
 	}
 	if (kv->spec && !ini->cont_said) {
-		diag(N_INI_CONTINUED, ini->url, line, S_chars(lb, b) + 1,
+		diag(N_INI_CONTINUED, ini->url, line, ini_chars(lb, b) + 1,
 		    kv->key, kv->line);
 		ini->cont_said = 1;
 	}
 	t = xstrndup(b, (size_t)(e - b));
 	if (kv->spec)
-		S_strip(ini->url, t, line, S_chars(lb, b) + 1);
-	S_para_add(&kv->more, t, line, S_chars(lb, b) + 1);
+		ini_strip(ini->url, t, line, ini_chars(lb, b) + 1);
+	ini_para_add(&kv->more, t, line, ini_chars(lb, b) + 1);
 }
 
 /* Scan the text: sections and key = value lines, with their places.
@@ -280,18 +227,18 @@ S_scan(struct ini *ini, const char *text, size_t len)
 			p += 2;
 		else if (p < end) {
 			if (*p == '\r' && !cr_said) {
-				diag(W_INI_CR, ini->url, line, S_chars(lb, le) + 1);
+				diag(W_INI_CR, ini->url, line, ini_chars(lb, le) + 1);
 				cr_said = 1;
 			}
 			p++;
 		}
 		b = lb;
 		e = le;
-		S_trim(&b, &e);
+		ini_trim(&b, &e);
 		if (b == e || *b == ';' || *b == '#')
 			continue;
 		if (ini->nsecs + ini->nkvs >= INI_MAX_ENTRIES) {
-			diag(E_INI_TOO_MANY, ini->url, line, S_chars(lb, b) + 1,
+			diag(E_INI_TOO_MANY, ini->url, line, ini_chars(lb, b) + 1,
 			    INI_MAX_ENTRIES);
 			return;
 		}
@@ -307,14 +254,14 @@ S_scan(struct ini *ini, const char *text, size_t len)
 				}
 			if (close) {
 				ne = close;
-				S_trim(&nb, &ne);
+				ini_trim(&nb, &ne);
 				if (nb < ne) {
 					char *nm = xstrndup(nb, (size_t)(ne - nb));
 					diag(W_INI_FULLWIDTH, ini->url, line,
-					    S_chars(lb, b) + 1, nm, nm);
+					    ini_chars(lb, b) + 1, nm, nm);
 					free(nm);
 					S_add_section(ini, nb, ne, line,
-					    S_chars(lb, b) + 1);
+					    ini_chars(lb, b) + 1);
 					if (!ini->raw)
 						S_res_section(ini, ini->nsecs - 1);
 					last = -1;
@@ -328,23 +275,23 @@ S_scan(struct ini *ini, const char *text, size_t len)
 			last = -1;
 			if (close == NULL) {
 				diag(E_INI_SECTION_SYNTAX, ini->url, line,
-				    S_chars(lb, b) + 1);
+				    ini_chars(lb, b) + 1);
 				continue;
 			}
 			ne = close;
-			S_trim(&nb, &ne);
+			ini_trim(&nb, &ne);
 			rest = close + 1;
 			while (rest < e && (*rest == ' ' || *rest == '\t'))
 				rest++;
 			if (rest < e && *rest != ';' && *rest != '#')
 				diag(E_INI_SECTION_SYNTAX, ini->url, line,
-				    S_chars(lb, rest) + 1);
+				    ini_chars(lb, rest) + 1);
 			if (nb == ne) {
 				diag(E_INI_SECTION_SYNTAX, ini->url, line,
-				    S_chars(lb, b) + 1);
+				    ini_chars(lb, b) + 1);
 				continue;
 			}
-			S_add_section(ini, nb, ne, line, S_chars(lb, b) + 1);
+			S_add_section(ini, nb, ne, line, ini_chars(lb, b) + 1);
 			if (!ini->raw)
 				S_res_section(ini, ini->nsecs - 1);
 			continue;
@@ -367,11 +314,11 @@ S_scan(struct ini *ini, const char *text, size_t len)
 			if (eq == NULL &&
 			    (eq = S_colon_key(ini, b, e, &eqlen)) != NULL) {
 				const char *k1 = b, *k2 = eq;
-				S_trim(&k1, &k2);
+				ini_trim(&k1, &k2);
 				char *k = xstrndup(k1, (size_t)(k2 - k1));
 				char *c = xstrndup(eq, eqlen);
 				diag(W_INI_COLON, ini->url, line,
-				    S_chars(lb, eq) + 1, k, c, k);
+				    ini_chars(lb, eq) + 1, k, c, k);
 				free(k);
 				free(c);
 			}
@@ -380,14 +327,14 @@ S_scan(struct ini *ini, const char *text, size_t len)
 				continue;
 			}
 			ke = eq;
-			S_trim(&kb, &ke);
+			ini_trim(&kb, &ke);
 			if (kb == ke) {
 				diag(E_INI_KEY_EMPTY, ini->url, line,
-				    S_chars(lb, b) + 1);
+				    ini_chars(lb, b) + 1);
 				continue;
 			}
 			vb = eq + eqlen;
-			S_trim(&vb, &ve);
+			ini_trim(&vb, &ve);
 			/* "…" or '…' around the whole value, as iniparser */
 			if (ve - vb >= 2 && (*vb == '"' || *vb == '\'') &&
 			    ve[-1] == *vb && memchr(vb + 1, *vb,
@@ -397,11 +344,11 @@ S_scan(struct ini *ini, const char *text, size_t len)
 			}
 			if (ini->nsecs == 0) {
 				diag(E_INI_KEY_OUTSIDE, ini->url, line,
-				    S_chars(lb, kb) + 1);
+				    ini_chars(lb, kb) + 1);
 				continue;
 			}
-			S_add_kv(ini, kb, ke, vb, ve, line, S_chars(lb, kb) + 1,
-			    S_chars(lb, vb) + 1);
+			S_add_kv(ini, kb, ke, vb, ve, line, ini_chars(lb, kb) + 1,
+			    ini_chars(lb, vb) + 1);
 			last = (long)ini->nkvs - 1;
 			if (!ini->raw)
 				S_res_kv(ini, ini->nkvs - 1);
@@ -530,114 +477,8 @@ S_res_kv(struct ini *ini, size_t i)
 		S_semicolon(ini, kv);
 }
 
-/* ---- building the tree ---- */
-
-static void
-S_place(xmlNodePtr n, int line, int col)
-{
-	input_set_line(n, line);
-	diag_node_set_col(n, col);
-}
-
-static xmlNodePtr
-S_text(xmlNodePtr parent, const char *s, int line)
-{
-	xmlNodePtr t = xmlNewText(BAD_CAST s);
-
-	input_set_line(t, line);
-	if (line >= 65535)	/* as libxml2 keeps big lines for XML */
-		t->psvi = (void *)(ptrdiff_t)line;
-	return xmlAddChild(parent, t);
-}
-
-/* Child "name" or "name#N" (with n="N") of parent, made if missing
- * (always made when fresh). */
-static xmlNodePtr
-S_child(xmlNodePtr parent, const char *step, size_t n, int fresh, int line,
-    int col)
-{
-	const char *hash = memchr(step, '#', n);
-	char *name = xstrndup(step, hash ? (size_t)(hash - step) : n);
-	char *num = hash ? xstrndup(hash + 1, n - (size_t)(hash - step) - 1) : NULL;
-	xmlNodePtr c = NULL;
-
-	if (!fresh)
-		for (c = parent->children; c; c = c->next) {
-			if (c->type != XML_ELEMENT_NODE ||
-			    !xmlStrEqual(c->name, BAD_CAST name))
-				continue;
-			if (num == NULL)
-				break;
-			xmlChar *have = xmlGetProp(c, BAD_CAST "n");
-			int same = have && strcmp((char *)have, num) == 0;
-			xmlFree(have);
-			if (same)
-				break;
-		}
-	if (c == NULL) {
-		c = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
-		if (num)
-			xmlNewProp(c, BAD_CAST "n", BAD_CAST num);
-		S_place(c, line, col);
-	}
-	free(name);
-	free(num);
-	return c;
-}
-
-/* The element at a relative path below el; the last step is made fresh
- * when asked (a list's items). */
-static xmlNodePtr
-S_walk(xmlNodePtr el, const char *rel, int fresh_last, int line, int col)
-{
-	while (*rel) {
-		const char *slash = strchr(rel, '/');
-		size_t n = slash ? (size_t)(slash - rel) : strlen(rel);
-		el = S_child(el, rel, n, fresh_last && slash == NULL, line, col);
-		rel += n + (slash != NULL);
-	}
-	return el;
-}
-
-/* Path of a key relative to its section's element. */
-static const char *
-S_rel(const struct vocab *sec, const struct vocab *key)
-{
-	size_t n = strlen(sec->path);
-
-	if (n == 0)
-		return key->path;
-	if (strncmp(key->path, sec->path, n) == 0) {
-		if (key->path[n] == '\0')
-			return "";
-		if (key->path[n] == '/')
-			return key->path + n + 1;
-	}
-	return key->path;	/* not below: the table keeps keys below */
-}
-
-/* One line of a file joined to the paragraph so far: no space between
- * Chinese characters, one between Latin words. */
-static void
-S_join(struct buf *para, const char *b, const char *e)
-{
-	if (para->len && e > b) {
-		uint32_t last = 0, first = 0;
-		size_t i = para->len;
-		while (i > 0 && (para->data[i - 1] & 0xC0) == 0x80)
-			i--;
-		if (i > 0)
-			i--;
-		utf8_decode(para->data + i, para->len - i, &last);
-		utf8_decode(b, (size_t)(e - b), &first);
-		if (last < 0x2E80 && first < 0x2E80)
-			buf_putc(para, ' ');
-	}
-	buf_append(para, b, (size_t)(e - b));
-}
-
-static void
-S_para_add(struct paras *ps, char *text, int line, int col)
+void
+ini_para_add(struct paras *ps, char *text, int line, int col)
 {
 	ps->p = xreallocarray(ps->p, ps->n + 1, sizeof *ps->p);
 	ps->p[ps->n].text = text;
@@ -645,159 +486,11 @@ S_para_add(struct paras *ps, char *text, int line, int col)
 	ps->p[ps->n++].col = col;
 }
 
-/* input_ini_includes: 0 while nothing may be read beside the input. */
-static int S_includes = 1;
-
-void
-input_ini_includes(int on)
-{
-	S_includes = on;
-}
-
-/* A format of file that @file does not read, said by its first bytes or
- * its name ("Word 97-2003 文档（.doc）"); NULL for text or .docx. */
-static const char *
-S_format(const char *name, const char *raw, size_t len)
-{
-	static const struct {
-		const char *ext, *what;
-	} exts[] = {
-		{ ".doc", "Word 97-2003 文档（.doc）" }, { ".wps", "WPS 文档（.wps）" },
-		{ ".pdf", "PDF 文件" }, { ".rtf", "RTF 文档" },
-		{ ".odt", "OpenDocument 文档（.odt）" }, { ".xls", "Excel 表格" },
-		{ ".xlsx", "Excel 表格" }, { ".pptx", "PowerPoint 演示文稿" },
-	};
-	size_t n = strlen(name);
-
-	if (len >= 4 && memcmp(raw, "\xD0\xCF\x11\xE0", 4) == 0)
-		return "Word 97-2003 或 WPS 的旧格式文档";
-	if (len >= 5 && memcmp(raw, "%PDF-", 5) == 0)
-		return "PDF 文件";
-	if (len >= 5 && memcmp(raw, "{\\rtf", 5) == 0)
-		return "RTF 文档";
-	for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
-		size_t e = strlen(exts[i].ext);
-		if (n > e && strcasecmp(name + n - e, exts[i].ext) == 0)
-			return exts[i].what;
-	}
-	return NULL;
-}
-
-/* @file: the paragraphs of a file beside the INI file (.txt, .docx). */
-static void
-S_include(struct ini *ini, const struct ini_kv *kv, struct paras *ps)
-{
-	const char *rel = kv->value + 1;
-	char *dir, *path, *rdir = NULL, *rpath = NULL, *raw = NULL, *text = NULL;
-	const char *what;
-	size_t len, tlen;
-	struct stat st;
-	int conv;
-
-	while (*rel == ' ' || *rel == '\t')
-		rel++;
-	/* A form sent to wsdoc serve names no file of the server's. */
-	if (!S_includes) {
-		diag(E_INI_INCLUDE_OFF, ini->url, kv->line, kv->vcol, kv->value);
-		return;
-	}
-	if (*rel == '\0') {
-		diag(E_INI_INCLUDE_PATH, ini->url, kv->line, kv->vcol, kv->value);
-		return;
-	}
-	/* Only files in the INI file's folder or below: an INI file sent by
-	 * someone else must not pull in this machine's files. */
-	if (rel[0] == '/' || strcmp(rel, "..") == 0 ||
-	    strncmp(rel, "../", 3) == 0 || strstr(rel, "/../") ||
-	    (strlen(rel) >= 3 && strcmp(rel + strlen(rel) - 3, "/..") == 0)) {
-		diag(E_INI_INCLUDE_PATH, ini->url, kv->line, kv->vcol, rel);
-		return;
-	}
-	dir = strcmp(ini->url, "-") == 0 ? xstrdup(".") : path_dirname(ini->url);
-	path = strcmp(dir, ".") == 0 ? xstrdup(rel) : path_join(dir, rel);
-	rdir = realpath(dir, NULL);
-	rpath = realpath(path, NULL);
-	if (rpath == NULL) {
-		diag(E_INI_INCLUDE_READ, ini->url, kv->line, kv->vcol, rel,
-		    errno_text(errno));
-		goto out;
-	}
-	if (rdir == NULL || strncmp(rpath, rdir, strlen(rdir)) != 0 ||
-	    (rpath[strlen(rdir)] != '/' && strcmp(rdir, "/") != 0)) {
-		diag(E_INI_INCLUDE_PATH, ini->url, kv->line, kv->vcol, rel);
-		goto out;
-	}
-	/* A hard link is in the folder by its name only: its other name may
-	 * be any file of this machine (root can link /etc/shadow). */
-	if (stat(rpath, &st) == 0 && !S_ISDIR(st.st_mode) && st.st_nlink > 1) {
-		diag(E_INI_INCLUDE_LINK, ini->url, kv->line, kv->vcol, rel,
-		    (unsigned long)st.st_nlink);
-		goto out;
-	}
-	if ((raw = input_slurp(rpath, &len)) == NULL) {
-		int e = errno;
-		if (e == ESPIPE && (what = input_file_kind(rpath)) != NULL)
-			diag(E_INI_INCLUDE_KIND, ini->url, kv->line, kv->vcol,
-			    rel, what);
-		else
-			diag(E_INI_INCLUDE_READ, ini->url, kv->line, kv->vcol,
-			    rel, errno_text(e));
-		goto out;
-	}
-	if ((what = S_format(rel, raw, len)) != NULL) {
-		diag(E_INI_INCLUDE_FORMAT, ini->url, kv->line, kv->vcol, rel, what);
-		goto out;
-	}
-	if (len >= 4 && memcmp(raw, "PK\3\4", 4) == 0) {
-		int nolib;
-		if ((text = input_docx_text(raw, len, &tlen, &nolib)) == NULL) {
-			diag(E_INI_INCLUDE_FORMAT, ini->url, kv->line, kv->vcol,
-			    rel, nolib ? "Word 文档，而这台机器缺少读取它的 libzip"
-			    "（apt-get install libzip4）" : "压缩包而不是 Word 文档");
-			goto out;
-		}
-	} else if ((text = input_to_utf8(raw, len, path, &tlen, &conv)) == NULL)
-		goto out;
-	S_strip(path, text, 1, 1);
-	tlen = strlen(text);
-	{
-		struct buf para;
-		const char *p = text, *end = text + tlen;
-
-		buf_init(&para);
-		while (p <= end) {
-			const char *lb = p, *le = memchr(p, '\n', (size_t)(end - p));
-			if (le == NULL)
-				le = end;
-			p = le + 1;
-			S_trim(&lb, &le);
-			if (lb == le) {
-				if (para.len)
-					S_para_add(ps, buf_detach(&para), kv->line, kv->kcol);
-				if (p > end)
-					break;
-				continue;
-			}
-			S_join(&para, lb, le);
-		}
-		if (para.len)
-			S_para_add(ps, buf_detach(&para), kv->line, kv->kcol);
-		buf_free(&para);
-	}
-out:
-	free(dir);
-	free(path);
-	free(rdir);
-	free(rpath);
-	free(raw);
-	free(text);
-}
-
 /* Control characters and the non-characters U+FFFE U+FFFF have no place
  * in a form, and XML cannot hold them: what convert writes must read
  * back.  text starts at line:col of url. */
-static void
-S_strip(const char *url, char *text, int line, int col)
+void
+ini_strip(const char *url, char *text, int line, int col)
 {
 	char *w = text;
 
@@ -831,7 +524,7 @@ S_strip(const char *url, char *text, int line, int col)
 static void
 S_clean(struct ini *ini, struct ini_kv *kv)
 {
-	S_strip(ini->url, kv->value, kv->line, kv->vcol);
+	ini_strip(ini->url, kv->value, kv->line, kv->vcol);
 }
 
 /* A value of a short field with " ;…" in it: probably meant as a comment. */
@@ -841,283 +534,11 @@ S_semicolon(struct ini *ini, const struct ini_kv *kv)
 	for (const char *p = kv->value; *p; p++)
 		if ((p[0] == ' ' || p[0] == '\t') && (p[1] == ';' || p[1] == '#')) {
 			diag(W_INI_SEMICOLON, ini->url, kv->line,
-			    kv->vcol + S_chars(kv->value, p + 1), kv->key, p + 1);
+			    kv->vcol + ini_chars(kv->value, p + 1), kv->key, p + 1);
 			return;
 		}
 }
 
-/* Value map of an attribute ("名称=name|…"): the English value. */
-static char *
-S_map(const struct vocab *spec, const char *value)
-{
-	const char *p = spec->values;
-	size_t vn = strlen(value);
-
-	while (p && *p) {
-		const char *eq = strchr(p, '='), *bar = strchr(p, '|');
-		if (bar == NULL)
-			bar = p + strlen(p);
-		if (eq && eq < bar && (size_t)(eq - p) == vn &&
-		    memcmp(p, value, vn) == 0)
-			return xstrndup(eq + 1, (size_t)(bar - eq - 1));
-		p = *bar ? bar + 1 : bar;
-	}
-	return xstrdup(value);
-}
-
-/* Split a list value at 、，, ; ； and white space (also U+3000) into
- * items, each with its column. */
-static void
-S_split(xmlNodePtr container, const char *item, const struct ini_kv *kv)
-{
-	const char *p = kv->value;
-
-	while (*p) {
-		const char *b = p, *e;
-		size_t seplen = 0;
-
-		for (e = p; *e; e++) {
-			if (*e == ',' || *e == ';' || *e == ' ' || *e == '\t') {
-				seplen = 1;
-				break;
-			}
-			if (strncmp(e, "、", 3) == 0 || strncmp(e, "，", 3) == 0 ||
-			    strncmp(e, "；", 3) == 0 || strncmp(e, "\u3000", 3) == 0) {
-				seplen = 3;
-				break;
-			}
-		}
-		p = *e ? e + seplen : e;
-		S_trim(&b, &e);
-		if (b == e)
-			continue;
-		char *s = xstrndup(b, (size_t)(e - b));
-		xmlNodePtr it = xmlNewChild(container, NULL, BAD_CAST item, NULL);
-		S_place(it, kv->line, kv->vcol + S_chars(kv->value, b));
-		S_text(it, s, kv->line);
-		free(s);
-	}
-}
-
-/* The values of one key in one section element: parts, ordered by
- * their number (总体规划, 总体规划.2 …). */
-static void
-S_key(struct ini *ini, xmlNodePtr secel, const struct vocab *sspec,
-    const struct vocab *kspec, struct ini_kv *const *parts, size_t n)
-{
-	const char *rel = S_rel(sspec, kspec);
-	const struct ini_kv *first;
-	xmlNodePtr el;
-
-	if (n == 0)
-		return;
-	first = parts[0];
-
-	switch (kspec->form) {
-	case VF_ATTR: {
-		const char *at = strrchr(rel, '@');
-		xmlAttrPtr attr;
-		char *path = xstrndup(rel, (size_t)(at - rel));
-		char *v = S_map(kspec, first->value);
-		if (strcmp(at + 1, "date") == 0) {
-			char *d = ini_date(v);
-			if (d) {
-				free(v);
-				v = d;
-			}
-		}
-		size_t pl = strlen(path);
-		if (pl && path[pl - 1] == '/')
-			path[pl - 1] = '\0';
-		el = S_walk(secel, path, 0, first->line, first->kcol);
-		attr = xmlSetProp(el, BAD_CAST (at + 1), BAD_CAST v);
-		/* the key's line, for messages about the value (schema.c) */
-		if (attr && attr->children)
-			input_set_line(attr->children, first->line);
-		free(v);
-		free(path);
-		break;
-	}
-	case VF_LINE:
-		el = S_walk(secel, rel, 0, first->line, first->kcol);
-		if (el != secel)
-			S_place(el, first->line, first->kcol);
-		if (first->value[0])
-			S_text(el, first->value, first->line);
-		break;
-	case VF_SPLIT: {
-		const char *slash = strrchr(rel, '/');
-		char *cont = xstrndup(rel, (size_t)(slash - rel));
-		el = S_walk(secel, cont, 0, first->line, first->kcol);
-		S_split(el, slash + 1, first);
-		free(cont);
-		break;
-	}
-	case VF_TEXT:
-	case VF_PARAS: {
-		struct paras ps = { NULL, 0 };
-		for (size_t i = 0; i < n; i++) {
-			if (parts[i]->value[0] == '@' && parts[i]->value[1] == '@')
-				S_para_add(&ps, xstrdup(parts[i]->value + 1),
-				    parts[i]->line, parts[i]->kcol);	/* @@: a literal @ */
-			else if (parts[i]->value[0] == '@' && parts[i]->value[1])
-				S_include(ini, parts[i], &ps);
-			else if (parts[i]->value[0])
-				S_para_add(&ps, xstrdup(parts[i]->value),
-				    parts[i]->line, parts[i]->kcol);
-			/* the lines without "key =" that followed it */
-			for (size_t k = 0; k < parts[i]->more.n; k++)
-				S_para_add(&ps, xstrdup(parts[i]->more.p[k].text),
-				    parts[i]->more.p[k].line, parts[i]->more.p[k].col);
-		}
-		el = S_walk(secel, rel, 0, first->line, first->kcol);
-		if (el != secel)
-			S_place(el, first->line, first->kcol);
-		/* as much as the XML reader takes in one text */
-		size_t total = 0;
-		for (size_t i = 0; i < ps.n; i++)
-			total += strlen(ps.p[i].text);
-		if (total > INI_MAX_TEXT) {
-			diag(E_INI_HUGE_TEXT, ini->url, first->line, first->kcol,
-			    kspec->msg, total);
-			for (size_t i = 0; i < ps.n; i++)
-				free(ps.p[i].text);
-			ps.n = 0;
-		}
-		for (size_t i = 0; i < ps.n; i++) {
-			struct para *pa = &ps.p[i];
-			if (ps.n == 1 && kspec->form == VF_TEXT) {
-				S_text(el, pa->text, pa->line);
-			} else {
-				xmlNodePtr p = xmlNewChild(el, NULL, BAD_CAST "p", NULL);
-				S_place(p, pa->line, pa->col);
-				S_text(p, pa->text, pa->line);
-			}
-			free(pa->text);
-		}
-		free(ps.p);
-		break;
-	}
-	default:
-		break;
-	}
-}
-
-/* One section element: s is its first header in the file, kvs its keys
- * ordered as the table orders them, then by number. */
-static void
-S_section(struct ini *ini, xmlNodePtr root, const struct ini_sec *s,
-    struct ini_kv *const *kvs, size_t n)
-{
-	const struct vocab *spec = s->spec, *k;
-	size_t x = 0;
-	xmlNodePtr el;
-
-	el = spec->path[0] ? S_walk(root, spec->path, spec->type == VT_LIST,
-	    s->line, s->col) : root;
-	if (el != root)
-		S_place(el, s->line, s->col);
-	for (k = spec + 1; k->kind == spec->kind &&
-	    (k->type == VT_KEY || k->type == VT_LABEL); k++) {
-		size_t y = x;
-		while (y < n && kvs[y]->spec == k)
-			y++;
-		if (y > x)
-			S_key(ini, el, spec, k, kvs + x, y - x);
-		x = y;
-	}
-}
-
-/* The table's entries lie in one array, so comparing their addresses
- * orders sections and keys as the vocabulary does. */
-static int
-S_cmp_ptr(const void *a, const void *b)
-{
-	uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static int
-S_cmp_sec(const void *a, const void *b)
-{
-	const struct ini_sec *x = *(struct ini_sec *const *)a;
-	const struct ini_sec *y = *(struct ini_sec *const *)b;
-	int c = S_cmp_ptr(x->spec, y->spec);
-
-	if (c == 0)
-		c = x->num < y->num ? -1 : x->num > y->num;
-	return c ? c : S_cmp_ptr(x, y);
-}
-
-static int
-S_cmp_kv(const void *a, const void *b, void *arg)
-{
-	const struct ini *ini = arg;
-	const struct ini_kv *x = *(struct ini_kv *const *)a;
-	const struct ini_kv *y = *(struct ini_kv *const *)b;
-	const struct ini_sec *sx = &ini->secs[x->sec];
-	const struct ini_sec *sy = &ini->secs[y->sec];
-	int c = S_cmp_ptr(sx->spec, sy->spec);
-
-	if (c == 0)
-		c = sx->num < sy->num ? -1 : sx->num > sy->num;
-	if (c == 0)
-		c = S_cmp_ptr(x->spec, y->spec);
-	if (c == 0)
-		c = x->part < y->part ? -1 : x->part > y->part;
-	return c ? c : S_cmp_ptr(x, y);
-}
-
-/* Sections and keys sorted into the vocabulary's order, then one sweep:
- * O(n log n) whatever the file holds. */
-static void
-S_build(struct ini *ini)
-{
-	const struct ini_sec *h = &ini->secs[0];
-	struct ini_sec **secs = xcalloc(ini->nsecs + 1, sizeof *secs);
-	struct ini_kv **kvs = xcalloc(ini->nkvs + 1, sizeof *kvs);
-	size_t ns = 0, nk = 0, c = 0;
-	xmlNodePtr root;
-
-	ini->doc = xmlNewDoc(BAD_CAST "1.0");
-	ini->doc->URL = xmlStrdup(BAD_CAST ini->url);
-	root = xmlNewDocNode(ini->doc, NULL, BAD_CAST input_kind_root(ini->kind),
-	    NULL);
-	xmlDocSetRootElement(ini->doc, root);
-	S_place(root, h->line, h->col);
-
-	for (size_t i = 0; i < ini->nsecs; i++)
-		if (ini->secs[i].spec)
-			secs[ns++] = &ini->secs[i];
-	for (size_t i = 0; i < ini->nkvs; i++)
-		if (ini->kvs[i].spec && !ini->kvs[i].dead &&
-		    ini->secs[ini->kvs[i].sec].spec)
-			kvs[nk++] = &ini->kvs[i];
-	qsort(secs, ns, sizeof *secs, S_cmp_sec);
-	qsort_r(kvs, nk, sizeof *kvs, S_cmp_kv, ini);
-
-	for (size_t i = 0; i < ns;) {
-		const struct ini_sec *s = secs[i];
-		size_t j = i, d;
-
-		while (j < ns && secs[j]->spec == s->spec && secs[j]->num == s->num)
-			j++;
-		while (c < nk && S_cmp_ptr(ini->secs[kvs[c]->sec].spec, s->spec) < 0)
-			c++;
-		while (c < nk && ini->secs[kvs[c]->sec].spec == s->spec &&
-		    ini->secs[kvs[c]->sec].num < s->num)
-			c++;
-		for (d = c; d < nk && ini->secs[kvs[d]->sec].spec == s->spec &&
-		    ini->secs[kvs[d]->sec].num == s->num; d++)
-			;
-		S_section(ini, root, s, kvs + c, d - c);
-		c = d;
-		i = j;
-	}
-	free(secs);
-	free(kvs);
-}
 
 static void
 S_free(struct ini *ini)
@@ -1155,7 +576,7 @@ input_read_ini_mem(const char *data, size_t len, const char *url)
 	if (ini.nsecs == 0)
 		diag(E_INI_NO_SECTION, url, 0, 0);
 	else if (ini.kind != INPUT_UNKNOWN) {
-		S_build(&ini);
+		ini_build(&ini);
 		doc = ini.doc;
 	}
 	dictionary_del(ini.seen);
