@@ -480,8 +480,14 @@ fo_props_compute(struct fo_ctx *c, struct fo_node *n, xmlNode *el,
 	 * container's content edge (XSL 1.1 §5.3.2), where the layout
 	 * measures the children's indents from the container's own
 	 * (lay_child_base): that is added here, so start-indent="0pt" puts
-	 * the child at the container's edge, not at its parent's. */
-	if (parent != NULL && parent->kind == FO_BLOCK_CONTAINER &&
+	 * the child at the container's edge, not at its parent's.  Likewise
+	 * on a child of a flow, a static-content or a footnote-body, measured
+	 * from their own indent (lay_measure_flow): a footnote in a list
+	 * item's body put its start-indent="0.5cm" block 50pt left of the
+	 * page. */
+	if (parent != NULL && (parent->kind == FO_BLOCK_CONTAINER ||
+	    parent->kind == FO_FLOW || parent->kind == FO_STATIC_CONTENT ||
+	    parent->kind == FO_FOOTNOTE_BODY) &&
 	    p->pin != NULL && S_block_level(kind)) {
 		if (p->start_set && !(p->margin_set & (1u << FO_START)))
 			p->in.start_indent = S_len_add(p->in.start_indent,

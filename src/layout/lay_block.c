@@ -26,6 +26,17 @@ struct S_ctx {
 	struct lay_style strut;
 	struct lay_idref *pending;	/* inline ids waiting for a line */
 	struct lay_fnote *fnotes;	/* footnotes waiting for a line */
+	struct S_anchor *anc;		/* ids where they stand in the text */
+	size_t		 nanc, anccap;
+};
+
+/* An id at a place in the paragraph being collected: where an inline (a
+ * citation, a page-number …) starts, or where an inline ends (end).  Its
+ * first page is its start's line's, its last page its end's line's. */
+struct S_anchor {
+	struct lay_idref *ref;
+	size_t		 off;
+	int		 end;
 };
 
 /* Font sets are looked up once per (family list, weight, style) and per
@@ -115,6 +126,44 @@ S_idref(struct lay *L, const char *id, struct lay_idref *next)
 	return r;
 }
 
+static void
+S_anchor(struct S_ctx *c, const char *id, int end)
+{
+	if (c->nanc == c->anccap) {
+		c->anccap = c->anccap ? c->anccap * 2 : 8;
+		c->anc = xreallocarray(c->anc, c->anccap, sizeof *c->anc);
+	}
+	c->anc[c->nanc].ref = S_idref(c->L, id, NULL);
+	c->anc[c->nanc].off = c->L->para.n;
+	c->anc[c->nanc].end = end;
+	c->nanc++;
+}
+
+/* The anchors of the paragraph just broken into lines kids[n0..n), on
+ * the line each stands on; with no line, the starts wait as before. */
+static void
+S_anchors_place(struct S_ctx *c, size_t n0)
+{
+	for (size_t i = 0; i < c->nanc; i++) {
+		struct S_anchor *a = &c->anc[i];
+		if (c->n <= n0) {
+			if (!a->end) {
+				a->ref->next = c->pending;
+				c->pending = a->ref;
+			}
+			continue;
+		}
+		size_t off = a->end && a->off > 0 ? a->off - 1 : a->off, j = n0;
+		while (j + 1 < c->n && c->kids[j + 1]->para_s <= off)
+			j++;
+		struct lay_idref **list = a->end ? &c->kids[j]->ids_cont :
+		    &c->kids[j]->ids;
+		a->ref->next = *list;
+		*list = a->ref;
+	}
+	c->nanc = 0;
+}
+
 /* Break what was collected into lines. */
 static void
 S_flush(struct S_ctx *c)
@@ -125,6 +174,7 @@ S_flush(struct S_ctx *c)
 	size_t n0 = c->n;
 
 	if (lay_para_empty(&L->para)) {
+		S_anchors_place(c, c->n);
 		lay_para_reset(&L->para);
 		return;
 	}
@@ -152,6 +202,7 @@ S_flush(struct S_ctx *c)
 		c->kids[n0]->ids = c->pending;
 		c->pending = NULL;
 	}
+	S_anchors_place(c, n0);
 	/* A footnote goes with its paragraph's first line (lay_footnote.c). */
 	if (c->n > n0 && c->fnotes) {
 		c->kids[n0]->fnotes = c->fnotes;
@@ -285,8 +336,7 @@ S_pagenum_text(struct S_ctx *c, const struct fo_node *n)
 		snprintf(key, sizeof key, "\x1fpn:%p", (const void *)n);
 		struct lay_cite *ct = lay_cite_get(L, key);
 		int v = ct->first > 0 ? ct->first : L->pageno;
-		c->pending = S_idref(L, area_strdup(L->doc, key, strlen(key)),
-		    c->pending);
+		S_anchor(c, area_strdup(L->doc, key, strlen(key)), 0);
 		ct->asked = 1;
 		ct->used_first = ct->used_last = v;
 		lay_format_pageno(num, v, L->page_format);
@@ -356,7 +406,7 @@ S_child(struct S_ctx *c, const struct fo_node *n)
 	struct lay *L = c->L;
 
 	if (n->kind != FO_TEXT && n->id != NULL && !S_is_block(n->kind))
-		c->pending = S_idref(L, n->id, c->pending);
+		S_anchor(c, n->id, 0);
 	switch (n->kind) {
 	case FO_TEXT:
 		S_text(c, n, n->u.text.s, n->u.text.len);
@@ -372,6 +422,8 @@ S_child(struct S_ctx *c, const struct fo_node *n)
 		S_inline_edge(c, n, FO_START);
 		S_content(c, n);
 		S_inline_edge(c, n, FO_END);
+		if (n->id != NULL)	/* its last page: where it ends */
+			S_anchor(c, n->id, 1);
 		L->depth--;
 		break;
 	case FO_LEADER:
@@ -671,6 +723,7 @@ S_block(struct lay *L, const struct fo_node *n, const struct S_ctx *ref)
 	if (c.n)
 		memcpy(b->kids, c.kids, c.n * sizeof *c.kids);
 	free(c.kids);
+	free(c.anc);
 	lay_box_sum(b);
 	lay_box_edges(b);
 	if (b->fixed_h >= 0 && b->content_h > b->fixed_h + 0.01)
@@ -715,6 +768,7 @@ lay_measure_blocks(struct lay *L, const struct fo_node *parent, double x,
 	if (c.n)
 		memcpy(b->kids, c.kids, c.n * sizeof *c.kids);
 	free(c.kids);
+	free(c.anc);
 	lay_box_sum(b);
 	lay_box_edges(b);	/* a cell's or a list part's: its row's */
 	return b;

@@ -19,6 +19,7 @@ lay_draw(struct lay *L, const struct lay_box *b, double y)
 	switch (b->kind) {
 	case BX_LINE:
 		lay_record(L, b->ids, y);
+		lay_record_last(L, b->ids_cont);	/* inlines ending here */
 		for (size_t i = 0; i < b->nitems; i++) {
 			it = area_item_add(L->page, b->items[i].kind);
 			*it = b->items[i];

@@ -21,11 +21,15 @@
  * Bounded work: a break stays active only while the line from it still
  * fits, and at each opportunity at most one break per fitness class is
  * kept, so a paragraph of N opportunities costs O(N × breaks within a
- * line's width).  A paragraph longer than FIT_MAX_CHARS, with more active
+ * line's width).  As TeX, a first pass takes only lines whose gaps widen
+ * at most a quarter em (PRETOLERANCE), looking back only as far as such
+ * lines reach; the second, all lines, runs when the first finds no way.  A
+ * paragraph on one line, longer than FIT_MAX_CHARS, with more active
  * breaks than FIT_MAX_ACTIVE, or with a piece wider than the line (which
  * first-fit breaks inside) is left to first-fit. */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "lay_int.h"
 #include "../text/linebreak.h"
@@ -50,6 +54,9 @@
 /* A gap's natural stretch is a third of its limit (a sixth of an em, as
  * TeX's inter-word glue): r = 1 there, 3 at the limit. */
 #define STRETCH_PARTS	3.0
+/* The first pass takes only lines whose gaps widen at most this (a
+ * quarter em): fast, as few lines are that full; the second, all. */
+#define PRETOLERANCE	1.5
 
 /* Fitness classes, TeX's: compressed (its end marks give up their blank
  * halves; the engine never shrinks a gap), r <= 0.5, r <= 1, more.  A
@@ -79,6 +86,8 @@ static struct {
 	size_t		*O;		/* prefix counts of justification gaps */
 	size_t		*ends;
 	size_t		 cap;
+	double		 ulim;		/* the gap limit when all are alike,
+					   else < 0 */
 } S_f;
 
 static void
@@ -126,16 +135,18 @@ S_flagged(const struct lay_para *p, size_t b)
 	    p->obj[b + 1] < 0;
 }
 
-/* Demerits of the line [s, e) after node a (its fitness class into *fit);
- * -1 when it does not fit even with its end marks compressed. */
+/* Demerits of the line [s, e) after node a (its fitness class into *fit,
+ * how far its gaps are widened into *r, HUGE_VAL when set ragged); -1
+ * when it does not fit even with its end marks compressed. */
 static double
 S_line(const struct lay_fit_in *in, struct S_node *a, size_t e, int last,
-    int *fit)
+    int *fit, double *rp)
 {
 	size_t s = a->s;
 	double avail = in->width - (a->first ? in->indent : 0);
 	double W = 0, r;
 
+	*rp = 0;
 	*fit = last ? FIT_NONE : FIT_TIGHT;
 	if (e > s) {
 		W = S_f.A[e] - S_f.A[s] + in->cl[s] + S_f.G[e - 1] - S_f.G[s];
@@ -155,54 +166,48 @@ S_line(const struct lay_fit_in *in, struct S_node *a, size_t e, int last,
 	if (extra <= EPS)
 		return LINE_PENALTY * LINE_PENALTY;
 	size_t nopp = e > s ? S_f.O[e - 1] - S_f.O[s] : 0;
-	/* the smallest limit of the gaps in [s, e - 1), kept as e grows */
-	for (; a->lpos + 1 < e; a->lpos++)
-		if (in->lim[a->lpos] >= 0)
-			a->lmin = fmin(a->lmin, in->lim[a->lpos]);
-	if (nopp == 0 || a->lmin <= EPS ||
-	    extra / (double)nopp > a->lmin + EPS) {
+	/* the smallest limit of the gaps in [s, e - 1), kept as e grows
+	 * (one font size: the same limit everywhere, lmin from the start) */
+	if (S_f.ulim < 0)
+		for (; a->lpos + 1 < e; a->lpos++)
+			if (in->lim[a->lpos] >= 0 && in->lim[a->lpos] < a->lmin)
+				a->lmin = in->lim[a->lpos];
+	double gaps = (double)nopp;
+	if (nopp == 0 || a->lmin <= EPS || extra > gaps * (a->lmin + EPS)) {
 		/* set ragged (as S_compose does), with its natural spacing:
 		 * as bad as a line spread to RAGGED_R, and worse the shorter
 		 * it is (three times when half empty, RAGGED_SHORT) */
 		double b = 100 * RAGGED_R * RAGGED_R * RAGGED_R, q = extra / avail;
 		*fit = FIT_NONE;
+		*rp = HUGE_VAL;
 		return (LINE_PENALTY + b) * (LINE_PENALTY + b) *
 		    (1 + RAGGED_SHORT * q * q);
 	}
-	r = extra / (double)nopp / (a->lmin / STRETCH_PARTS);
+	*rp = r = extra * STRETCH_PARTS / (gaps * a->lmin);
 	*fit = r > 1 ? FIT_VERY_LOOSE : r > 0.5 ? FIT_LOOSE : FIT_DECENT;
 	double b = 100 * r * r * r;
 	return (LINE_PENALTY + b) * (LINE_PENALTY + b);
 }
 
-size_t
-lay_fit_breaks(const struct lay_fit_in *in, const size_t **ends)
+/* One pass over the paragraph, lines looser than tol (r) left out: the
+ * node of the best last break; -1 if no way through without such lines;
+ * -2 if none at all (a piece wider than its line) or too many breaks
+ * followed.  The active breaks are kept in the order of their positions,
+ * act[head .. nact): the lines from the oldest are the longest, so the
+ * overfull ones go from the head, and once a line is looser than tol, the
+ * lines from the newer ones are too (TeX's first pass, "pretolerance"). */
+static long
+S_pass(const struct lay_fit_in *in, size_t lastns, double tol)
 {
 	const struct lay_para *p = in->p;
-	size_t n = p->n, lastns = n, nlines = 0;
+	size_t n = p->n, head = 0;
 	long final = -1;
 
-	if (n == 0 || n > FIT_MAX_CHARS)
-		return 0;
-	for (size_t i = n; i-- > 0; )
-		if (p->cp[i] != ' ') {
-			lastns = i;
-			break;
-		}
-	if (lastns == n)
-		return 0;
-	S_grow(n + 1);
-	S_f.A[0] = S_f.G[0] = 0;
-	S_f.O[0] = 0;
-	for (size_t i = 0; i < n; i++) {
-		S_f.A[i + 1] = S_f.A[i] + in->w[i];
-		S_f.G[i + 1] = S_f.G[i] + in->gap[i];
-		S_f.O[i + 1] = S_f.O[i] + (in->lim[i] >= 0);
-	}
 	S_f.nnode = S_f.nact = 0;
 	size_t k0 = S_new_node();
 	S_f.node[k0] = (struct S_node){ .next = 0, .s = 0, .lpos = 0,
-	    .lmin = HUGE_VAL, .dem = 0, .prev = -1, .first = 1,
+	    .lmin = S_f.ulim < 0 ? HUGE_VAL : S_f.ulim, .dem = 0, .prev = -1,
+	    .first = 1,
 	    .fit = FIT_NONE, .flagged = 0 };
 	S_activate(k0);
 
@@ -221,17 +226,23 @@ lay_fit_breaks(const struct lay_fit_in *in, const size_t **ends)
 		for (int c = 0; c < NFIT; c++)
 			best[c] = HUGE_VAL, from[c] = -1;
 
-		for (size_t j = 0; j < S_f.nact; ) {
+		for (size_t j = head; j < S_f.nact; j++) {
 			struct S_node *a = &S_f.node[S_f.act[j]];
 			int fit;
-			if (e <= a->s && !forced && !last) {
-				j++;	/* nothing on the line yet */
+			double r;
+			if (e <= a->s && !forced && !last)
+				break;	/* nothing on the line yet */
+			double d = S_line(in, a, e > a->s ? e : a->s, last, &fit,
+			    &r);
+			if (d < 0) {	/* too long from here on: inactive */
+				if (j == head)
+					head++;
 				continue;
 			}
-			double d = S_line(in, a, e > a->s ? e : a->s, last, &fit);
-			if (d < 0) {	/* too long from here on: inactive */
-				S_f.act[j] = S_f.act[--S_f.nact];
-				continue;
+			if (r > tol) {
+				if (last || forced)
+					continue;
+				break;	/* and from the newer ones too */
 			}
 			if (!forced && !last) {
 				d += flagged ? HYPHEN_PENALTY * HYPHEN_PENALTY : 0;
@@ -246,18 +257,19 @@ lay_fit_breaks(const struct lay_fit_in *in, const size_t **ends)
 				best[fit] = d;
 				from[fit] = (long)S_f.act[j];
 			}
-			j++;
 		}
 		double min = HUGE_VAL;
 		for (int c = 0; c < NFIT; c++)
 			min = fmin(min, best[c]);
 		if (min == HUGE_VAL) {
-			if (S_f.nact == 0 || forced || last)
-				return 0;	/* a piece wider than the line */
+			if (head == S_f.nact)
+				return tol == HUGE_VAL ? -2 : -1;
+			if (forced || last)
+				return -1;
 			continue;
 		}
 		if (forced)
-			S_f.nact = 0;	/* every line breaks here */
+			head = S_f.nact;	/* every line breaks here */
 		size_t next = b + 1, s = next;
 		while (s < n && p->cp[s] == ' ')
 			s++;
@@ -267,7 +279,8 @@ lay_fit_breaks(const struct lay_fit_in *in, const size_t **ends)
 				continue;
 			size_t k = S_new_node();
 			S_f.node[k] = (struct S_node){ .next = next, .s = s,
-			    .lpos = s, .lmin = HUGE_VAL, .dem = best[c],
+			    .lpos = s, .lmin = S_f.ulim < 0 ? HUGE_VAL : S_f.ulim,
+			    .dem = best[c],
 			    .prev = from[c], .first = 0, .fit = c,
 			    .flagged = flagged };
 			if (b >= lastns) {	/* the paragraph's end */
@@ -276,9 +289,63 @@ lay_fit_breaks(const struct lay_fit_in *in, const size_t **ends)
 			} else
 				S_activate(k);
 		}
-		if (S_f.nact > FIT_MAX_ACTIVE)
+		if (S_f.nact - head > FIT_MAX_ACTIVE)
+			return -2;
+		if (head > 4096 && head > S_f.nact / 2) {	/* room */
+			memmove(S_f.act, S_f.act + head,
+			    (S_f.nact - head) * sizeof *S_f.act);
+			S_f.nact -= head;
+			head = 0;
+		}
+	}
+	return final;
+}
+
+size_t
+lay_fit_breaks(const struct lay_fit_in *in, const size_t **ends)
+{
+	const struct lay_para *p = in->p;
+	size_t n = p->n, lastns = n, nlines = 0;
+	long final;
+
+	if (n == 0 || n > FIT_MAX_CHARS)
+		return 0;
+	for (size_t i = n; i-- > 0; )
+		if (p->cp[i] != ' ') {
+			lastns = i;
+			break;
+		}
+	if (lastns == n)
+		return 0;
+	S_grow(n + 1);
+	S_f.A[0] = S_f.G[0] = 0;
+	S_f.O[0] = 0;
+	S_f.ulim = -2;	/* none seen yet */
+	for (size_t i = 0; i < n; i++) {
+		S_f.A[i + 1] = S_f.A[i] + in->w[i];
+		S_f.G[i + 1] = S_f.G[i] + in->gap[i];
+		S_f.O[i + 1] = S_f.O[i] + (in->lim[i] >= 0);
+		if (in->lim[i] >= 0 && S_f.ulim != -1) {
+			if (S_f.ulim == -2)
+				S_f.ulim = in->lim[i];
+			else if (fabs(S_f.ulim - in->lim[i]) > 1e-9)
+				S_f.ulim = -1;
+		}
+	}
+	if (S_f.ulim == -2)
+		S_f.ulim = HUGE_VAL;	/* no gap at all */
+	/* all on the first line, no forced break: nothing to choose */
+	if (S_f.A[n] + S_f.G[n] <= in->width - in->indent) {
+		size_t i;
+		for (i = 0; i + 1 < n && in->brk[i] != LB_MUST &&
+		    p->cp[i] != '\n'; i++)
+			;
+		if (i + 1 >= n)
 			return 0;
 	}
+	final = S_pass(in, lastns, PRETOLERANCE);
+	if (final == -1)
+		final = S_pass(in, lastns, HUGE_VAL);
 	if (final < 0)
 		return 0;
 	for (long k = final; S_f.node[k].prev >= 0; k = S_f.node[k].prev)

@@ -171,6 +171,8 @@ struct lay_box {
 	int		 has_break;	/* a forced break somewhere inside */
 	int		 fo_line;
 	struct lay_idref *ids;		/* for page-number citations */
+	size_t		 para_s;	/* a line: where it starts in its
+					   paragraph (lay_para_lines) */
 	struct lay_idref *ids_cont;	/* a continuation: the ids of the
 					   split box, for their last page */
 	const struct fo_node *markers;	/* the FO whose first children are
@@ -270,6 +272,8 @@ struct lay_table {
 	double		 frame[2];	/* above the first row and below the
 					   last: the separated model's table
 					   border, padding and half spacing */
+	int		 pagenum_line;	/* FO line of a fo:page-number in the
+					   header or footer, else 0 */
 };
 
 /* ---- the engine's state ---- */
@@ -321,6 +325,7 @@ struct lay {
 	int		 warned_deep, warned_tall;
 	int		 warned_extent, warned_width, warned_frame;
 	int		 warned_cell_break, warned_marker, warned_fn_room;
+	int		 warned_hf_pagenum;
 	int		 span_flow;	/* the sequence's flow has span="all"
 					   blocks laid out by lay_span.c */
 	/* the forced break lay_split cut at (enum fo_break), 0 for none */

@@ -826,9 +826,11 @@ lay_para_lines(struct lay *L, struct lay_para *p, const struct lay_parfmt *f,
 		while (k < p->n && p->cp[k] == ' ')
 			k++;
 		int last = forced || k >= p->n;
-		if (e > s || forced || first)
+		if (e > s || forced || first) {
 			S_append(out, n, cap, S_compose(L, p, f, s, e, x0, avail,
 			    last, &loose));
+			(*out)[*n - 1]->para_s = s;	/* for ids (lay_block.c) */
+		}
 		first = 0;
 		s = next;
 	}

@@ -479,6 +479,12 @@ lay_measure_table(struct lay *L, const struct fo_node *t, double ref_x,
 				g->rows[g->nrows++] = G.groups[k]->rows[r];
 		lay_group_heights(g);
 		G.ngroups = g0;
+		/* Measured once, drawn on every page: a page-number in it
+		 * keeps its first page's number (said where it repeats). */
+		for (const struct fo_node *k = n->first; k != NULL &&
+		    tab->pagenum_line == 0; k = lay_fo_next(k, n))
+			if (k->kind == FO_PAGE_NUMBER)
+				tab->pagenum_line = k->line;
 		if (n->kind == FO_TABLE_HEADER && tab->header == NULL)
 			tab->header = g;
 		else if (n->kind == FO_TABLE_FOOTER && tab->footer == NULL)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "lay_int.h"
+#include "../diag/diag.h"
 #include "../util/util.h"
 
 #define EPS	0.001
@@ -72,6 +73,11 @@ lay_draw_table(struct lay *L, const struct lay_box *b, double y0)
 	double *top;
 	struct lay_cell **own;
 
+	if (b->cont && tab->pagenum_line && (tab->header || tab->footer) &&
+	    !L->warned_hf_pagenum) {
+		LAY_DIAG(L, W_LAY_PAGENUM_REPEAT, lay_file(L), tab->pagenum_line, 0);
+		L->warned_hf_pagenum = 1;
+	}
 	if (tab->header)
 		S_add_group(&F, tab->header);
 	for (size_t g = 0; g < b->ngroups; g++)

@@ -13,7 +13,10 @@
 # - a retained space-before (margin-top) stays at the top of a page;
 # - footnotes that overflow the page are said;
 # - an absolutely positioned container in a cell counts from the cell;
-# - the space after a footnote citation stays.
+# - the space after a footnote citation stays;
+# - an inline's page numbers are those of its own first and last lines;
+# - a page-number in a repeated table header is said;
+# - an indent in a footnote body counts from the region's edge.
 set -u
 fails=0
 bad() { echo "FAIL $1: $2"; fails=$((fails + 1)); }
@@ -111,6 +114,32 @@ doc fnspace p '<fo:flow flow-name="xsl-region-body"><fo:block>AAA<fo:footnote><f
 "$WSDOC" fo "$T/fnspace.fo" -o "$T/fnspace.pdf" 2> "$T/fnspace.err" || bad fnspace "exit $?"
 first=$(pdftotext "$T/fnspace.pdf" - 2>/dev/null | head -1)
 [ "$first" = "AAA1 BBB" ] || bad fnspace "the citing line reads \"$first\", not \"AAA1 BBB\""
+
+# 11. page-number-citation(-last) of an inline in a paragraph that runs
+#     over pages: its first page is where it starts, its last where it
+#     ends (both were the paragraph's first page: "1 to 1").
+words=$(for i in $(seq 1 60); do printf 'word%s ' $i; done)
+doc inlcite p "<fo:flow flow-name=\"xsl-region-body\"><fo:block>SPAN <fo:page-number-citation ref-id=\"a\"/> TO <fo:page-number-citation-last ref-id=\"a\"/> LATE <fo:page-number-citation ref-id=\"b\"/></fo:block><fo:block>start <fo:inline id=\"a\">$words</fo:inline> $words <fo:inline id=\"b\">here</fo:inline></fo:block></fo:flow>"
+"$WSDOC" fo "$T/inlcite.fo" -o "$T/inlcite.pdf" 2> "$T/inlcite.err" || bad inlcite "exit $?"
+first=$(pdftotext "$T/inlcite.pdf" - 2>/dev/null | head -1)
+[ "$first" = "SPAN 1 TO 2 LATE 3" ] ||
+    bad inlcite "the citing line reads \"$first\", not \"SPAN 1 TO 2 LATE 3\""
+
+# 12. A fo:page-number in a table header repeated on a later page still
+#     shows the table's first page (the header is laid out once): said.
+rows=$(for i in $(seq 1 30); do printf '<fo:table-row><fo:table-cell><fo:block>row %s</fo:block></fo:table-cell></fo:table-row>' $i; done)
+doc hfpage p "<fo:flow flow-name=\"xsl-region-body\"><fo:table table-layout=\"fixed\" width=\"100%\"><fo:table-header><fo:table-row><fo:table-cell><fo:block>page <fo:page-number/></fo:block></fo:table-cell></fo:table-row></fo:table-header><fo:table-body>$rows</fo:table-body></fo:table></fo:flow>"
+"$WSDOC" fo "$T/hfpage.fo" -o "$T/hfpage.pdf" 2> "$T/hfpage.err" || bad hfpage "exit $?"
+grep -q 'W-LAY-PAGENUM-REPEAT' "$T/hfpage.err" || bad hfpage "no warning: $(cat "$T/hfpage.err")"
+
+# 13. A start-indent given on a block of a footnote body cited in a list
+#     item's body counts from the region's edge, not from the list body's
+#     indent (the block stood 60pt left of the page: its text cut off).
+doc fnindent p '<fo:flow flow-name="xsl-region-body"><fo:list-block provisional-distance-between-starts="60pt"><fo:list-item><fo:list-item-label end-indent="label-end()"><fo:block>L</fo:block></fo:list-item-label><fo:list-item-body start-indent="body-start()"><fo:block>cited<fo:footnote><fo:inline>1</fo:inline><fo:footnote-body><fo:block start-indent="5pt">FNOTE</fo:block></fo:footnote-body></fo:footnote></fo:block></fo:list-item-body></fo:list-item></fo:list-block></fo:flow>'
+"$WSDOC" fo "$T/fnindent.fo" -o "$T/fnindent.pdf" 2> "$T/fnindent.err" || bad fnindent "exit $?"
+x=$(pdftotext -bbox "$T/fnindent.pdf" - 2>/dev/null | sed -n 's/.*xMin="\([0-9.]*\)".*>FNOTE<.*/\1/p')
+echo "$x" | awk '{ exit !($1 > 14.9 && $1 < 15.1) }' ||
+    bad fnindent "FNOTE starts at x=$x, not 5pt from the region's edge (15)"
 
 [ "$fails" -eq 0 ] && echo "every deviation done or said"
 [ "$fails" -eq 0 ]
