@@ -121,6 +121,20 @@ S_split_fn(struct lay *L, const struct lay_geom *g, struct lay_box *rest,
 	*next = ok_n;
 }
 
+/* Does b draw nothing: no line, table, picture, absolutely positioned
+ * or turned container, border or background, and no height? */
+static int
+S_empty(const struct lay_box *b)
+{
+	if (b->kind != BX_BLOCK || b->h > 0.001 || b->abs != NULL ||
+	    b->turned != NULL || b->bg != FO_TRANSPARENT)
+		return 0;
+	for (size_t k = 0; k < b->nkids; k++)
+		if (!S_empty(lay_kid(b, k)))
+			return 0;
+	return 1;
+}
+
 struct lay_box *
 lay_fill_page(struct lay *L, const struct lay_geom *g, struct lay_box *rest,
     double mx, double mw)
@@ -150,6 +164,17 @@ lay_fill_page(struct lay *L, const struct lay_geom *g, struct lay_box *rest,
 		double fh = 0;
 		S_trim(rest);
 		S_split_fn(L, g, rest, mx, &first, &next, &fh);
+		/* Nothing but empty blocks before a page break: no blank page
+		 * for them (as Apache FOP); their ids and markers are here,
+		 * the column goes on with what follows the break. */
+		for (int n = 0; n < 1000 && first != NULL && next != NULL &&
+		    fh <= 0 && L->forced_break == FO_BREAK_PAGE &&
+		    S_empty(first); n++) {
+			lay_draw(L, first, g->by);
+			rest = next;
+			S_trim(rest);
+			S_split_fn(L, g, rest, mx, &first, &next, &fh);
+		}
 		if (first != NULL) {
 			lay_draw(L, first, g->by);
 			if (fh > 0)

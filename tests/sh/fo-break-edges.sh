@@ -85,5 +85,11 @@ TEN=$(for i in 1 2 3 4 5 6 7 8 9 10; do printf '<fo:block>fill%s</fo:block>' $i;
 doc inside "$TEN<fo:block page-break-inside=\"avoid\"><fo:block>INA</fo:block><fo:block>INB</fo:block><fo:block>INC</fo:block></fo:block>"
 on inside 2 INA INC; silent inside
 
+# 9. No page of empty blocks: a break-before on an empty block inside a
+#    block that itself ends the page gave a blank page between (as FOP's
+#    no_jump_to_next_page_after_empty_area_1: two pages).
+doc empty '<fo:block break-after="page">E1<fo:block break-before="page"/></fo:block><fo:block>E2</fo:block>'
+pages empty 2; on empty 1 E1; on empty 2 E2; silent empty
+
 [ "$fails" -eq 0 ] && echo "breaks and keeps at the edges are their parents'"
 [ "$fails" -eq 0 ]
