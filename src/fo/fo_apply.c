@@ -516,6 +516,26 @@ fo_apply(struct fo_pstate *p, const struct fo_pdef *d, const char *v)
 			bx->break_after = (uint8_t)k;
 		return NULL;
 	}
+	case P_PAGE_BREAK: {
+		/* the CSS shorthands (XSL 1.1 §7.31.16-18): always, left and
+		 * right are breaks to a page, an even one, an odd one; avoid is
+		 * a keep (with the previous, the next, together) */
+		static const char *const kw[] = { "auto", "always", "left",
+			"right", "avoid", NULL };
+		static const uint8_t brk[] = { FO_BREAK_AUTO, FO_BREAK_PAGE,
+			FO_BREAK_EVEN_PAGE, FO_BREAK_ODD_PAGE, FO_BREAK_AUTO };
+		if ((k = fo_kw(v, kw)) < 0 || (d->side == 2 && k != 0 && k != 4))
+			return d->side == 2 ? "应为 auto 或 avoid" :
+			    "应为 auto、always、left、right 或 avoid";
+		if (d->side == 0)
+			bx->break_before = brk[k];
+		else if (d->side == 1)
+			bx->break_after = brk[k];
+		struct fo_keep *kp = S_keep_of(p, d->side == 0 ? KP_PREVIOUS :
+		    d->side == 1 ? KP_NEXT : KP_TOGETHER);
+		kp->page = k == 4 ? FO_KEEP_ALWAYS : FO_KEEP_AUTO;
+		return NULL;
+	}
 	case P_KEEP: {
 		int32_t kv;
 		struct fo_keep *kp = S_keep_of(p, d->side);

@@ -539,7 +539,6 @@ S_semicolon(struct ini *ini, const struct ini_kv *kv)
 		}
 }
 
-
 static void
 S_free(struct ini *ini)
 {

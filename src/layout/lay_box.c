@@ -170,6 +170,19 @@ S_rest(struct lay *L, const struct lay_box *b, size_t j, struct lay_box *kr,
 	B->break_before = 0;
 	B->h = B->bd[FO_BEFORE].w + B->pad[FO_BEFORE] + B->content_h +
 	    B->pad[FO_AFTER] + B->bd[FO_AFTER].w + B->sa;
+	/* Is a break still to come?  (The one cut at is gone: with it
+	 * counted, the rest ended its page after its first kid, and a
+	 * block after it went to a page of its own.)  Searched only when
+	 * there was one, up to the first. */
+	if (B->has_break) {
+		B->has_break = 0;
+		for (size_t k = 0; k < B->nkids && !B->has_break; k++) {
+			const struct lay_box *k1 = lay_kid(B, k);
+			B->has_break = k1->has_break || (k > 0 &&
+			    k1->break_before) || (k + 1 < B->nkids &&
+			    k1->break_after);
+		}
+	}
 	return B;
 }
 

@@ -112,19 +112,25 @@ S_blank(struct lay *L, struct lay_pmstate *st, const struct fo_node *seq,
 	S_defer_static(L, seq, &g);
 }
 
+static const struct fo_node *
+S_flow_of(const struct fo_node *seq)
+{
+	const struct fo_node *flow = seq->first;
+
+	while (flow != NULL && flow->kind != FO_FLOW)
+		flow = flow->next;
+	return flow;
+}
+
 /* The flow from rest on the new page, if its body takes the flow; what
  * is left for the next page. */
 static struct lay_box *
 S_fill(struct lay *L, const struct fo_node *seq, const struct lay_geom *g,
     struct lay_box *rest, double mx, double mw)
 {
-	const struct fo_node *flow = seq->first;
-
-	while (flow != NULL && flow->kind != FO_FLOW)
-		flow = flow->next;
 	if (rest == NULL)
 		return NULL;
-	if (!lay_body_takes(L, g->master, flow)) {
+	if (!lay_body_takes(L, g->master, S_flow_of(seq))) {
 		L->forced_break = 0;
 		return rest;
 	}
@@ -169,8 +175,8 @@ S_last_page(struct lay *L, const struct fo_node *seq, struct lay_pmstate *st,
 	struct lay_geom g2;
 	struct lay_box *n2;
 
-	if (m == g->master)
-		return next;
+	if (m == g->master || !lay_body_takes(L, m, S_flow_of(seq)))
+		return next;	/* the same, or one the flow cannot go in */
 	lay_geometry(L, m, seq, &g2);
 	if (next != NULL && (fabs(g2.colw - mw) > 0.01 || g2.ncols != g->ncols))
 		return next;	/* another width: not tried */

@@ -84,7 +84,6 @@ S_val_check(const struct schema_val *v, const xmlChar *raw)
 		diag_node(__VA_ARGS__);					\
 } while (0)
 
-
 static int
 S_blank(const xmlChar *t)
 {

@@ -68,5 +68,22 @@ grep -q W-LAY-CELL-BREAK "$T/midcell.err" || bad midcell "no W-LAY-CELL-BREAK: $
 doc midlist "<fo:list-block><fo:list-item>$LI<fo:block>B1</fo:block><fo:block break-before=\"page\">B2</fo:block></fo:list-item-body></fo:list-item></fo:list-block>"
 grep -q W-LAY-CELL-BREAK "$T/midlist.err" || bad midlist "no W-LAY-CELL-BREAK: $(cat "$T/midlist.err")"
 
+# 7. A break already made is not made again: after the page break before
+#    an empty block, the block after it stays on that page (the rest of
+#    the block cut there still counted the break, and ended the page
+#    after its first kid: a page of its own for NEXT).
+doc again '<fo:block><fo:block>AAA</fo:block><fo:block break-before="page"><fo:block/></fo:block></fo:block><fo:block>NEXT</fo:block>'
+pages again 2; on again 1 AAA; on again 2 NEXT; silent again
+
+# 8. The CSS shorthands page-break-before/after (always, left) and
+#    page-break-inside are breaks and keeps (left: to an even page, a
+#    blank page 3 before it) (they were W-FO-PROPERTY,
+#    ignored).
+doc css '<fo:block>P1</fo:block><fo:block page-break-before="always">P2</fo:block><fo:block page-break-after="always">P2B</fo:block><fo:block page-break-before="left">P4</fo:block>'
+pages css 4; on css 1 P1; on css 2 P2 P2B; on css 4 P4; silent css
+TEN=$(for i in 1 2 3 4 5 6 7 8 9 10; do printf '<fo:block>fill%s</fo:block>' $i; done)
+doc inside "$TEN<fo:block page-break-inside=\"avoid\"><fo:block>INA</fo:block><fo:block>INB</fo:block><fo:block>INC</fo:block></fo:block>"
+on inside 2 INA INC; silent inside
+
 [ "$fails" -eq 0 ] && echo "breaks and keeps at the edges are their parents'"
 [ "$fails" -eq 0 ]

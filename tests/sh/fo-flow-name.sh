@@ -33,5 +33,13 @@ doc mapped main
 doc unmapped xsl-region-body
 [ "$(page unmapped 2)" = SECOND ] || bad unmapped "page 2: $(page unmapped 2)"
 
+# 3. A page-position="last" master whose body has another name is not
+#    used for the last page (it made page after page without the flow).
+sed 's|<fo:single-page-master-reference master-reference="main"/><fo:single-page-master-reference master-reference="cover"/><fo:repeatable-page-master-reference master-reference="main"/>|<fo:repeatable-page-master-alternatives><fo:conditional-page-master-reference master-reference="cover" page-position="last"/><fo:conditional-page-master-reference master-reference="main"/></fo:repeatable-page-master-alternatives>|' "$T/mapped.fo" > "$T/last.fo"
+"$WSDOC" fo "$T/last.fo" -o "$T/last.pdf" 2> "$T/last.err" || bad last "exit $?"
+[ ! -s "$T/last.err" ] || bad last "a warning: $(cat "$T/last.err")"
+[ "$(pdfinfo "$T/last.pdf" | awk '/^Pages:/ {print $2}')" = 2 ] || bad last "not 2 pages"
+[ "$(page last 2)" = SECOND ] || bad last "page 2: $(page last 2)"
+
 [ "$fails" -eq 0 ] && echo "the flow goes to the body of its name"
 [ "$fails" -eq 0 ]
