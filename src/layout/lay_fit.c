@@ -26,7 +26,8 @@
  * lines reach; the second, all lines, runs when the first finds no way.  A
  * paragraph on one line, longer than FIT_MAX_CHARS, with more active
  * breaks than FIT_MAX_ACTIVE, or with a piece wider than the line (which
- * first-fit breaks inside) is left to first-fit. */
+ * first-fit breaks inside) is left to first-fit; so is one that first-fit
+ * sets evenly (lay_line.c, S_first_fit_even). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

@@ -757,9 +757,49 @@ S_first_fit(const struct lay_para *p, const struct lay_parfmt *f, size_t s,
 	}
 }
 
+/* 1 if first-fit sets no line ragged and widens no gap by more than a
+ * sixth of its limit (a twelfth of an em; r <= 0.5 in lay_fit.c): then
+ * optimal-fit has nothing visible to gain, and Chinese text breakable
+ * anywhere is mostly so. */
+static int
+S_first_fit_even(const struct lay_para *p, const struct lay_parfmt *f)
+{
+	size_t s = 0, e, next, k, nopp;
+	int first = 1, forced;
+
+	while (s < p->n) {
+		double avail = f->width - (first ? f->indent : 0), wsum = 0;
+
+		if (!first)
+			while (s < p->n && p->cp[s] == ' ')
+				s++;
+		if (s >= p->n)
+			break;
+		S_first_fit(p, f, s, avail, &e, &next, &forced);
+		while (e > s && (p->cp[e - 1] == ' ' || p->cp[e - 1] == '\n'))
+			e--;
+		for (k = next; k < p->n && p->cp[k] == ' '; k++)
+			;
+		if (!forced && k < p->n && e > s) {	/* not a last line */
+			for (size_t i = s; i < e; i++)
+				wsum += S_bw(i, s) + (i + 1 < e ? S_wk.gap[i] : 0);
+			if (avail - wsum > EPS) {
+				double lim = S_spread_limit(p, s, e, &nopp);
+				if (nopp == 0 || (avail - wsum) / (double)nopp >
+				    lim / 6)
+					return 0;
+			}
+		}
+		first = 0;
+		s = next;
+	}
+	return 1;
+}
+
 /* Optimal-fit breaks (lay_fit.c) for a justified paragraph without
- * leaders (which stretch first, S_compose): the number of lines and
- * where each next one starts, or 0 for first-fit. */
+ * leaders (which stretch first, S_compose) that first-fit sets unevenly:
+ * the number of lines and where each next one starts, or 0 for
+ * first-fit. */
 static size_t
 S_optimal_fit(const struct lay_para *p, const struct lay_parfmt *f,
     const size_t **ends)
@@ -771,6 +811,8 @@ S_optimal_fit(const struct lay_para *p, const struct lay_parfmt *f,
 	for (size_t i = 0; i < p->nobjs; i++)
 		if (p->objs[i].kind == LOBJ_LEADER)
 			return 0;
+	if (S_first_fit_even(p, f))
+		return 0;
 	for (size_t i = 0; i < p->n; i++) {
 		S_wk.bw[i] = S_wk.w[i] - S_wk.cl[i] - S_wk.cr[i];
 		S_wk.shs[i] = S_shrink_start(p, i);
