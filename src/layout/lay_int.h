@@ -28,6 +28,7 @@
  *   lay_line.c   paragraphs into lines   lay_table_split.c splitting and
  *                                        lay_table_draw.c drawing them
  *   lay_fit.c    optimal-fit breaks of justified paragraphs, for lay_line.c
+ *   lay_para.c   the paragraph being collected, for lay_line.c
  *   lay_list.c   lists, as two-column rows of lay_table.c
  *   lay_turn.c   turned block-containers (reference-orientation)
  *   lay_image.c  image sizes
@@ -55,7 +56,7 @@ void	*lay_alloc(struct lay *L, size_t n);
 #define LAY_NEW(L, T)		((T *)lay_alloc((L), sizeof(T)))
 #define LAY_NEWN(L, T, n)	((T *)lay_alloc((L), sizeof(T) * (n)))
 
-/* ---- inline content: paragraphs and lines (lay_line.c) ---- */
+/* ---- inline content: paragraphs (lay_para.c) and lines (lay_line.c) ---- */
 
 /* What a run of characters is drawn with. */
 struct lay_style {
@@ -116,6 +117,7 @@ struct lay_parfmt {
 					   W-LAY-LOOSE) */
 };
 
+/* lay_para.c */
 void	lay_para_init(struct lay_para *p);
 void	lay_para_free(struct lay_para *p);
 void	lay_para_reset(struct lay_para *p);
@@ -396,6 +398,7 @@ void		 lay_child_base(const struct fo_node *n, double ref_w,
 void		 lay_para_lines(struct lay *L, struct lay_para *p,
 		    const struct lay_parfmt *f, struct lay_box ***out,
 		    size_t *n, size_t *cap);
+/* lay_para.c: W-LAY-CHAR-MISSING (or -ASTRAL) for cp, once a character. */
 void		 lay_warn_char(struct lay *L, uint32_t cp, int line);
 
 /* lay_fit.c: optimal-fit breaks of a justified paragraph, for
