@@ -516,6 +516,19 @@ S_followup(struct ev *ev, xmlNode *ws, xmlNode *dec, xmlNode *out)
 
 /* The follow-up's decisions: only grades, each for a workshop of the
  * roster; the workshops they name, in the roster's order. */
+/* A decision naming a workshop that is not in the roster: said. */
+static void
+S_dec_known(struct ev *ev, xmlNode *d)
+{
+	char *id = rules_attr(d, "workshop");
+
+	if (rules_is_id(id) && roster_workshop(ev->r, id) == NULL) {
+		diag_node(E_DEC_UNKNOWN, d, id);
+		ev->errors++;
+	}
+	free(id);
+}
+
 static void
 S_followups(struct ev *ev, xmlNode *root)
 {
@@ -529,12 +542,7 @@ S_followups(struct ev *ev, xmlNode *root)
 			ev->errors++;
 			continue;
 		}
-		char *id = rules_attr(d, "workshop");
-		if (rules_is_id(id) && roster_workshop(ev->r, id) == NULL) {
-			diag_node(E_DEC_UNKNOWN, d, id);
-			ev->errors++;
-		}
-		free(id);
+		S_dec_known(ev, d);
 	}
 	for (xmlNode *ws = rr ? rr->children : NULL; ws; ws = ws->next) {
 		if (!rules_is(ws, "workshop"))
@@ -590,12 +598,7 @@ S_check_refs(struct ev *ev)
 	for (xmlNode *d = ev->dec->children; d; d = d->next) {
 		if (d->type != XML_ELEMENT_NODE)
 			continue;
-		char *id = rules_attr(d, "workshop");
-		if (rules_is_id(id) && roster_workshop(ev->r, id) == NULL) {
-			diag_node(E_DEC_UNKNOWN, d, id);
-			ev->errors++;
-		}
-		free(id);
+		S_dec_known(ev, d);
 	}
 }
 

@@ -37,14 +37,20 @@ joined() {
 	     { if (NR > 1) print ""; printf "%s", $0; first = 1 } END { print "" }' "$1"
 }
 
+# approve2026 ROSTER [DATE]: the samples/2026 applications approved (on
+# DATE, default 2026-03-20); run from $SRCDIR.  Sets S and apps.
+approve2026() {
+	S=samples/2026
+	apps=$(find $S/申报 -name '*.ini' -o -name '*.xml' | sort)
+	"$WSDOC" approve --roster "$1" --date "${2:-2026-03-20}" $apps >/dev/null 2>&1 ||
+		fail "approve 2026"
+}
 # year2026 ROSTER: the samples/2026 applications approved (2026-03-20) and
 # their 2026 evaluation applied (04 on 暂缓 until 2027-06-15); run from
 # $SRCDIR.  Sets S, apps and evals.
 year2026() {
-	S=samples/2026
-	apps=$(find $S/申报 -name '*.ini' -o -name '*.xml' | sort)
+	approve2026 "$1"
 	evals=$(find $S/评估 -name '*.ini' -o -name '*.xml' | sort)
-	"$WSDOC" approve --roster "$1" --date 2026-03-20 $apps >/dev/null 2>&1 || fail "approve 2026"
 	"$WSDOC" evaluate --roster "$1" --year 2026 --decisions $S/评估结论.xml $evals --apply \
 		>/dev/null 2>"$T/err" || fail "evaluate 2026: $(cat "$T/err")"
 }

@@ -4,9 +4,7 @@
 . "$SRCDIR/tests/rules/lib.sh"
 cd "$SRCDIR" || exit 1
 R=$T/roster.xml
-S=samples/2026
-apps=$(find $S/申报 -name '*.ini' -o -name '*.xml' | sort)
-"$WSDOC" approve --roster "$R" --date 2026-03-20 $apps >/dev/null 2>&1 || fail "approve"
+approve2026 "$R"
 # 06 sends nothing: the longest reason; 03 renames itself: another.
 mkdir "$T/e"
 for f in $S/评估/*; do case $f in *06*) ;; *) cp "$f" "$T/e/";; esac; done
